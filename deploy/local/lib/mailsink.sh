@@ -1,0 +1,21 @@
+# A real SMTP server for the local stack: GreenMail standalone (SMTP on 2525, IMAP on 3143 and
+# a REST API on 8025 to read what arrived). Sourced, never run.
+
+MAIL_SMTP_PORT=${MAIL_SMTP_PORT:-2525}
+MAIL_IMAP_PORT=${MAIL_IMAP_PORT:-3143}
+MAIL_API_PORT=${MAIL_API_PORT:-8025}
+
+mailsink_start() {
+  local pidfile=$1 logfile=$2
+  ensure_java_libs
+  if pid_alive "$pidfile"; then log "mail sink already runs (pid $(cat "$pidfile"))"; return 0; fi
+  port_open 127.0.0.1 "$MAIL_SMTP_PORT" && die "port $MAIL_SMTP_PORT is taken by a process this script did not start"
+  log "starting the mail sink (GreenMail) SMTP 127.0.0.1:$MAIL_SMTP_PORT, API http://127.0.0.1:$MAIL_API_PORT"
+  start_detached mailsink "$pidfile" "$logfile" java -Xmx128m \
+    -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$MAIL_SMTP_PORT" \
+    -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port="$MAIL_IMAP_PORT" \
+    -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_API_PORT" \
+    -Dgreenmail.auth.disabled -Dgreenmail.verbose \
+    -jar "$(ls "$LIB_DIR"/greenmail/greenmail-standalone-*.jar | head -n 1)"
+  wait_for 30 mailsink port_open 127.0.0.1 "$MAIL_SMTP_PORT" || die "the mail sink did not start; see $logfile"
+}

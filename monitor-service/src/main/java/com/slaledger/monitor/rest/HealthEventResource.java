@@ -1,0 +1,54 @@
+package com.slaledger.monitor.rest;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.slaledger.monitor.messaging.HealthEventPublisher;
+import com.slaledger.monitor.service.HealthEventParser;
+import com.slaledger.support.ProblemException;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Intake of health observations from monitoring probes (SPEC §5.1). */
+@Path("/api/v1/health-events")
+public class HealthEventResource {
+
+    private final HealthEventParser parser;
+    private final HealthEventPublisher publisher;
+
+    public HealthEventResource(
+            HealthEventPublisher publisher,
+            @ConfigProperty(name = "monitor.max-batch-size", defaultValue = "10000") int maxBatchSize,
+            @ConfigProperty(name = "monitor.max-clock-skew", defaultValue = "PT5M") Duration maxClockSkew) {
+        this.publisher = publisher;
+        this.parser = new HealthEventParser(maxBatchSize, maxClockSkew, Clock.systemUTC());
+    }
+
+    /** {"accepted": N}: how many observations Kafka acknowledged. */
+    public record Accepted(int accepted) {}
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record one observation or an array of up to 10,000")
+    @APIResponse(responseCode = "202", description = "Every observation is acknowledged by Kafka")
+    @APIResponse(responseCode = "400", description = "Nothing was published; the problem lists each bad element")
+    public Uni<Response> record(JsonNode body) {
+        HealthEventParser.Result result = parser.parse(body);
+        if (!result.valid()) {
+            return Uni.createFrom().failure(ProblemException.invalid(result.violations()));
+        }
+        return publisher.publish(result.events()).map(n -> Response.accepted(new Accepted(n))
+                .build());
+    }
+}

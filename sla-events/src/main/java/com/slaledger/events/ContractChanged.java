@@ -1,0 +1,37 @@
+package com.slaledger.events;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A version of a contract, published by the ledger to the compacted contracts topic keyed by
+ * {@code contractId}: the latest record per key is the contract as it stands. Other services
+ * keep their own view from it (ticket-service to validate tickets, notification-service for
+ * recipients).
+ */
+public record ContractChanged(
+        String contractId,
+        long version,
+        Customer customer,
+        List<String> services,
+        MeasurementPolicy policy,
+        BigDecimal uptimeTargetPercent,
+        Duration minimumDowntime,
+        String timezone,
+        List<CreditTier> creditTiers,
+        BigDecimal creditCapPercent,
+        Money monthlyFee,
+        List<MaintenanceWindow> maintenanceWindows,
+        Instant changedAt) {
+
+    /** Who the contract is with and where its notices go. */
+    public record Customer(String name, List<String> noticeEmails) {}
+
+    /** Credit due when availability falls below {@code belowPercent}. */
+    public record CreditTier(BigDecimal belowPercent, BigDecimal creditPercent) {}
+
+    /** Planned downtime, excluded from the eligible time: [start, end). */
+    public record MaintenanceWindow(Instant start, Instant end, String reason) {}
+}

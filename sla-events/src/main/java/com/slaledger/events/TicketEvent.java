@@ -1,0 +1,34 @@
+package com.slaledger.events;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A change of a support ticket, published by ticket-service through its outbox and keyed by
+ * {@code ticketId}. Every event carries the whole ticket as it is after the change, so a
+ * consumer can fold it without having seen the events before it.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = TicketOpened.class, name = "TicketOpened"),
+    @JsonSubTypes.Type(value = TicketResolved.class, name = "TicketResolved")
+})
+public sealed interface TicketEvent permits TicketOpened, TicketResolved {
+
+    String ticketId();
+
+    String externalId();
+
+    String contractId();
+
+    String serviceId();
+
+    TicketKind kind();
+
+    Instant reportedAt();
+
+    /** Null while the ticket is open. */
+    Instant resolvedAt();
+}

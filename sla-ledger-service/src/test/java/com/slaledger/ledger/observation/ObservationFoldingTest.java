@@ -1,0 +1,82 @@
+package com.slaledger.ledger.observation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.slaledger.events.HealthObserved;
+import com.slaledger.events.HealthStatus;
+import com.slaledger.events.Topics;
+import com.slaledger.testing.TestKafka;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Observations go from the real broker into the real database, once each; poison goes aside. */
+@QuarkusTest
+class ObservationFoldingTest {
+
+    private static final Instant T = Instant.parse("2026-10-03T14:05:00Z");
+
+    private static HealthObserved down(String service, Instant at) {
+        return new HealthObserved(
+                HealthObserved.dedupKey(null, service, "probe-1", at, HealthStatus.DOWN),
+                null,
+                service,
+                "probe-1",
+                HealthStatus.DOWN,
+                at,
+                null,
+                null,
+                at);
+    }
+
+    @Test
+    void aDuplicateIsStoredOnce() {
+        String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        TestKafka.send(Topics.HEALTH_OBSERVED, service, down(service, T));
+        TestKafka.send(Topics.HEALTH_OBSERVED, service, down(service, T));
+        TestKafka.send(Topics.HEALTH_OBSERVED, service, down(service, T.plusSeconds(60)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when()
+                .get("/api/v1/services/{s}/observations", service)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(2))
+                .body("[0].observedAt", equalTo("2026-10-03T14:05:00Z"))
+                .body("[0].status", equalTo("DOWN")));
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndFoldingGoesOn() {
+        String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        TestKafka.send(Topics.HEALTH_OBSERVED, service, "{not json".getBytes(StandardCharsets.UTF_8));
+        TestKafka.send(Topics.HEALTH_OBSERVED, service, down(service, T));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when()
+                .get("/api/v1/services/{s}/observations", service)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(1)));
+        var dead = TestKafka.read(Topics.DEAD_LETTERS, r -> service.equals(r.key()), 1, Duration.ofSeconds(30));
+        assertThat(dead).hasSize(1);
+        assertThat(TestKafka.text(dead.get(0))).isEqualTo("{not json");
+        assertThat(TestKafka.header(dead.get(0), "dead-letter-reason")).startsWith("unreadable record");
+        assertThat(TestKafka.header(dead.get(0), "dead-letter-topic")).isEqualTo(Topics.HEALTH_OBSERVED);
+    }
+
+    @Test
+    void badQueryParametersAreProblems() {
+        given().when()
+                .get("/api/v1/services/api/observations?from=yesterday")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("from"));
+    }
+}
