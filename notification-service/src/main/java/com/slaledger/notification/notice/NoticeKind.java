@@ -1,0 +1,6 @@
+package com.slaledger.notification.notice;
+
+public enum NoticeKind {
+    SHORTFALL,
+    STATEMENT
+}

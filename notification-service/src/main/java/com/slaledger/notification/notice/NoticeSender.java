@@ -1,0 +1,166 @@
+package com.slaledger.notification.notice;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.slaledger.events.EventJson;
+import com.slaledger.events.ShortfallDetected;
+import com.slaledger.notification.contract.ContractView;
+import com.slaledger.notification.contract.ContractViewRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends due notices. Each attempt is recorded (attempts + 1, and a lease pushing the next attempt
+ * out) in a committed transaction before the mail goes out, and the outcome in another after it:
+ * a crash in between leaves a notice that is retried after its lease with a recorded attempt,
+ * and the same Message-ID, so a second copy never goes out without a trace.
+ */
+@ApplicationScoped
+public class NoticeSender {
+
+    static final Duration LEASE = Duration.ofMinutes(2);
+    static final int BATCH = 50;
+
+    private final NoticeRepository notices;
+    private final ContractViewRepository contracts;
+    private final ReactiveMailer mailer;
+    private final Duration retryInitial;
+    private final Duration retryMax;
+    private final Clock clock = Clock.systemUTC();
+
+    public NoticeSender(
+            NoticeRepository notices,
+            ContractViewRepository contracts,
+            ReactiveMailer mailer,
+            @ConfigProperty(name = "notification.retry.initial", defaultValue = "PT5S") Duration retryInitial,
+            @ConfigProperty(name = "notification.retry.max", defaultValue = "PT10M") Duration retryMax) {
+        this.notices = notices;
+        this.contracts = contracts;
+        this.mailer = mailer;
+        this.retryInitial = retryInitial;
+        this.retryMax = retryMax;
+    }
+
+    @Scheduled(every = "${notification.send-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return sendDue()
+                .onFailure()
+                .invoke(e -> Log.warnf("sending notices failed, will retry: %s", e.toString()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Sends every notice that is due now; returns how many were sent. */
+    public Uni<Integer> sendDue() {
+        return Panache.withTransaction(this::claim).chain(claimed -> Multi.createFrom()
+                .iterable(claimed)
+                .onItem()
+                .transformToUniAndConcatenate(this::deliver)
+                .collect()
+                .asList()
+                .map(results ->
+                        (int) results.stream().filter(Boolean::booleanValue).count()));
+    }
+
+    /** Renders what is not rendered yet and records the attempt; returns the notices to send now. */
+    private Uni<List<Notice>> claim() {
+        Instant now = clock.instant();
+        return notices.claimDue(now, BATCH).chain(due -> Multi.createFrom()
+                .iterable(due)
+                .onItem()
+                .transformToUniAndConcatenate(
+                        n -> contracts.findById(n.contractId).map(view -> {
+                            if (n.recipients == null && !render(n, view)) {
+                                n.lastError = "waiting for contract " + n.contractId + " (recipients unknown)";
+                                n.nextAttemptAt = now.plus(retryInitial);
+                                return null;
+                            }
+                            n.attempts++;
+                            n.nextAttemptAt = now.plus(LEASE);
+                            return n;
+                        }))
+                .filter(n -> n != null)
+                .collect()
+                .asList());
+    }
+
+    private Uni<Boolean> deliver(Notice n) {
+        Mail mail = new Mail()
+                .setTo(new ArrayList<>(Arrays.asList(n.recipients.split(","))))
+                .setSubject(n.subject)
+                .setText(n.bodyText)
+                .setHtml(n.bodyHtml)
+                .addHeader("Message-ID", "<" + n.id + "@sla-ledger>")
+                .addHeader("X-SLA-Notice-Key", n.idempotencyKey);
+        return mailer.send(mail)
+                .onItem()
+                .transformToUni(ok -> record(n.id, null))
+                .onFailure()
+                .recoverWithUni(e -> record(n.id, e));
+    }
+
+    private Uni<Boolean> record(String id, Throwable failure) {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> notices.findById(id).map(n -> {
+            if (failure == null) {
+                n.status = NoticeStatus.SENT;
+                n.sentAt = now;
+                n.lastError = null;
+                Log.infof("notice %s (%s) sent to %s", n.id, n.idempotencyKey, n.recipients);
+                return true;
+            }
+            n.lastError = truncate(failure.toString());
+            n.nextAttemptAt = now.plus(backoff(n.attempts));
+            Log.warnf("notice %s attempt %d failed: %s", n.id, n.attempts, n.lastError);
+            return false;
+        }));
+    }
+
+    /** Doubling from the initial delay, capped: 5 s, 10 s, 20 s, ... 10 min. */
+    Duration backoff(int attempts) {
+        Duration d = retryInitial;
+        for (int i = 1; i < attempts && d.compareTo(retryMax) < 0; i++) {
+            d = d.multipliedBy(2);
+        }
+        return d.compareTo(retryMax) > 0 ? retryMax : d;
+    }
+
+    private static boolean render(Notice n, ContractView view) {
+        if (view == null || view.recipients().isEmpty()) {
+            return false;
+        }
+        ShortfallDetected s = read(n.payload);
+        n.recipients = String.join(",", view.recipients());
+        n.subject = NoticeTemplates.shortfallSubject(s).render().strip();
+        n.bodyText = NoticeTemplates.shortfallText(s, view.customerName).render();
+        n.bodyHtml = NoticeTemplates.shortfallHtml(s, view.customerName).render();
+        return true;
+    }
+
+    private static ShortfallDetected read(String json) {
+        try {
+            return EventJson.mapper().readValue(json, ShortfallDetected.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored notice payload is unreadable", e);
+        }
+    }
+
+    private static String truncate(String s) {
+        return s.length() > 2000 ? s.substring(0, 2000) : s;
+    }
+}

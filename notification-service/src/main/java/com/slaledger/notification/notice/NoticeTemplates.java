@@ -1,0 +1,18 @@
+package com.slaledger.notification.notice;
+
+import com.slaledger.events.ShortfallDetected;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The notices' wording, in templates/NoticeTemplates/: checked against the events at build time. */
+@CheckedTemplate(basePath = "NoticeTemplates")
+public class NoticeTemplates {
+
+    private NoticeTemplates() {}
+
+    public static native TemplateInstance shortfallSubject(ShortfallDetected s);
+
+    public static native TemplateInstance shortfallText(ShortfallDetected s, String customer);
+
+    public static native TemplateInstance shortfallHtml(ShortfallDetected s, String customer);
+}

@@ -1,0 +1,32 @@
+package com.slaledger.ticket.rest;
+
+import java.time.Instant;
+
+import com.slaledger.events.TicketKind;
+import com.slaledger.ticket.repository.Ticket;
+
+/** A ticket as the API shows it. */
+public record TicketView(
+        String id,
+        String externalId,
+        String contractId,
+        String serviceId,
+        TicketKind kind,
+        String subject,
+        Instant reportedAt,
+        Instant resolvedAt,
+        String status) {
+
+    static TicketView of(Ticket t) {
+        return new TicketView(
+                t.id,
+                t.externalId,
+                t.contractId,
+                t.serviceId,
+                t.kind,
+                t.subject,
+                t.reportedAt,
+                t.resolvedAt,
+                t.resolvedAt == null ? "OPEN" : "RESOLVED");
+    }
+}
