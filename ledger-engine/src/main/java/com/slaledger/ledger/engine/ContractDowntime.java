@@ -1,0 +1,104 @@
+package com.slaledger.ledger.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A contract's downtime under one policy, as of a moment (SPEC §6 rules 4 and 5): the union of
+ * the covered services' down-sets, less the maintenance windows, split into maximal intervals,
+ * each counted when at least the contract's minimum long as a whole.
+ */
+public final class ContractDowntime {
+
+    private final Map<String, IntervalSet> downSets;
+    private final List<Downtime> intervals;
+
+    private ContractDowntime(Map<String, IntervalSet> downSets, List<Downtime> intervals) {
+        this.downSets = downSets;
+        this.intervals = intervals;
+    }
+
+    /**
+     * @param histories monitoring per covered service (a missing one: never observed)
+     * @param ticketOpen the contract's OUTAGE ticket-open time per covered service (rule 3)
+     * @param now the present, epoch seconds: what has not ended runs to it
+     */
+    public static ContractDowntime of(
+            Terms terms,
+            Policy policy,
+            Map<String, ServiceHistory> histories,
+            Map<String, IntervalSet> ticketOpen,
+            long now) {
+        Map<String, IntervalSet> downSets = new TreeMap<>();
+        IntervalSet union = IntervalSet.EMPTY;
+        for (String service : terms.services()) {
+            ServiceHistory history = histories.getOrDefault(service, ServiceHistory.UNOBSERVED);
+            IntervalSet tickets = ticketOpen.getOrDefault(service, IntervalSet.EMPTY);
+            IntervalSet downSet =
+                    switch (policy) {
+                        case PROVIDER_MONITORED -> history.monitored();
+                        case CUSTOMER_TICKET ->
+                            history.everObserved() ? history.monitored().intersect(tickets) : tickets;
+                    };
+            downSets.put(service, downSet);
+            union = union.union(downSet);
+        }
+        IntervalSet net = union.minus(IntervalSet.of(terms.maintenanceWindows()));
+        List<Downtime> intervals = new ArrayList<>();
+        for (Interval i : net.intervals()) {
+            if (i.start() >= now) {
+                break;
+            }
+            boolean ongoing = i.end() > now;
+            long end = ongoing ? now : i.end();
+            intervals.add(new Downtime(i.start(), end, ongoing, end - i.start() >= terms.minimumDowntimeSeconds()));
+        }
+        return new ContractDowntime(downSets, List.copyOf(intervals));
+    }
+
+    /** Every maximal interval as of the moment, in time order. */
+    public List<Downtime> intervals() {
+        return intervals;
+    }
+
+    /** Counted seconds within [from, to) (rule 6: a counted interval counts in each period it crosses). */
+    public long countedSeconds(long from, long to) {
+        long total = 0;
+        for (Downtime d : intervals) {
+            if (d.counted() && d.start() < to && from < d.end()) {
+                total += Math.min(d.end(), to) - Math.max(d.start(), from);
+            }
+        }
+        return total;
+    }
+
+    /** The intervals overlapping [from, to), clipped to it, as a statement lists them. */
+    public List<StatementInterval> within(long from, long to) {
+        List<StatementInterval> out = new ArrayList<>();
+        for (Downtime d : intervals) {
+            if (d.start() >= to || d.end() <= from) {
+                continue;
+            }
+            long start = Math.max(d.start(), from);
+            long end = Math.min(d.end(), to);
+            boolean ongoing = d.ongoing() && d.end() <= to;
+            List<String> services = new ArrayList<>();
+            for (var s : downSets.entrySet()) {
+                if (s.getValue().overlaps(start, end)) {
+                    services.add(s.getKey());
+                }
+            }
+            out.add(new StatementInterval(
+                    start,
+                    ongoing ? null : end,
+                    end - start,
+                    List.copyOf(services),
+                    d.counted(),
+                    d.counted() ? null : StatementInterval.BELOW_MINIMUM,
+                    ongoing));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,215 @@
+package com.slaledger.ledger.engine;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Properties of SPEC §6 on random inputs around a period boundary: the statement depends only on
+ * the set of events (not their order, not duplicates), and it agrees with a brute-force model
+ * that decides every second on its own.
+ */
+class EnginePropertiesTest {
+
+    /** 100 s before the October/November boundary (UTC): intervals cross it. */
+    static final long BASE = Fixtures.t("2026-10-31T23:58:20Z");
+
+    static final int SPAN = 200;
+    static final List<String> SERVICES = List.of("api", "web");
+    static final List<String> PROBES = List.of("p1", "p2", "p3");
+
+    record Obs(String service, Observation observation) {}
+
+    record Ticket(String service, TicketSpan span) {}
+
+    record Scenario(
+            List<Obs> observations,
+            List<Ticket> tickets,
+            List<Interval> maintenance,
+            int quorum,
+            long minimum,
+            long now) {}
+
+    @Provide
+    Arbitrary<Scenario> scenarios() {
+        Arbitrary<Obs> obs = Combinators.combine(
+                        Arbitraries.of(SERVICES),
+                        Arbitraries.of(PROBES),
+                        Arbitraries.of(ProbeStatus.values()),
+                        Arbitraries.integers().between(0, SPAN))
+                .as((s, p, st, at) -> new Obs(s, new Observation(p, st, BASE + at)));
+        Arbitrary<Ticket> tickets = Combinators.combine(
+                        Arbitraries.of(SERVICES),
+                        Arbitraries.integers().between(0, SPAN),
+                        Arbitraries.integers().between(1, SPAN).injectNull(0.3))
+                .as((s, from, len) ->
+                        new Ticket(s, new TicketSpan(BASE + from, len == null ? null : BASE + from + len)));
+        Arbitrary<List<Interval>> maintenance = Arbitraries.integers()
+                .between(0, SPAN - 1)
+                .list()
+                .ofMaxSize(4)
+                .map(points -> {
+                    List<Integer> sorted =
+                            new ArrayList<>(points.stream().distinct().sorted().toList());
+                    List<Interval> windows = new ArrayList<>();
+                    for (int i = 0; i + 1 < sorted.size(); i += 2) {
+                        windows.add(new Interval(BASE + sorted.get(i), BASE + sorted.get(i + 1)));
+                    }
+                    return windows;
+                });
+        return Combinators.combine(
+                        obs.list().ofMaxSize(25),
+                        tickets.list().ofMaxSize(4),
+                        maintenance,
+                        Arbitraries.integers().between(1, 3),
+                        Arbitraries.longs().between(0, 40),
+                        Arbitraries.longs().between(BASE + 1, BASE + SPAN + 50))
+                .as(Scenario::new);
+    }
+
+    private static Terms terms(Scenario s) {
+        return new Terms(
+                "c",
+                SERVICES,
+                Policy.PROVIDER_MONITORED,
+                new BigDecimal("99.9"),
+                s.minimum(),
+                ZoneOffset.UTC,
+                Fixtures.SPEC_TIERS,
+                null,
+                null,
+                s.maintenance());
+    }
+
+    private static Statement statement(Scenario s, List<Obs> observations, List<Ticket> tickets, YearMonth period) {
+        Map<String, ServiceHistory> histories = new HashMap<>();
+        Map<String, IntervalSet> ticketOpen = new HashMap<>();
+        for (String service : SERVICES) {
+            var ofService = observations.stream()
+                    .filter(o -> o.service().equals(service))
+                    .map(Obs::observation)
+                    .toList();
+            if (!ofService.isEmpty()) {
+                histories.put(service, new ServiceHistory(MonitoredDowntime.of(ofService, s.quorum()), true));
+            }
+            ticketOpen.put(
+                    service,
+                    TicketSpan.openTime(tickets.stream()
+                            .filter(t -> t.service().equals(service))
+                            .map(Ticket::span)
+                            .toList()));
+        }
+        return StatementCalculator.statement(terms(s), period, histories, ticketOpen, s.now(), 3600);
+    }
+
+    @Property(tries = 500)
+    void orderAndDuplicatesNeverChangeAStatement(@ForAll("scenarios") Scenario s, @ForAll long seed) {
+        Random random = new Random(seed);
+        List<Obs> observations = new ArrayList<>(s.observations());
+        List<Ticket> tickets = new ArrayList<>(s.tickets());
+        for (int i = 0; i < observations.size() / 2; i++) {
+            observations.add(observations.get(random.nextInt(observations.size())));
+        }
+        if (!tickets.isEmpty()) {
+            tickets.add(tickets.get(random.nextInt(tickets.size())));
+        }
+        Collections.shuffle(observations, random);
+        Collections.shuffle(tickets, random);
+        for (YearMonth period : List.of(YearMonth.of(2026, 10), YearMonth.of(2026, 11))) {
+            assertThat(statement(s, observations, tickets, period))
+                    .isEqualTo(statement(s, s.observations(), s.tickets(), period));
+        }
+    }
+
+    @Property(tries = 1000)
+    void agreesWithASecondBySecondModel(@ForAll("scenarios") Scenario s) {
+        for (YearMonth period : List.of(YearMonth.of(2026, 10), YearMonth.of(2026, 11))) {
+            var statement = statement(s, s.observations(), s.tickets(), period);
+            for (Policy policy : Policy.values()) {
+                long expected = SecondBySecond.countedSeconds(
+                        s, policy, Periods.start(period, ZoneOffset.UTC), Periods.end(period, ZoneOffset.UTC));
+                assertThat(statement.policies().get(policy).downtimeSeconds())
+                        .as("%s %s", policy, period)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    /** The rules applied literally, one second at a time, with nothing shared with the engine. */
+    static final class SecondBySecond {
+
+        static boolean probeDown(List<Obs> observations, String service, String probe, long second) {
+            long latest = Long.MIN_VALUE;
+            boolean down = false;
+            for (Obs o : observations) {
+                var ob = o.observation();
+                if (!o.service().equals(service) || !ob.probeId().equals(probe) || ob.at() > second) {
+                    continue;
+                }
+                if (ob.at() > latest) {
+                    latest = ob.at();
+                    down = ob.status() == ProbeStatus.DOWN;
+                } else if (ob.at() == latest) {
+                    down = down || ob.status() == ProbeStatus.DOWN;
+                }
+            }
+            return down;
+        }
+
+        static boolean serviceDown(Scenario s, Policy policy, String service, long second) {
+            long downProbes = PROBES.stream()
+                    .filter(p -> probeDown(s.observations(), service, p, second))
+                    .count();
+            boolean monitored = downProbes >= s.quorum();
+            boolean ticketOpen = s.tickets().stream()
+                    .anyMatch(t -> t.service().equals(service)
+                            && t.span().reportedAt() <= second
+                            && (t.span().resolvedAt() == null
+                                    || second < t.span().resolvedAt()));
+            boolean everObserved =
+                    s.observations().stream().anyMatch(o -> o.service().equals(service));
+            return switch (policy) {
+                case PROVIDER_MONITORED -> monitored;
+                case CUSTOMER_TICKET -> everObserved ? monitored && ticketOpen : ticketOpen;
+            };
+        }
+
+        static boolean contractDown(Scenario s, Policy policy, long second) {
+            boolean inMaintenance = s.maintenance().stream().anyMatch(w -> w.start() <= second && second < w.end());
+            return !inMaintenance && SERVICES.stream().anyMatch(service -> serviceDown(s, policy, service, second));
+        }
+
+        static long countedSeconds(Scenario s, Policy policy, long periodStart, long periodEnd) {
+            long total = 0;
+            long runStart = -1;
+            for (long second = BASE - 1; second <= s.now(); second++) {
+                boolean down = second < s.now() && contractDown(s, policy, second);
+                if (down && runStart < 0) {
+                    runStart = second;
+                } else if (!down && runStart >= 0) {
+                    long runEnd = second;
+                    if (runEnd - runStart >= s.minimum()) {
+                        total += Math.max(0, Math.min(runEnd, periodEnd) - Math.max(runStart, periodStart));
+                    }
+                    runStart = -1;
+                }
+            }
+            return total;
+        }
+    }
+}
