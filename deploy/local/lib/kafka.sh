@@ -25,7 +25,7 @@ kafka_start() {
   if [ ! -f "$data/log/meta.properties" ]; then
     local cluster_id
     cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
-    java -Xmx128m -cp "$cp" "${opts[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$props" \
+    java -Xmx128m -cp "$cp" "${opts[@]}" kafka.tools.StorageTool format --cluster-id="$cluster_id" -c "$props" \
       >>"$logfile" 2>&1 || die "formatting Kafka storage failed; see $logfile"
   fi
   log "starting $name (Kafka $KAFKA_VERSION, KRaft) on 127.0.0.1:$port"

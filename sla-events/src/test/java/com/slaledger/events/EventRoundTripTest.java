@@ -124,4 +124,13 @@ class EventRoundTripTest {
         assertThat(roundTrip(event, new StatementIssuedDeserializer())).isEqualTo(event);
         assertThat(event.idempotencyKey()).isEqualTo("acme/2026-10/STATEMENT/v2");
     }
+
+    @Test
+    void deadLettersKeepRawBytesAndWriteEventsAsJson() {
+        var dead = new DeadLetterSerializer();
+        byte[] raw = {1, 2, 3};
+        assertThat(dead.serialize("t", raw)).isSameAs(raw);
+        assertThat(new String(dead.serialize("t", new Money(BigDecimal.ONE, "EUR")), StandardCharsets.UTF_8))
+                .isEqualTo("{\"amount\":1,\"currency\":\"EUR\"}");
+    }
 }

@@ -1,6 +1,5 @@
 package com.slaledger.notification.messaging;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +11,7 @@ import com.slaledger.events.ShortfallDetected;
 import com.slaledger.notification.contract.ContractViewRepository;
 import com.slaledger.notification.notice.NoticeKind;
 import com.slaledger.notification.notice.NoticeRepository;
+import com.slaledger.support.ConsumerRetry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -42,7 +42,7 @@ public class NoticeConsumers {
             return Uni.createFrom()
                     .failure(new IllegalArgumentException("contract event without contractId or customer"));
         }
-        return retrying(Panache.withTransaction(() -> contracts.apply(event)));
+        return ConsumerRetry.untilDone(Panache.withTransaction(() -> contracts.apply(event)));
     }
 
     @Incoming("shortfalls")
@@ -51,7 +51,7 @@ public class NoticeConsumers {
             return Uni.createFrom()
                     .failure(new IllegalArgumentException("shortfall without contractId, period or creditPercent"));
         }
-        return retrying(Panache.withTransaction(() -> notices.createOnce(
+        return ConsumerRetry.untilDone(Panache.withTransaction(() -> notices.createOnce(
                         event.idempotencyKey(),
                         event.contractId(),
                         event.period(),
@@ -60,15 +60,6 @@ public class NoticeConsumers {
                         Instant.now())))
                 .invoke(() -> Log.debugf("shortfall %s noted", event.idempotencyKey()))
                 .replaceWithVoid();
-    }
-
-    private static <T> Uni<T> retrying(Uni<T> work) {
-        return work.onFailure()
-                .invoke(e -> Log.warnf("storing failed, retrying: %s", e.toString()))
-                .onFailure()
-                .retry()
-                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30))
-                .indefinitely();
     }
 
     private static String json(Object event) {

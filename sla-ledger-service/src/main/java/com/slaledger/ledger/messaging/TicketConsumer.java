@@ -1,0 +1,38 @@
+package com.slaledger.ledger.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.slaledger.events.TicketEvent;
+import com.slaledger.ledger.ticket.LedgerTicketRepository;
+import com.slaledger.support.ConsumerRetry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Folds ticket events from ticket-service into the ledger's own table; acknowledged after the
+ * transaction commits. An incomplete event goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class TicketConsumer {
+
+    private final LedgerTicketRepository tickets;
+
+    public TicketConsumer(LedgerTicketRepository tickets) {
+        this.tickets = tickets;
+    }
+
+    @Incoming("tickets")
+    public Uni<Void> fold(TicketEvent event) {
+        if (event.ticketId() == null
+                || event.contractId() == null
+                || event.serviceId() == null
+                || event.kind() == null
+                || event.reportedAt() == null) {
+            return Uni.createFrom()
+                    .failure(new IllegalArgumentException(
+                            "ticket event without ticketId, contractId, serviceId, kind or reportedAt"));
+        }
+        return ConsumerRetry.untilDone(Panache.withTransaction(() -> tickets.fold(event)));
+    }
+}

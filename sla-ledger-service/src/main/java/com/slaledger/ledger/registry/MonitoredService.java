@@ -1,0 +1,26 @@
+package com.slaledger.ledger.registry;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A registered service: how many probes must report it DOWN at once for it to count as down. */
+@Entity
+@Table(name = "monitored_service")
+public class MonitoredService {
+
+    @Id
+    @Column(name = "service_id")
+    public String serviceId;
+
+    public String name;
+
+    @Column(name = "down_quorum")
+    public int downQuorum;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,33 @@
+package com.slaledger.ledger.registry;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class ServiceRegistry implements PanacheRepositoryBase<MonitoredService, String> {
+
+    /** Each service's down quorum; 1 for a service that is not registered (SPEC §4). */
+    public Uni<Map<String, Integer>> quorums(Collection<String> serviceIds) {
+        if (serviceIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return list("serviceId in ?1", List.copyOf(serviceIds)).map(found -> {
+            Map<String, Integer> quorums = new HashMap<>();
+            serviceIds.forEach(id -> quorums.put(id, 1));
+            found.forEach(s -> quorums.put(s.serviceId, s.downQuorum));
+            return quorums;
+        });
+    }
+
+    public Uni<List<MonitoredService>> all() {
+        return listAll(Sort.by("serviceId"));
+    }
+}

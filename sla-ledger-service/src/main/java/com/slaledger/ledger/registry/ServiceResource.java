@@ -1,0 +1,95 @@
+package com.slaledger.ledger.registry;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.slaledger.support.ProblemException;
+import com.slaledger.support.Violation;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The optional service registry (SPEC §4). */
+@Path("/api/v1/services")
+@Produces(MediaType.APPLICATION_JSON)
+public class ServiceResource {
+
+    static final java.util.regex.Pattern SERVICE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private final ServiceRegistry registry;
+
+    public ServiceResource(ServiceRegistry registry) {
+        this.registry = registry;
+    }
+
+    public record ServiceRequest(String name, Integer downQuorum) {}
+
+    public record ServiceView(String serviceId, String name, int downQuorum) {
+        static ServiceView of(MonitoredService s) {
+            return new ServiceView(s.serviceId, s.name, s.downQuorum);
+        }
+    }
+
+    @PUT
+    @Path("/{serviceId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @WithTransaction
+    @Operation(summary = "Register a service, or change its name or down quorum")
+    public Uni<Response> put(@PathParam("serviceId") String serviceId, ServiceRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        if (!SERVICE_ID.matcher(serviceId).matches()) {
+            violations.add(new Violation("serviceId", "must be 1 to 64 characters of [A-Za-z0-9._:-]"));
+        }
+        String name = request == null ? null : request.name();
+        int quorum = request == null || request.downQuorum() == null ? 1 : request.downQuorum();
+        if (name != null && name.length() > 200) {
+            violations.add(new Violation("name", "must be at most 200 characters"));
+        }
+        if (quorum < 1 || quorum > 1000) {
+            violations.add(new Violation("downQuorum", "must be between 1 and 1000"));
+        }
+        if (!violations.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid(violations));
+        }
+        return registry.findById(serviceId).chain(existing -> {
+            MonitoredService s = existing == null ? new MonitoredService() : existing;
+            s.serviceId = serviceId;
+            s.name = name;
+            s.downQuorum = quorum;
+            s.updatedAt = Instant.now();
+            return registry.persist(s).map(saved -> Response.status(existing == null ? 201 : 200)
+                    .entity(ServiceView.of(saved))
+                    .build());
+        });
+    }
+
+    @GET
+    @Path("/{serviceId}")
+    @WithSession
+    public Uni<ServiceView> get(@PathParam("serviceId") String serviceId) {
+        return registry.findById(serviceId).map(s -> {
+            if (s == null) {
+                throw ProblemException.notFound(
+                        "service " + serviceId + " (unregistered services have a down quorum of 1)");
+            }
+            return ServiceView.of(s);
+        });
+    }
+
+    @GET
+    @WithSession
+    public Uni<List<ServiceView>> list() {
+        return registry.all().map(list -> list.stream().map(ServiceView::of).toList());
+    }
+}

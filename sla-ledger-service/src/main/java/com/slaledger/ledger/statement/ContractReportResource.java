@@ -1,0 +1,133 @@
+package com.slaledger.ledger.statement;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import com.slaledger.events.ContractChanged;
+import com.slaledger.events.DowntimeInterval;
+import com.slaledger.ledger.contract.ContractRepository;
+import com.slaledger.ledger.engine.Periods;
+import com.slaledger.support.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** A contract's statements, downtime and shortfalls (SPEC §7). */
+@Path("/api/v1/contracts/{contractId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class ContractReportResource {
+
+    private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+    private static final long MAX_RANGE_SECONDS = 400L * 86_400;
+
+    private final ContractRepository contracts;
+    private final StatementService statements;
+    private final ShortfallRepository shortfalls;
+
+    public ContractReportResource(
+            ContractRepository contracts, StatementService statements, ShortfallRepository shortfalls) {
+        this.contracts = contracts;
+        this.statements = statements;
+        this.shortfalls = shortfalls;
+    }
+
+    public record ShortfallView(
+            String contractId,
+            String period,
+            BigDecimal creditPercent,
+            long downtimeSeconds,
+            long allowanceSeconds,
+            long eligibleSeconds,
+            BigDecimal availabilityPercent,
+            Instant detectedAt) {}
+
+    @GET
+    @Path("/statements/{period}")
+    @WithSession
+    @Operation(summary = "The statement of a period (YYYY-MM in the contract's time zone), both policies side by side")
+    public Uni<StatementView> statement(
+            @PathParam("contractId") String contractId, @PathParam("period") String period) {
+        if (period == null || !PERIOD.matcher(period).matches()) {
+            throw ProblemException.invalid("period", "must be a month written YYYY-MM, e.g. 2026-10");
+        }
+        return contract(contractId).chain(c -> statements
+                .statement(c, YearMonth.parse(period))
+                .map(s -> StatementView.of(s, c.uptimeTargetPercent())));
+    }
+
+    @GET
+    @Path("/downtime")
+    @WithSession
+    @Operation(summary = "Counted downtime intervals between two instants (default: this period so far)")
+    public Uni<List<DowntimeInterval>> downtime(
+            @PathParam("contractId") String contractId, @QueryParam("from") String from, @QueryParam("to") String to) {
+        Instant fromInstant = parse("from", from);
+        Instant toInstant = parse("to", to);
+        return contract(contractId).chain(c -> {
+            Instant now = Instant.now();
+            long start = fromInstant != null
+                    ? fromInstant.getEpochSecond()
+                    : Periods.start(YearMonth.from(now.atZone(ZoneId.of(c.timezone()))), ZoneId.of(c.timezone()));
+            long end = toInstant != null ? toInstant.getEpochSecond() : now.getEpochSecond() + 1;
+            if (end <= start) {
+                throw ProblemException.invalid("to", "must be after from");
+            }
+            if (end - start > MAX_RANGE_SECONDS) {
+                throw ProblemException.invalid("to", "the range may span at most 400 days");
+            }
+            return statements.downtime(c, start, end).map(EngineMapping::intervals);
+        });
+    }
+
+    @GET
+    @Path("/shortfalls")
+    @WithSession
+    @Operation(summary = "The shortfalls detected so far, one per period and credit tier")
+    public Uni<List<ShortfallView>> shortfalls(@PathParam("contractId") String contractId) {
+        return contract(contractId)
+                .chain(c -> shortfalls.ofContract(contractId))
+                .map(list -> list.stream()
+                        .map(s -> new ShortfallView(
+                                s.contractId,
+                                s.period,
+                                EngineMapping.plain(s.creditPercent),
+                                s.downtimeSeconds,
+                                s.allowanceSeconds,
+                                s.eligibleSeconds,
+                                s.availabilityPercent,
+                                s.detectedAt))
+                        .toList());
+    }
+
+    private Uni<ContractChanged> contract(String contractId) {
+        return contracts.document(contractId).map(c -> {
+            if (c == null) {
+                throw ProblemException.notFound("contract " + contractId);
+            }
+            return c;
+        });
+    }
+
+    private static Instant parse(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be an ISO-8601 UTC instant, e.g. 2026-10-03T14:05:00Z");
+        }
+    }
+}

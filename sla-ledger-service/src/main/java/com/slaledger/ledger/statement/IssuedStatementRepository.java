@@ -1,0 +1,16 @@
+package com.slaledger.ledger.statement;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class IssuedStatementRepository implements PanacheRepositoryBase<IssuedStatement, IssuedStatement.Key> {
+
+    public Uni<List<IssuedStatement>> inPeriods(List<String> periods) {
+        return list("period in ?1", periods);
+    }
+}

@@ -1,0 +1,260 @@
+package com.slaledger.ledger.statement;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.slaledger.events.ContractChanged;
+import com.slaledger.events.ShortfallDetected;
+import com.slaledger.events.StatementIssued;
+import com.slaledger.events.Topics;
+import com.slaledger.ledger.contract.Contract;
+import com.slaledger.ledger.contract.ContractRepository;
+import com.slaledger.ledger.engine.Periods;
+import com.slaledger.ledger.engine.Policy;
+import com.slaledger.ledger.engine.PolicyFigures;
+import com.slaledger.ledger.engine.Statement;
+import com.slaledger.ledger.engine.StatementCalculator;
+import com.slaledger.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Re-evaluates every contract's current and previous period on a schedule (SPEC §7): publishes a
+ * shortfall the first time counted downtime exceeds the allowance and again at each higher credit
+ * tier, also while an outage is still ongoing (no event needed: time passing is enough) and for
+ * the previous period when late data makes it true; and issues a period's statement once its
+ * grace time is over, then an amendment whenever late data changes it. Shortfalls and statements
+ * are recorded and written to the outbox in one transaction, keyed so that each is published
+ * once, whichever instance evaluates.
+ */
+@ApplicationScoped
+public class LedgerEvaluator {
+
+    private final ContractRepository contracts;
+    private final LedgerInputs inputs;
+    private final ShortfallRepository shortfalls;
+    private final IssuedStatementRepository issued;
+    private final StatementService statements;
+    private final Outbox outbox;
+    private final Clock clock = Clock.systemUTC();
+
+    public LedgerEvaluator(
+            ContractRepository contracts,
+            LedgerInputs inputs,
+            ShortfallRepository shortfalls,
+            IssuedStatementRepository issued,
+            StatementService statements,
+            Outbox outbox) {
+        this.contracts = contracts;
+        this.inputs = inputs;
+        this.shortfalls = shortfalls;
+        this.issued = issued;
+        this.statements = statements;
+        this.outbox = outbox;
+    }
+
+    @Scheduled(
+            every = "${ledger.evaluate-interval:5s}",
+            delayed = "${ledger.evaluate-delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return evaluate(clock.instant())
+                .onFailure()
+                .invoke(e -> Log.warnf(e, "evaluation failed; next round will retry"))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** What one round published. */
+    public record Outcome(int shortfalls, int statements) {}
+
+    /** One evaluation round as of {@code now}. */
+    public Uni<Outcome> evaluate(Instant now) {
+        return Panache.withTransaction(() -> contracts.listAll().chain(rows -> {
+            if (rows.isEmpty()) {
+                return Uni.createFrom().item(new Outcome(0, 0));
+            }
+            Map<String, Contract> byId =
+                    rows.stream().collect(Collectors.toMap(c -> c.contractId, Function.identity()));
+            List<ContractChanged> docs =
+                    rows.stream().map(c -> ContractRepository.read(c.document)).toList();
+            List<String> periods = periodsToEvaluate(docs, now);
+            return inputs.load(docs).chain(in -> shortfalls.inPeriods(periods).chain(known -> issued.inPeriods(periods)
+                    .chain(versions -> {
+                        List<Uni<Integer>> work = new ArrayList<>();
+                        long nowSecond = now.getEpochSecond();
+                        for (ContractChanged c : docs) {
+                            ZoneId zone = ZoneId.of(c.timezone());
+                            YearMonth current = Periods.of(nowSecond, zone);
+                            for (YearMonth period : List.of(current, current.minusMonths(1))) {
+                                Statement s = StatementCalculator.statement(
+                                        EngineMapping.terms(c),
+                                        period,
+                                        in.histories(),
+                                        in.ticketOpenOf(c.contractId()),
+                                        nowSecond,
+                                        statements.grace().getSeconds());
+                                work.add(shortfall(c, s, known, now));
+                                work.add(close(c, byId.get(c.contractId()), s, versions, now));
+                            }
+                        }
+                        return Multi.createFrom()
+                                .iterable(work)
+                                .onItem()
+                                .transformToUniAndConcatenate(u -> u)
+                                .collect()
+                                .asList()
+                                .map(counts -> {
+                                    int sf = 0;
+                                    int st = 0;
+                                    for (int i = 0; i < counts.size(); i++) {
+                                        if (i % 2 == 0) {
+                                            sf += counts.get(i);
+                                        } else {
+                                            st += counts.get(i);
+                                        }
+                                    }
+                                    return new Outcome(sf, st);
+                                });
+                    })));
+        }));
+    }
+
+    private static List<String> periodsToEvaluate(List<ContractChanged> docs, Instant now) {
+        return docs.stream()
+                .map(c -> Periods.of(now.getEpochSecond(), ZoneId.of(c.timezone())))
+                .flatMap(p -> java.util.stream.Stream.of(p, p.minusMonths(1)))
+                .map(YearMonth::toString)
+                .distinct()
+                .toList();
+    }
+
+    /** Publishes a shortfall when the period is not met at a credit tier above every one published. */
+    private Uni<Integer> shortfall(ContractChanged c, Statement s, List<Shortfall> known, Instant now) {
+        PolicyFigures f = s.figures();
+        if (f.met()) {
+            return Uni.createFrom().item(0);
+        }
+        String period = s.period().toString();
+        BigDecimal tier = EngineMapping.plain(f.creditPercent());
+        boolean higher = known.stream()
+                .filter(k -> k.contractId.equals(c.contractId()) && k.period.equals(period))
+                .allMatch(k -> k.creditPercent.compareTo(tier) < 0);
+        if (!higher) {
+            return Uni.createFrom().item(0);
+        }
+        Shortfall row = new Shortfall();
+        row.contractId = c.contractId();
+        row.period = period;
+        row.creditPercent = tier;
+        row.downtimeSeconds = f.downtimeSeconds();
+        row.allowanceSeconds = f.allowanceSeconds();
+        row.eligibleSeconds = f.eligibleSeconds();
+        row.availabilityPercent = f.availabilityPercent();
+        row.detectedAt = now;
+        known.add(row);
+        var event = new ShortfallDetected(
+                c.contractId(),
+                period,
+                c.policy(),
+                f.eligibleSeconds(),
+                f.allowanceSeconds(),
+                f.downtimeSeconds(),
+                f.availabilityPercent(),
+                c.uptimeTargetPercent(),
+                tier,
+                EngineMapping.money(f.creditAmount()),
+                EngineMapping.intervals(
+                        s.intervals().stream().filter(i -> i.counted()).toList()),
+                now);
+        Log.infof(
+                "shortfall: contract %s period %s credit %s%% (downtime %d s, allowance %d s)",
+                c.contractId(), period, tier, f.downtimeSeconds(), f.allowanceSeconds());
+        return shortfalls
+                .persist(row)
+                .chain(() -> outbox.add(Topics.SHORTFALLS, c.contractId(), event))
+                .replaceWith(1);
+    }
+
+    /** Issues the statement of a closed period, or an amendment when it changed since the last version. */
+    private Uni<Integer> close(
+            ContractChanged c, Contract row, Statement s, List<IssuedStatement> versions, Instant now) {
+        if (!s.isFinal() || s.periodEnd() <= row.createdAt.getEpochSecond()) {
+            return Uni.createFrom().item(0);
+        }
+        String period = s.period().toString();
+        String fingerprint = fingerprint(s);
+        IssuedStatement latest = versions.stream()
+                .filter(v -> v.contractId.equals(c.contractId()) && v.period.equals(period))
+                .max(java.util.Comparator.comparingInt(v -> v.version))
+                .orElse(null);
+        if (latest != null && latest.fingerprint.equals(fingerprint)) {
+            return Uni.createFrom().item(0);
+        }
+        IssuedStatement next = new IssuedStatement();
+        next.contractId = c.contractId();
+        next.period = period;
+        next.version = latest == null ? 1 : latest.version + 1;
+        next.fingerprint = fingerprint;
+        next.issuedAt = now;
+        versions.add(next);
+        PolicyFigures f = s.figures();
+        var event = new StatementIssued(
+                c.contractId(),
+                period,
+                next.version,
+                Instant.ofEpochSecond(s.periodStart()),
+                Instant.ofEpochSecond(s.periodEnd()),
+                c.policy(),
+                f.eligibleSeconds(),
+                f.downtimeSeconds(),
+                f.availabilityPercent(),
+                c.uptimeTargetPercent(),
+                f.met(),
+                EngineMapping.plain(f.creditPercent()),
+                EngineMapping.money(f.creditAmount()),
+                EngineMapping.intervals(s.intervals()),
+                now);
+        Log.infof("statement: contract %s period %s version %d", c.contractId(), period, next.version);
+        return issued.persist(next)
+                .chain(() -> outbox.add(Topics.STATEMENTS, c.contractId(), event))
+                .replaceWith(1);
+    }
+
+    /**
+     * What a customer is told: both policies' figures (in a fixed order) and the intervals. Stable
+     * across restarts, so only a change of the data makes an amendment.
+     */
+    static String fingerprint(Statement s) {
+        StringBuilder text = new StringBuilder();
+        for (Policy p : Policy.values()) {
+            text.append(p).append('=').append(s.policies().get(p)).append('\n');
+        }
+        text.append(s.intervals());
+        try {
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

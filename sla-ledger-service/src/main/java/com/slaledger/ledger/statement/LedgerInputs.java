@@ -1,0 +1,108 @@
+package com.slaledger.ledger.statement;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.slaledger.events.ContractChanged;
+import com.slaledger.ledger.engine.IntervalSet;
+import com.slaledger.ledger.engine.MonitoredDowntime;
+import com.slaledger.ledger.engine.Observation;
+import com.slaledger.ledger.engine.ProbeStatus;
+import com.slaledger.ledger.engine.ServiceHistory;
+import com.slaledger.ledger.engine.TicketSpan;
+import com.slaledger.ledger.registry.ServiceRegistry;
+import com.slaledger.ledger.ticket.LedgerTicket;
+import com.slaledger.ledger.ticket.LedgerTicketRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Loads what the engine needs for a set of contracts: each covered service's monitored
+ * down-time, computed once however many contracts share the service, and each contract's
+ * ticket-open time per service. Call inside a session.
+ */
+@ApplicationScoped
+public class LedgerInputs {
+
+    private static final String OBSERVATIONS =
+            "SELECT service_id, probe_id, status, CAST(EXTRACT(EPOCH FROM observed_at) AS BIGINT)"
+                    + " FROM observation WHERE service_id IN (:services)";
+
+    private final ServiceRegistry registry;
+    private final LedgerTicketRepository tickets;
+
+    public LedgerInputs(ServiceRegistry registry, LedgerTicketRepository tickets) {
+        this.registry = registry;
+        this.tickets = tickets;
+    }
+
+    /** The engine's inputs: monitoring per service, ticket-open time per contract and service. */
+    public record Inputs(Map<String, ServiceHistory> histories, Map<String, Map<String, IntervalSet>> ticketOpen) {
+
+        public Map<String, IntervalSet> ticketOpenOf(String contractId) {
+            return ticketOpen.getOrDefault(contractId, Map.of());
+        }
+    }
+
+    public Uni<Inputs> load(Collection<ContractChanged> contracts) {
+        TreeSet<String> services = new TreeSet<>();
+        contracts.forEach(c -> services.addAll(c.services()));
+        List<String> contractIds =
+                contracts.stream().map(ContractChanged::contractId).toList();
+        return histories(services).chain(histories -> tickets.outagesOf(contractIds)
+                .map(list -> new Inputs(histories, ticketOpen(list))));
+    }
+
+    private Uni<Map<String, ServiceHistory>> histories(TreeSet<String> services) {
+        if (services.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return registry.quorums(services).chain(quorums -> Panache.getSession()
+                .chain(s -> s.createNativeQuery(OBSERVATIONS, Object[].class)
+                        .setParameter("services", List.copyOf(services))
+                        .getResultList())
+                .map(rows -> {
+                    Map<String, List<Observation>> byService = new HashMap<>();
+                    for (Object[] row : rows) {
+                        byService
+                                .computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                                .add(new Observation(
+                                        (String) row[1],
+                                        ProbeStatus.valueOf((String) row[2]),
+                                        ((Number) row[3]).longValue()));
+                    }
+                    Map<String, ServiceHistory> histories = new HashMap<>();
+                    byService.forEach((service, observations) -> histories.put(
+                            service,
+                            new ServiceHistory(MonitoredDowntime.of(observations, quorums.get(service)), true)));
+                    return histories;
+                }));
+    }
+
+    private static Map<String, Map<String, IntervalSet>> ticketOpen(List<LedgerTicket> outageTickets) {
+        Map<String, Map<String, List<TicketSpan>>> spans = new HashMap<>();
+        for (LedgerTicket t : outageTickets) {
+            spans.computeIfAbsent(t.contractId, k -> new HashMap<>())
+                    .computeIfAbsent(t.serviceId, k -> new ArrayList<>())
+                    .add(new TicketSpan(epoch(t.reportedAt), t.resolvedAt == null ? null : epoch(t.resolvedAt)));
+        }
+        Map<String, Map<String, IntervalSet>> out = new HashMap<>();
+        spans.forEach((contract, byService) -> {
+            Map<String, IntervalSet> sets = new HashMap<>();
+            byService.forEach((service, list) -> sets.put(service, TicketSpan.openTime(list)));
+            out.put(contract, sets);
+        });
+        return out;
+    }
+
+    private static long epoch(Instant i) {
+        return i.getEpochSecond();
+    }
+}

@@ -1,0 +1,47 @@
+package com.slaledger.ledger.ticket;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.slaledger.events.TicketEvent;
+import com.slaledger.events.TicketKind;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class LedgerTicketRepository implements PanacheRepositoryBase<LedgerTicket, String> {
+
+    /**
+     * Folds a ticket event. A resolution, once known, is kept: a replayed or late "opened" event
+     * never reopens a resolved ticket, so the result does not depend on arrival order.
+     */
+    private static final String UPSERT = "INSERT INTO ledger_ticket"
+            + " (ticket_id, contract_id, service_id, kind, reported_at, resolved_at)"
+            + " VALUES (:id, :contract, :service, :kind, :reported, :resolved)"
+            + " ON CONFLICT (ticket_id) DO UPDATE SET resolved_at = COALESCE(EXCLUDED.resolved_at, ledger_ticket.resolved_at)";
+
+    public Uni<Void> fold(TicketEvent e) {
+        return getSession()
+                .chain(s -> s.createNativeQuery(UPSERT)
+                        .setParameter("id", e.ticketId())
+                        .setParameter("contract", e.contractId())
+                        .setParameter("service", e.serviceId())
+                        .setParameter("kind", e.kind().name())
+                        .setParameter("reported", e.reportedAt())
+                        .setParameter("resolved", e.resolvedAt())
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    public Uni<List<LedgerTicket>> outagesOf(String contractId) {
+        return list("contractId = ?1 and kind = ?2", contractId, TicketKind.OUTAGE);
+    }
+
+    public Uni<List<LedgerTicket>> outagesOf(List<String> contractIds) {
+        if (contractIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("contractId in ?1 and kind = ?2", contractIds, TicketKind.OUTAGE);
+    }
+}

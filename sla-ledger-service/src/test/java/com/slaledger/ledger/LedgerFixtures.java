@@ -1,0 +1,83 @@
+package com.slaledger.ledger;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slaledger.events.HealthObserved;
+import com.slaledger.events.HealthStatus;
+import com.slaledger.events.Topics;
+import com.slaledger.testing.TestKafka;
+
+import static io.restassured.RestAssured.given;
+
+/** Shared steps for the ledger's tests: contracts over HTTP, observations over the real broker. */
+public final class LedgerFixtures {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LedgerFixtures() {}
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The SPEC §4 example contract, on the given services. */
+    public static String specContract(String policy, String api, String web) {
+        return """
+                {"customer": {"name": "Acme Ltd", "noticeEmails": ["sla@acme.example"]},
+                 "services": ["%s", "%s"], "policy": "%s", "uptimeTargetPercent": 99.9,
+                 "minimumDowntime": "PT5M", "timezone": "Europe/Lisbon",
+                 "creditTiers": [{"belowPercent": 99.9, "creditPercent": 10},
+                                 {"belowPercent": 99.0, "creditPercent": 25},
+                                 {"belowPercent": 95.0, "creditPercent": 100}],
+                 "creditCapPercent": 100, "monthlyFee": {"amount": 1000.00, "currency": "EUR"},
+                 "maintenanceWindows": [{"start": "2026-10-10T01:00:00Z", "end": "2026-10-10T03:00:00Z", "reason": "DB upgrade"}]}
+                """
+                .formatted(api, web, policy);
+    }
+
+    public static void putContract(String contractId, String body, int expectedStatus) {
+        given().contentType("application/json")
+                .body(body)
+                .when()
+                .put("/api/v1/contracts/{id}", contractId)
+                .then()
+                .statusCode(expectedStatus);
+    }
+
+    public static void observe(String service, String probe, HealthStatus status, String at) {
+        Instant instant = Instant.parse(at);
+        TestKafka.send(
+                Topics.HEALTH_OBSERVED,
+                service,
+                new HealthObserved(
+                        HealthObserved.dedupKey(null, service, probe, instant, status),
+                        null,
+                        service,
+                        probe,
+                        status,
+                        instant,
+                        null,
+                        null,
+                        Instant.now()));
+    }
+
+    public static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonNode statement(String contractId, String period) {
+        return json(given().when()
+                .get("/api/v1/contracts/{id}/statements/{p}", contractId, period)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+    }
+}

@@ -1,0 +1,130 @@
+package com.slaledger.ledger.contract;
+
+import java.time.Duration;
+
+import com.slaledger.events.Topics;
+import com.slaledger.testing.TestKafka;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static com.slaledger.ledger.LedgerFixtures.putContract;
+import static com.slaledger.ledger.LedgerFixtures.specContract;
+import static com.slaledger.ledger.LedgerFixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+/** Contracts over HTTP, stored in the real database and published to the compacted topic. */
+@QuarkusTest
+class ContractResourceTest {
+
+    @Test
+    void createReplaceAndRead() {
+        String id = unique("acme");
+        String body = specContract("PROVIDER_MONITORED", "api", "web");
+        putContract(id, body, 201);
+        putContract(id, body, 200); // the same terms: unchanged, nothing published
+        putContract(id, body.replace("99.9,", "99.5,"), 200);
+
+        given().when()
+                .get("/api/v1/contracts/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("contractId", equalTo(id))
+                .body("version", equalTo(2))
+                .body("uptimeTargetPercent", equalTo(99.5f))
+                .body("minimumDowntime", equalTo("PT5M"))
+                .body("timezone", equalTo("Europe/Lisbon"))
+                .body("maintenanceWindows[0].start", equalTo("2026-10-10T01:00:00Z"));
+        given().when().get("/api/v1/contracts").then().statusCode(200).body("contractId", hasItems(id));
+
+        var published = TestKafka.read(Topics.CONTRACTS, r -> id.equals(r.key()), 3, Duration.ofSeconds(10));
+        assertThat(published).hasSize(2);
+        assertThat(TestKafka.text(published.get(1))).contains("\"version\":2");
+    }
+
+    @Test
+    void invalidContractsAreProblemsNamingEveryField() {
+        given().contentType("application/json")
+                .body("{\"customer\":{\"name\":\"A\",\"noticeEmails\":[\"nope\"]},\"services\":[],\"policy\":\"X\","
+                        + "\"uptimeTargetPercent\":0,\"timezone\":\"Nowhere/Land\"}")
+                .when()
+                .put("/api/v1/contracts/{id}", "Bad!")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(
+                        "violations.field",
+                        hasItems(
+                                "contractId",
+                                "customer.noticeEmails[0]",
+                                "services",
+                                "policy",
+                                "uptimeTargetPercent",
+                                "timezone"));
+        given().contentType("application/json")
+                .body("{\"uptimeTargetPercent\": \"high\"}")
+                .when()
+                .put("/api/v1/contracts/{id}", "acme")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("uptimeTargetPercent"));
+        given().contentType("application/json")
+                .body("{")
+                .when()
+                .put("/api/v1/contracts/{id}", "acme")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownContractsAndBadPeriods() {
+        given().when()
+                .get("/api/v1/contracts/{id}", "no-such")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().when()
+                .get("/api/v1/contracts/{id}/statements/2026-10", "no-such")
+                .then()
+                .statusCode(404);
+        given().when()
+                .get("/api/v1/contracts/{id}/statements/2026-13", "no-such")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("period"));
+        given().when()
+                .get("/api/v1/contracts/{id}/shortfalls", "no-such")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void theServiceRegistry() {
+        String service = unique("svc");
+        given().contentType("application/json")
+                .body("{\"name\":\"Public API\",\"downQuorum\":2}")
+                .when()
+                .put("/api/v1/services/{id}", service)
+                .then()
+                .statusCode(201)
+                .body("downQuorum", equalTo(2));
+        given().contentType("application/json")
+                .body("{\"name\":\"Public API\"}")
+                .when()
+                .put("/api/v1/services/{id}", service)
+                .then()
+                .statusCode(200)
+                .body("downQuorum", equalTo(1));
+        given().contentType("application/json")
+                .body("{\"downQuorum\":0}")
+                .when()
+                .put("/api/v1/services/{id}", service)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("downQuorum"));
+    }
+}
