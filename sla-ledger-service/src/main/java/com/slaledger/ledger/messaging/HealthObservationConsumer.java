@@ -1,12 +1,17 @@
 package com.slaledger.ledger.messaging;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.events.HealthObserved;
+import com.slaledger.ledger.change.ChangeTracker;
 import com.slaledger.ledger.observation.ObservationRepository;
+import com.slaledger.support.ConsumerRetry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -24,10 +29,21 @@ public class HealthObservationConsumer {
 
     private final ObservationRepository observations;
     private final DeadLetters deadLetters;
+    private final ChangeTracker changes;
 
-    public HealthObservationConsumer(ObservationRepository observations, DeadLetters deadLetters) {
+    public HealthObservationConsumer(
+            ObservationRepository observations, DeadLetters deadLetters, ChangeTracker changes) {
         this.observations = observations;
         this.deadLetters = deadLetters;
+        this.changes = changes;
+    }
+
+    static Map<String, Instant> earliestPerService(List<HealthObserved> events) {
+        Map<String, Instant> earliest = new HashMap<>();
+        for (HealthObserved e : events) {
+            earliest.merge(e.serviceId(), e.observedAt(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        return earliest;
     }
 
     @Incoming("health-observed")
@@ -48,7 +64,9 @@ public class HealthObservationConsumer {
                 : Uni.join().all(rejected).andFailFast().replaceWithVoid();
         return dlq.chain(() -> events.isEmpty()
                         ? Uni.createFrom().voidItem()
-                        : Panache.withTransaction(() -> observations.insertNew(events)))
+                        : ConsumerRetry.untilDone(Panache.withTransaction(() -> observations
+                                .insertNew(events)
+                                .chain(() -> changes.servicesChanged(earliestPerService(events))))))
                 .onItem()
                 .invoke(() -> Log.debugf("folded %d observations", events.size()))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));

@@ -3,6 +3,7 @@ package com.slaledger.ledger.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.events.TicketEvent;
+import com.slaledger.ledger.change.ChangeTracker;
 import com.slaledger.ledger.ticket.LedgerTicketRepository;
 import com.slaledger.support.ConsumerRetry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -17,9 +18,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class TicketConsumer {
 
     private final LedgerTicketRepository tickets;
+    private final ChangeTracker changes;
 
-    public TicketConsumer(LedgerTicketRepository tickets) {
+    public TicketConsumer(LedgerTicketRepository tickets, ChangeTracker changes) {
         this.tickets = tickets;
+        this.changes = changes;
     }
 
     @Incoming("tickets")
@@ -33,6 +36,7 @@ public class TicketConsumer {
                     .failure(new IllegalArgumentException(
                             "ticket event without ticketId, contractId, serviceId, kind or reportedAt"));
         }
-        return ConsumerRetry.untilDone(Panache.withTransaction(() -> tickets.fold(event)));
+        return ConsumerRetry.untilDone(Panache.withTransaction(() ->
+                tickets.fold(event).chain(() -> changes.contractChanged(event.contractId(), event.reportedAt()))));
     }
 }

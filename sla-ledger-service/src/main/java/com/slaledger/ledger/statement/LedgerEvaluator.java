@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import com.slaledger.events.ContractChanged;
 import com.slaledger.events.ShortfallDetected;
 import com.slaledger.events.StatementIssued;
 import com.slaledger.events.Topics;
+import com.slaledger.ledger.change.ChangeTracker;
 import com.slaledger.ledger.contract.Contract;
 import com.slaledger.ledger.contract.ContractRepository;
 import com.slaledger.ledger.engine.Periods;
@@ -36,10 +38,11 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Re-evaluates every contract's current and previous period on a schedule (SPEC §7): publishes a
- * shortfall the first time counted downtime exceeds the allowance and again at each higher credit
- * tier, also while an outage is still ongoing (no event needed: time passing is enough) and for
- * the previous period when late data makes it true; and issues a period's statement once its
+ * Re-evaluates every contract on a schedule (SPEC §7): its current and previous period, and every
+ * earlier period that late data touched since the last round (marks left by the folds). Publishes
+ * a shortfall the first time counted downtime exceeds the allowance and again at each higher
+ * credit tier, also while an outage is still ongoing (no event needed: time passing is enough)
+ * and for a past period when late data makes it true; and issues a period's statement once its
  * grace time is over, then an amendment whenever late data changes it. Shortfalls and statements
  * are recorded and written to the outbox in one transaction, keyed so that each is published
  * once, whichever instance evaluates.
@@ -53,7 +56,11 @@ public class LedgerEvaluator {
     private final IssuedStatementRepository issued;
     private final StatementService statements;
     private final Outbox outbox;
+    private final ChangeTracker changes;
     private final Clock clock = Clock.systemUTC();
+
+    /** How far back late data is followed: older periods are left as they were issued. */
+    static final int MAX_LOOKBACK_MONTHS = 24;
 
     public LedgerEvaluator(
             ContractRepository contracts,
@@ -61,13 +68,15 @@ public class LedgerEvaluator {
             ShortfallRepository shortfalls,
             IssuedStatementRepository issued,
             StatementService statements,
-            Outbox outbox) {
+            Outbox outbox,
+            ChangeTracker changes) {
         this.contracts = contracts;
         this.inputs = inputs;
         this.shortfalls = shortfalls;
         this.issued = issued;
         this.statements = statements;
         this.outbox = outbox;
+        this.changes = changes;
     }
 
     @Scheduled(
@@ -96,55 +105,118 @@ public class LedgerEvaluator {
                     rows.stream().collect(Collectors.toMap(c -> c.contractId, Function.identity()));
             List<ContractChanged> docs =
                     rows.stream().map(c -> ContractRepository.read(c.document)).toList();
-            List<String> periods = periodsToEvaluate(docs, now);
-            return inputs.load(docs).chain(in -> shortfalls.inPeriods(periods).chain(known -> issued.inPeriods(periods)
-                    .chain(versions -> {
-                        List<Uni<Integer>> work = new ArrayList<>();
-                        long nowSecond = now.getEpochSecond();
+            List<String> services =
+                    docs.stream().flatMap(c -> c.services().stream()).distinct().toList();
+            return changes.services(services)
+                    .chain(serviceMarks -> changes.contracts().chain(contractMarks -> {
+                        Map<String, List<YearMonth>> periods = new HashMap<>();
                         for (ContractChanged c : docs) {
-                            ZoneId zone = ZoneId.of(c.timezone());
-                            YearMonth current = Periods.of(nowSecond, zone);
-                            for (YearMonth period : List.of(current, current.minusMonths(1))) {
-                                Statement s = StatementCalculator.statement(
-                                        EngineMapping.terms(c),
-                                        period,
-                                        in.histories(),
-                                        in.ticketOpenOf(c.contractId()),
-                                        nowSecond,
-                                        statements.grace().getSeconds());
-                                work.add(shortfall(c, s, known, now));
-                                work.add(close(c, byId.get(c.contractId()), s, versions, now));
-                            }
+                            periods.put(
+                                    c.contractId(),
+                                    periodsToEvaluate(c, serviceMarks, contractMarks.get(c.contractId()), now));
                         }
-                        return Multi.createFrom()
-                                .iterable(work)
-                                .onItem()
-                                .transformToUniAndConcatenate(u -> u)
-                                .collect()
-                                .asList()
-                                .map(counts -> {
-                                    int sf = 0;
-                                    int st = 0;
-                                    for (int i = 0; i < counts.size(); i++) {
-                                        if (i % 2 == 0) {
-                                            sf += counts.get(i);
-                                        } else {
-                                            st += counts.get(i);
-                                        }
-                                    }
-                                    return new Outcome(sf, st);
-                                });
-                    })));
+                        List<String> allPeriods = periods.values().stream()
+                                .flatMap(List::stream)
+                                .map(YearMonth::toString)
+                                .distinct()
+                                .toList();
+                        return inputs.load(docs)
+                                .chain(in -> shortfalls.inPeriods(allPeriods).chain(known -> issued.inPeriods(
+                                                allPeriods)
+                                        .chain(versions -> {
+                                            List<Uni<Outcome>> work = new ArrayList<>();
+                                            long nowSecond = now.getEpochSecond();
+                                            for (ContractChanged c : docs) {
+                                                for (YearMonth period : periods.get(c.contractId())) {
+                                                    Statement s = StatementCalculator.statement(
+                                                            EngineMapping.terms(c),
+                                                            period,
+                                                            in.histories(),
+                                                            in.ticketOpenOf(c.contractId()),
+                                                            nowSecond,
+                                                            statements.grace().getSeconds());
+                                                    work.add(shortfall(c, s, known, now)
+                                                            .chain(sf -> close(
+                                                                            c,
+                                                                            byId.get(c.contractId()),
+                                                                            s,
+                                                                            versions,
+                                                                            now)
+                                                                    .map(st -> new Outcome(sf, st))));
+                                                }
+                                            }
+                                            return Multi.createFrom()
+                                                    .iterable(work)
+                                                    .onItem()
+                                                    .transformToUniAndConcatenate(u -> u)
+                                                    .collect()
+                                                    .asList()
+                                                    .map(LedgerEvaluator::sum);
+                                        })))
+                                .call(() -> clear(serviceMarks, contractMarks));
+                    }));
         }));
     }
 
-    private static List<String> periodsToEvaluate(List<ContractChanged> docs, Instant now) {
-        return docs.stream()
-                .map(c -> Periods.of(now.getEpochSecond(), ZoneId.of(c.timezone())))
-                .flatMap(p -> java.util.stream.Stream.of(p, p.minusMonths(1)))
-                .map(YearMonth::toString)
-                .distinct()
-                .toList();
+    /**
+     * The current and previous period, and every period from the earliest instant that late data
+     * touched since the last round (at most {@link #MAX_LOOKBACK_MONTHS} back).
+     */
+    static List<YearMonth> periodsToEvaluate(
+            ContractChanged c,
+            Map<String, ChangeTracker.ServiceState> serviceMarks,
+            Instant contractMark,
+            Instant now) {
+        ZoneId zone = ZoneId.of(c.timezone());
+        YearMonth current = Periods.of(now.getEpochSecond(), zone);
+        YearMonth earliest = current.minusMonths(1);
+        List<Instant> marks = new ArrayList<>();
+        if (contractMark != null) {
+            marks.add(contractMark);
+        }
+        for (String service : c.services()) {
+            var mark = serviceMarks.get(service);
+            if (mark != null && mark.changedSince() != null) {
+                marks.add(mark.changedSince());
+            }
+        }
+        for (Instant mark : marks) {
+            YearMonth touched = Periods.of(mark.getEpochSecond(), zone);
+            if (touched.isBefore(earliest)) {
+                earliest = touched;
+            }
+        }
+        if (earliest.isBefore(current.minusMonths(MAX_LOOKBACK_MONTHS))) {
+            earliest = current.minusMonths(MAX_LOOKBACK_MONTHS);
+        }
+        List<YearMonth> out = new ArrayList<>();
+        for (YearMonth p = current; !p.isBefore(earliest); p = p.minusMonths(1)) {
+            out.add(p);
+        }
+        return out;
+    }
+
+    private Uni<Void> clear(Map<String, ChangeTracker.ServiceState> serviceMarks, Map<String, Instant> contractMarks) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (var mark : serviceMarks.values()) {
+            if (mark.changedSince() != null) {
+                chain = chain.chain(() -> changes.clearService(mark.serviceId(), mark.version()));
+            }
+        }
+        for (var mark : contractMarks.entrySet()) {
+            chain = chain.chain(() -> changes.clearContract(mark.getKey(), mark.getValue()));
+        }
+        return chain;
+    }
+
+    private static Outcome sum(List<Outcome> outcomes) {
+        int sf = 0;
+        int st = 0;
+        for (Outcome o : outcomes) {
+            sf += o.shortfalls();
+            st += o.statements();
+        }
+        return new Outcome(sf, st);
     }
 
     /** Publishes a shortfall when the period is not met at a credit tier above every one published. */

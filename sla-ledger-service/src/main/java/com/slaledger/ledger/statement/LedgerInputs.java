@@ -7,10 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.events.ContractChanged;
+import com.slaledger.ledger.change.ChangeTracker;
 import com.slaledger.ledger.engine.IntervalSet;
 import com.slaledger.ledger.engine.MonitoredDowntime;
 import com.slaledger.ledger.engine.Observation;
@@ -26,7 +28,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Loads what the engine needs for a set of contracts: each covered service's monitored
  * down-time, computed once however many contracts share the service, and each contract's
- * ticket-open time per service. Call inside a session.
+ * ticket-open time per service. A service's down-time is cached and recomputed only when its
+ * version (bumped by every fold) or its quorum changed. Call inside a session.
  */
 @ApplicationScoped
 public class LedgerInputs {
@@ -37,10 +40,16 @@ public class LedgerInputs {
 
     private final ServiceRegistry registry;
     private final LedgerTicketRepository tickets;
+    private final ChangeTracker changes;
+    /** Monitored down-time per service, valid while the service's version and quorum are unchanged. */
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public LedgerInputs(ServiceRegistry registry, LedgerTicketRepository tickets) {
+    private record Cached(long version, int quorum, ServiceHistory history) {}
+
+    public LedgerInputs(ServiceRegistry registry, LedgerTicketRepository tickets, ChangeTracker changes) {
         this.registry = registry;
         this.tickets = tickets;
+        this.changes = changes;
     }
 
     /** The engine's inputs: monitoring per service, ticket-open time per contract and service. */
@@ -64,9 +73,41 @@ public class LedgerInputs {
         if (services.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return registry.quorums(services).chain(quorums -> Panache.getSession()
+        List<String> ids = List.copyOf(services);
+        return registry.quorums(ids).chain(quorums -> changes.services(ids).chain(states -> {
+            Map<String, ServiceHistory> histories = new HashMap<>();
+            List<String> stale = new ArrayList<>();
+            for (String id : ids) {
+                long version = states.containsKey(id) ? states.get(id).version() : 0;
+                Cached cached = cache.get(id);
+                if (cached != null && cached.version() == version && cached.quorum() == quorums.get(id)) {
+                    histories.put(id, cached.history());
+                } else {
+                    stale.add(id);
+                }
+            }
+            if (stale.isEmpty()) {
+                return Uni.createFrom().item(histories);
+            }
+            return load(stale).map(observations -> {
+                for (String id : stale) {
+                    List<Observation> list = observations.getOrDefault(id, List.of());
+                    ServiceHistory history = list.isEmpty()
+                            ? ServiceHistory.UNOBSERVED
+                            : new ServiceHistory(MonitoredDowntime.of(list, quorums.get(id)), true);
+                    long version = states.containsKey(id) ? states.get(id).version() : 0;
+                    cache.put(id, new Cached(version, quorums.get(id), history));
+                    histories.put(id, history);
+                }
+                return histories;
+            });
+        }));
+    }
+
+    private Uni<Map<String, List<Observation>>> load(List<String> services) {
+        return Panache.getSession()
                 .chain(s -> s.createNativeQuery(OBSERVATIONS, Object[].class)
-                        .setParameter("services", List.copyOf(services))
+                        .setParameter("services", services)
                         .getResultList())
                 .map(rows -> {
                     Map<String, List<Observation>> byService = new HashMap<>();
@@ -78,12 +119,8 @@ public class LedgerInputs {
                                         ProbeStatus.valueOf((String) row[2]),
                                         ((Number) row[3]).longValue()));
                     }
-                    Map<String, ServiceHistory> histories = new HashMap<>();
-                    byService.forEach((service, observations) -> histories.put(
-                            service,
-                            new ServiceHistory(MonitoredDowntime.of(observations, quorums.get(service)), true)));
-                    return histories;
-                }));
+                    return byService;
+                });
     }
 
     private static Map<String, Map<String, IntervalSet>> ticketOpen(List<LedgerTicket> outageTickets) {

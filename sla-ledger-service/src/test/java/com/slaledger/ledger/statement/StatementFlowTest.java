@@ -2,6 +2,8 @@ package com.slaledger.ledger.statement;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.inject.Inject;
@@ -195,5 +197,35 @@ class StatementFlowTest {
         var all = TestKafka.read(Topics.STATEMENTS, r -> contract.equals(r.key()), 3, Duration.ofSeconds(10));
         assertThat(all).hasSize(2);
         assertThat(TestKafka.text(all.get(1))).contains("\"version\":2").contains("\"downtimeSeconds\":3600");
+    }
+
+    @Test
+    void aMonthsLateEventMakesAnOldPeriodsShortfall() {
+        String contract = unique("late");
+        String api = unique("api");
+        putContract(
+                contract,
+                """
+                {"customer": {"name": "Acme", "noticeEmails": ["sla@acme.example"]}, "services": ["%s"],
+                 "policy": "PROVIDER_MONITORED", "uptimeTargetPercent": 99.9,
+                 "creditTiers": [{"belowPercent": 99.9, "creditPercent": 10}]}
+                """
+                        .formatted(api),
+                201);
+        YearMonth old = YearMonth.now(ZoneOffset.UTC).minusMonths(3);
+        String start = old.atDay(10).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+        String end = old.atDay(10)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant()
+                .plusSeconds(7200)
+                .toString();
+        observe(api, "p1", HealthStatus.DOWN, start);
+        observe(api, "p1", HealthStatus.UP, end);
+
+        var shortfalls = TestKafka.read(Topics.SHORTFALLS, r -> contract.equals(r.key()), 1, Duration.ofSeconds(30));
+        assertThat(shortfalls).hasSize(1);
+        assertThat(TestKafka.text(shortfalls.get(0)))
+                .contains("\"period\":\"" + old + "\"")
+                .contains("\"downtimeSeconds\":7200");
     }
 }
