@@ -1,8 +1,13 @@
 package com.slaledger.ticket.rest;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import com.slaledger.events.ContractChanged;
+import com.slaledger.events.MeasurementPolicy;
 import com.slaledger.events.Topics;
 import com.slaledger.testing.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,47 +15,165 @@ import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
 
-/** Tickets are stored in the real database and announced on the real broker through the outbox. */
+/**
+ * Tickets stored in the real database and announced on the real broker through the outbox; the
+ * contract view is fed with records produced to the contracts topic, as the ledger would.
+ */
 @QuarkusTest
 class TicketResourceTest {
 
-    private static String ticket(String externalId) {
-        return "{\"externalId\":\"" + externalId + "\",\"contractId\":\"acme\",\"serviceId\":\"api\","
-                + "\"kind\":\"OUTAGE\",\"subject\":\"API returns 503\",\"reportedAt\":\"2026-10-03T14:20:00.600Z\"}";
+    private static String contract(String... services) {
+        String id = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        TestKafka.send(
+                Topics.CONTRACTS,
+                id,
+                new ContractChanged(
+                        id,
+                        1,
+                        new ContractChanged.Customer("Acme", List.of("sla@acme.example")),
+                        List.of(services),
+                        MeasurementPolicy.CUSTOMER_TICKET,
+                        new BigDecimal("99.9"),
+                        Duration.ZERO,
+                        "UTC",
+                        List.of(),
+                        new BigDecimal("100"),
+                        null,
+                        List.of(),
+                        Instant.now()));
+        return id;
+    }
+
+    private static String ticket(String externalId, String contractId, String serviceId) {
+        return "{\"externalId\":\"" + externalId + "\",\"contractId\":\"" + contractId + "\",\"serviceId\":\""
+                + serviceId
+                + "\",\"kind\":\"OUTAGE\",\"subject\":\"API returns 503\",\"reportedAt\":\"2026-10-03T14:20:00.600Z\"}";
+    }
+
+    /** Posts until the contract view has caught up with the contracts topic. */
+    private static String open(String externalId, String contractId, String serviceId) {
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> id[0] = given().contentType("application/json")
+                        .body(ticket(externalId, contractId, serviceId))
+                        .when()
+                        .post("/api/v1/tickets")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"));
+        return id[0];
     }
 
     @Test
     void aNewTicketIsStoredAndPublishedOnce() {
+        String contract = contract("api");
         String externalId = "ZD-" + UUID.randomUUID();
-        String id = given().contentType("application/json")
-                .body(ticket(externalId))
-                .when()
-                .post("/api/v1/tickets")
+        String id = open(externalId, contract, "api");
+        given().when()
+                .get("/api/v1/tickets/{id}", id)
                 .then()
-                .statusCode(201)
+                .statusCode(200)
                 .body("externalId", equalTo(externalId))
                 .body("reportedAt", equalTo("2026-10-03T14:20:00Z"))
                 .body("status", equalTo("OPEN"))
-                .extract()
-                .path("id");
-
+                .body("resolvedAt", nullValue());
         given().contentType("application/json")
-                .body(ticket(externalId))
+                .body(ticket(externalId, contract, "api"))
                 .when()
                 .post("/api/v1/tickets")
                 .then()
                 .statusCode(200)
                 .body("id", equalTo(id));
-        given().when().get("/api/v1/tickets/{id}", id).then().statusCode(200).body("externalId", equalTo(externalId));
 
-        var records = TestKafka.read(Topics.TICKETS, r -> id.equals(r.key()), 2, Duration.ofSeconds(10));
+        var records = TestKafka.read(Topics.TICKETS, r -> id.equals(r.key()), 2, Duration.ofSeconds(8));
         assertThat(records).hasSize(1);
         assertThat(TestKafka.text(records.get(0)))
                 .contains("\"type\":\"TicketOpened\"")
                 .contains(externalId);
+    }
+
+    @Test
+    void resolvingClosesOnceAndPublishesTheResolution() {
+        String contract = contract("api");
+        String id = open("ZD-" + UUID.randomUUID(), contract, "api");
+        given().contentType("application/json")
+                .body("{\"resolvedAt\":\"2026-10-03T14:00:00Z\"}")
+                .when()
+                .post("/api/v1/tickets/{id}/resolve", id)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("resolvedAt"));
+        given().contentType("application/json")
+                .body("{\"resolvedAt\":\"2026-10-03T16:00:00Z\"}")
+                .when()
+                .post("/api/v1/tickets/{id}/resolve", id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RESOLVED"))
+                .body("resolvedAt", equalTo("2026-10-03T16:00:00Z"));
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/v1/tickets/{id}/resolve", id)
+                .then()
+                .statusCode(200)
+                .body("resolvedAt", equalTo("2026-10-03T16:00:00Z"));
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/v1/tickets/{id}/resolve", "no-such-ticket")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+
+        var records = TestKafka.read(Topics.TICKETS, r -> id.equals(r.key()), 3, Duration.ofSeconds(8));
+        assertThat(records).hasSize(2);
+        assertThat(TestKafka.text(records.get(1)))
+                .contains("\"type\":\"TicketResolved\"")
+                .contains("2026-10-03T16:00:00Z");
+    }
+
+    @Test
+    void ticketsAreListedPerContract() {
+        String contract = contract("api", "web");
+        String first = open("ZD-" + UUID.randomUUID(), contract, "api");
+        String second = open("ZD-" + UUID.randomUUID(), contract, "web");
+        given().when()
+                .get("/api/v1/tickets?contractId={c}", contract)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(2))
+                .body("id", hasItems(first, second));
+        given().when().get("/api/v1/tickets").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownContractsAndUncoveredServicesAre422() {
+        String contract = contract("api");
+        open("ZD-" + UUID.randomUUID(), contract, "api"); // the view has the contract now
+        given().contentType("application/json")
+                .body(ticket("ZD-" + UUID.randomUUID(), contract, "web"))
+                .when()
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("serviceId"));
+        given().contentType("application/json")
+                .body(ticket("ZD-" + UUID.randomUUID(), "no-such-contract", "api"))
+                .when()
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("contractId"));
     }
 
     @Test
@@ -78,6 +201,22 @@ class TicketResourceTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
+        given().contentType("application/json")
+                .body("{\"externalId\":\"" + "x".repeat(100_000)
+                        + "\",\"contractId\":\"acme\",\"serviceId\":\"api\",\"kind\":\"OUTAGE\"}")
+                .when()
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().contentType("application/json")
+                .body(
+                        "{\"externalId\":\"x\",\"contractId\":\"acme\",\"serviceId\":\"api\",\"kind\":\"OUTAGE\",\"reportedAt\":\"2999-01-01T00:00:00Z\"}")
+                .when()
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("reportedAt"));
     }
 
     @Test
