@@ -21,9 +21,9 @@ import com.slaledger.support.Violation;
  */
 public final class HealthEventParser {
 
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     static final int MAX_EVENT_ID = 128;
-    static final int MAX_DETAIL = 2048;
+    public static final int MAX_DETAIL = 2048;
 
     private final int maxBatchSize;
     private final Duration maxClockSkew;

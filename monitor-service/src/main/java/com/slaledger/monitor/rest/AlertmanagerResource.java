@@ -1,0 +1,53 @@
+package com.slaledger.monitor.rest;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.slaledger.monitor.messaging.HealthEventPublisher;
+import com.slaledger.monitor.service.AlertmanagerMapper;
+import com.slaledger.support.ProblemException;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Prometheus Alertmanager webhook receiver (SPEC §5.1): point a webhook_config url here. */
+@Path("/api/v1/alertmanager")
+public class AlertmanagerResource {
+
+    private final AlertmanagerMapper mapper;
+    private final HealthEventPublisher publisher;
+
+    public AlertmanagerResource(
+            HealthEventPublisher publisher,
+            @ConfigProperty(name = "monitor.alertmanager.service-label", defaultValue = "service") String serviceLabel,
+            @ConfigProperty(name = "monitor.max-clock-skew", defaultValue = "PT5M") Duration maxClockSkew) {
+        this.publisher = publisher;
+        this.mapper = new AlertmanagerMapper(serviceLabel, maxClockSkew, Clock.systemUTC());
+    }
+
+    /** How many alerts became observations, and how many named no service. */
+    public record Accepted(int accepted, int ignored) {}
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Alertmanager webhook (version 4): firing = DOWN at startsAt, resolved = UP at endsAt")
+    @APIResponse(responseCode = "202", description = "Every observation is acknowledged by Kafka")
+    public Uni<Response> receive(JsonNode body) {
+        AlertmanagerMapper.Result result = mapper.map(body);
+        if (!result.violations().isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid(result.violations()));
+        }
+        return publisher.publish(result.events()).map(n -> Response.accepted(new Accepted(n, result.ignored()))
+                .build());
+    }
+}
