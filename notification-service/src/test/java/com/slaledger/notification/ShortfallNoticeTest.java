@@ -17,6 +17,7 @@ import com.slaledger.events.DowntimeInterval;
 import com.slaledger.events.MeasurementPolicy;
 import com.slaledger.events.Money;
 import com.slaledger.events.ShortfallDetected;
+import com.slaledger.events.StatementIssued;
 import com.slaledger.events.Topics;
 import com.slaledger.testing.SmtpServerResource;
 import com.slaledger.testing.TestKafka;
@@ -125,5 +126,122 @@ class ShortfallNoticeTest {
     @Test
     void listingNeedsAContract() {
         given().when().get("/api/v1/notices").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private static StatementIssued statement(String id, int version, boolean met) {
+        return new StatementIssued(
+                id,
+                "2026-10",
+                version,
+                Instant.parse("2026-10-01T00:00:00Z"),
+                Instant.parse("2026-11-01T00:00:00Z"),
+                MeasurementPolicy.PROVIDER_MONITORED,
+                2678400,
+                met ? 0 : 3600,
+                new BigDecimal(met ? "100.0000" : "99.8656"),
+                new BigDecimal("99.9"),
+                met,
+                met ? BigDecimal.ZERO : BigDecimal.TEN,
+                new Money(new BigDecimal(met ? "0.00" : "100.00"), "EUR"),
+                met
+                        ? List.of()
+                        : List.of(
+                                new DowntimeInterval(T, T.plusSeconds(3600), 3600, List.of("api"), true, null, false)),
+                T);
+    }
+
+    @Test
+    void aStatementAndItsAmendmentAreOneEmailEach() throws Exception {
+        String id = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = id + "@customer.example";
+        TestKafka.send(Topics.CONTRACTS, id, contract(id, email));
+        TestKafka.send(Topics.STATEMENTS, id, statement(id, 1, true));
+        TestKafka.send(Topics.STATEMENTS, id, statement(id, 1, true));
+        TestKafka.send(Topics.STATEMENTS, id, statement(id, 2, false));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() >= 2);
+        Thread.sleep(2000);
+        List<MimeMessage> mails = mailTo(email);
+        assertThat(mails).hasSize(2);
+        assertThat(mails.get(0).getSubject()).contains(id).contains("2026-10").contains("agreement met");
+        assertThat(GreenMailUtil.getBody(mails.get(0))).contains("The agreed availability was met");
+        assertThat(mails.get(1).getSubject()).contains("amended, version 2").contains("not met");
+
+        String noticeId = given().when()
+                .get("/api/v1/notices?contractId={c}", id)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(2))
+                .body("kind[0]", equalTo("STATEMENT"))
+                .extract()
+                .path("[0].id");
+        given().when()
+                .get("/api/v1/notices/{n}", noticeId)
+                .then()
+                .statusCode(200)
+                .body("bodyText", org.hamcrest.Matchers.containsString("Agreed availability:  99.9%"))
+                .body("bodyHtml", org.hamcrest.Matchers.containsString("<table>"))
+                .body("idempotencyKey", equalTo(id + "/2026-10/STATEMENT/v1"));
+
+        // An operator asks for it again: one more copy, one more recorded attempt.
+        given().when()
+                .post("/api/v1/notices/{n}/resend", noticeId)
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("PENDING"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() == 3);
+        given().when()
+                .get("/api/v1/notices/{n}", noticeId)
+                .then()
+                .body("status", equalTo("SENT"))
+                .body("attempts", equalTo(2));
+        given().when().get("/api/v1/notices/{n}", "no-such").then().statusCode(404);
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("sla_notices_sent_total"))
+                .body(org.hamcrest.Matchers.containsString("sla_notices_pending"));
+    }
+
+    @Test
+    void smtpDownThenUpDeliversEveryPendingNoticeOnceInOrder() throws Exception {
+        String id = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = id + "@customer.example";
+        TestKafka.send(Topics.CONTRACTS, id, contract(id, email));
+        SmtpServerResource.outage();
+        try {
+            TestKafka.send(Topics.SHORTFALLS, id, shortfall(id));
+            TestKafka.send(Topics.STATEMENTS, id, statement(id, 1, false));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when()
+                    .get("/api/v1/notices?contractId={c}", id)
+                    .then()
+                    .body("size()", equalTo(2))
+                    .body("[0].status", equalTo("PENDING"))
+                    .body("[0].attempts", org.hamcrest.Matchers.greaterThanOrEqualTo(2)));
+            // Failing for longer than notification.smtp-failing-after: readiness says so.
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(
+                            () -> given().when().get("/q/health/ready").then().statusCode(503));
+        } finally {
+            SmtpServerResource.recover();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() >= 2);
+        Thread.sleep(2000);
+        List<MimeMessage> mails = mailTo(email);
+        assertThat(mails).hasSize(2);
+        // In the order the notices were created (the two events came on different topics, so
+        // which was first is up to the broker); GET lists them oldest first.
+        List<String> subjects = given().when()
+                .get("/api/v1/notices?contractId={c}", id)
+                .then()
+                .body("status", org.hamcrest.Matchers.everyItem(equalTo("SENT")))
+                .extract()
+                .path("subject");
+        assertThat(mails.get(0).getSubject()).isEqualTo(subjects.get(0));
+        assertThat(mails.get(1).getSubject()).isEqualTo(subjects.get(1));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> given().when().get("/q/health/ready").then().statusCode(200));
     }
 }

@@ -13,6 +13,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class SmtpServerResource implements QuarkusTestResourceLifecycleManager {
 
     private static volatile GreenMail greenMail;
+    private static volatile int port;
 
     public static GreenMail greenMail() {
         return greenMail;
@@ -23,10 +24,22 @@ public class SmtpServerResource implements QuarkusTestResourceLifecycleManager {
         var setup = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort();
         greenMail = new GreenMail(setup);
         greenMail.start();
+        port = greenMail.getSmtp().getPort();
         return Map.of(
                 "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", Integer.toString(greenMail.getSmtp().getPort()),
+                "quarkus.mailer.port", Integer.toString(port),
                 "quarkus.mailer.mock", "false");
+    }
+
+    /** Takes the SMTP server away (connections refused), as an outage would. */
+    public static void outage() {
+        greenMail.stop();
+    }
+
+    /** Brings the SMTP server back on the same port, with an empty mailbox. */
+    public static void recover() {
+        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
     }
 
     @Override

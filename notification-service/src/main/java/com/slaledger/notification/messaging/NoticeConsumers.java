@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.slaledger.events.ContractChanged;
 import com.slaledger.events.EventJson;
 import com.slaledger.events.ShortfallDetected;
+import com.slaledger.events.StatementIssued;
 import com.slaledger.notification.contract.ContractViewRepository;
 import com.slaledger.notification.notice.NoticeKind;
 import com.slaledger.notification.notice.NoticeRepository;
@@ -59,6 +60,22 @@ public class NoticeConsumers {
                         json(event),
                         Instant.now())))
                 .invoke(() -> Log.debugf("shortfall %s noted", event.idempotencyKey()))
+                .replaceWithVoid();
+    }
+
+    @Incoming("statements")
+    public Uni<Void> onStatement(StatementIssued event) {
+        if (event.contractId() == null || event.period() == null || event.version() < 1) {
+            return Uni.createFrom()
+                    .failure(new IllegalArgumentException("statement without contractId, period or version"));
+        }
+        return ConsumerRetry.untilDone(Panache.withTransaction(() -> notices.createOnce(
+                        event.idempotencyKey(),
+                        event.contractId(),
+                        event.period(),
+                        NoticeKind.STATEMENT,
+                        json(event),
+                        Instant.now())))
                 .replaceWithVoid();
     }
 

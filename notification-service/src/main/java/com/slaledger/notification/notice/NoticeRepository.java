@@ -18,8 +18,12 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, String> {
             + " VALUES (:id, :key, :contract, :period, :kind, :payload, 'PENDING', 0, :now, :now)"
             + " ON CONFLICT (idempotency_key) DO NOTHING";
 
-    private static final String CLAIM = "SELECT * FROM notice WHERE status = 'PENDING' AND next_attempt_at <= :now"
-            + " ORDER BY created_at, id LIMIT :limit FOR UPDATE SKIP LOCKED";
+    /** Due notices, oldest first, but never one while an older notice of its contract is still pending. */
+    private static final String CLAIM =
+            "SELECT * FROM notice n WHERE n.status = 'PENDING' AND n.next_attempt_at <= :now"
+                    + " AND NOT EXISTS (SELECT 1 FROM notice o WHERE o.contract_id = n.contract_id AND o.status = 'PENDING'"
+                    + " AND (o.created_at, o.id) < (n.created_at, n.id))"
+                    + " ORDER BY n.created_at, n.id LIMIT :limit FOR UPDATE SKIP LOCKED";
 
     /** Creates the notice unless one with the same key exists: a redelivered event creates nothing. */
     public Uni<Boolean> createOnce(
@@ -43,6 +47,10 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, String> {
                 .setParameter("now", now)
                 .setParameter("limit", limit)
                 .getResultList());
+    }
+
+    public Uni<Long> countPending() {
+        return count("status", NoticeStatus.PENDING);
     }
 
     public Uni<List<Notice>> ofContract(String contractId) {

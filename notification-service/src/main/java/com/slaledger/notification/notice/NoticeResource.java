@@ -4,14 +4,19 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import com.slaledger.support.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The notices sent or owed (SPEC §8). */
 @Path("/api/v1/notices")
@@ -24,6 +29,7 @@ public class NoticeResource {
         this.notices = notices;
     }
 
+    /** The SPEC §8 fields. */
     public record NoticeView(
             String id,
             String contractId,
@@ -42,7 +48,7 @@ public class NoticeResource {
                     n.contractId,
                     n.period,
                     n.kind,
-                    n.recipients == null ? List.of() : List.of(n.recipients.split(",")),
+                    recipientList(n),
                     n.subject,
                     n.status,
                     n.attempts,
@@ -51,13 +57,84 @@ public class NoticeResource {
         }
     }
 
+    /** One notice with what it says and how sending it went. */
+    public record NoticeDetail(
+            String id,
+            String contractId,
+            String period,
+            NoticeKind kind,
+            String idempotencyKey,
+            List<String> recipients,
+            String subject,
+            NoticeStatus status,
+            int attempts,
+            String lastError,
+            Instant nextAttemptAt,
+            Instant createdAt,
+            Instant sentAt,
+            String bodyText,
+            String bodyHtml) {
+
+        static NoticeDetail of(Notice n) {
+            return new NoticeDetail(
+                    n.id,
+                    n.contractId,
+                    n.period,
+                    n.kind,
+                    n.idempotencyKey,
+                    recipientList(n),
+                    n.subject,
+                    n.status,
+                    n.attempts,
+                    n.lastError,
+                    n.status == NoticeStatus.PENDING ? n.nextAttemptAt : null,
+                    n.createdAt,
+                    n.sentAt,
+                    n.bodyText,
+                    n.bodyHtml);
+        }
+    }
+
     @GET
     @WithSession
+    @Operation(summary = "A contract's notices, oldest first")
     public Uni<List<NoticeView>> list(@QueryParam("contractId") String contractId) {
         if (contractId == null || contractId.isBlank()) {
             throw ProblemException.invalid("contractId", "is required");
         }
         return notices.ofContract(contractId)
                 .map(list -> list.stream().map(NoticeView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @WithSession
+    @Operation(summary = "One notice, with its rendered text and HTML bodies")
+    public Uni<NoticeDetail> get(@PathParam("id") String id) {
+        return notices.findById(id).map(n -> NoticeDetail.of(found(n, id)));
+    }
+
+    @POST
+    @Path("/{id}/resend")
+    @WithTransaction
+    @Operation(summary = "Send a notice again (operators): it goes back to PENDING and out with the next round")
+    public Uni<Response> resend(@PathParam("id") String id) {
+        return notices.findById(id).map(n -> {
+            found(n, id);
+            n.status = NoticeStatus.PENDING;
+            n.nextAttemptAt = Instant.now();
+            return Response.accepted(NoticeDetail.of(n)).build();
+        });
+    }
+
+    private static Notice found(Notice n, String id) {
+        if (n == null) {
+            throw ProblemException.notFound("notice " + id);
+        }
+        return n;
+    }
+
+    private static List<String> recipientList(Notice n) {
+        return n.recipients == null ? List.of() : List.of(n.recipients.split(","));
     }
 }

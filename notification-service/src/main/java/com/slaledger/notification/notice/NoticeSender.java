@@ -6,14 +6,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.slaledger.events.EventJson;
 import com.slaledger.events.ShortfallDetected;
+import com.slaledger.events.StatementIssued;
 import com.slaledger.notification.contract.ContractView;
 import com.slaledger.notification.contract.ContractViewRepository;
+import com.slaledger.notification.health.SmtpHealth;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
@@ -24,10 +29,11 @@ import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends due notices. Each attempt is recorded (attempts + 1, and a lease pushing the next attempt
- * out) in a committed transaction before the mail goes out, and the outcome in another after it:
- * a crash in between leaves a notice that is retried after its lease with a recorded attempt,
- * and the same Message-ID, so a second copy never goes out without a trace.
+ * Sends due notices, oldest first and in order per contract. Each attempt is recorded (attempts
+ * + 1, and a lease pushing the next attempt out) in a committed transaction before the mail goes
+ * out, and the outcome in another after it: a crash in between leaves a notice that is retried
+ * after its lease with a recorded attempt and the same Message-ID, so a second copy never goes
+ * out without a trace. A failed send is retried with doubling back-off.
  */
 @ApplicationScoped
 public class NoticeSender {
@@ -38,26 +44,41 @@ public class NoticeSender {
     private final NoticeRepository notices;
     private final ContractViewRepository contracts;
     private final ReactiveMailer mailer;
+    private final SmtpHealth smtp;
     private final Duration retryInitial;
     private final Duration retryMax;
+    private final Counter sentCounter;
+    private final Counter failedCounter;
+    private final AtomicLong pending = new AtomicLong();
     private final Clock clock = Clock.systemUTC();
 
     public NoticeSender(
             NoticeRepository notices,
             ContractViewRepository contracts,
             ReactiveMailer mailer,
+            SmtpHealth smtp,
+            MeterRegistry registry,
             @ConfigProperty(name = "notification.retry.initial", defaultValue = "PT5S") Duration retryInitial,
             @ConfigProperty(name = "notification.retry.max", defaultValue = "PT10M") Duration retryMax) {
         this.notices = notices;
         this.contracts = contracts;
         this.mailer = mailer;
+        this.smtp = smtp;
         this.retryInitial = retryInitial;
         this.retryMax = retryMax;
+        this.sentCounter = Counter.builder("sla.notices.sent")
+                .description("Notices accepted by the SMTP server")
+                .register(registry);
+        this.failedCounter = Counter.builder("sla.notices.failed.attempts")
+                .description("Send attempts that failed")
+                .register(registry);
+        registry.gauge("sla.notices.pending", pending);
     }
 
     @Scheduled(every = "${notification.send-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return sendDue()
+                .chain(() -> Panache.withSession(notices::countPending).invoke(pending::set))
                 .onFailure()
                 .invoke(e -> Log.warnf("sending notices failed, will retry: %s", e.toString()))
                 .onFailure()
@@ -121,11 +142,15 @@ public class NoticeSender {
                 n.status = NoticeStatus.SENT;
                 n.sentAt = now;
                 n.lastError = null;
+                smtp.sent();
+                sentCounter.increment();
                 Log.infof("notice %s (%s) sent to %s", n.id, n.idempotencyKey, n.recipients);
                 return true;
             }
             n.lastError = truncate(failure.toString());
             n.nextAttemptAt = now.plus(backoff(n.attempts));
+            smtp.failed(n.lastError);
+            failedCounter.increment();
             Log.warnf("notice %s attempt %d failed: %s", n.id, n.attempts, n.lastError);
             return false;
         }));
@@ -140,21 +165,29 @@ public class NoticeSender {
         return d.compareTo(retryMax) > 0 ? retryMax : d;
     }
 
-    private static boolean render(Notice n, ContractView view) {
+    /** Fills recipients, subject and bodies from the event and the contract view; false while the contract is unknown. */
+    static boolean render(Notice n, ContractView view) {
         if (view == null || view.recipients().isEmpty()) {
             return false;
         }
-        ShortfallDetected s = read(n.payload);
         n.recipients = String.join(",", view.recipients());
-        n.subject = NoticeTemplates.shortfallSubject(s).render().strip();
-        n.bodyText = NoticeTemplates.shortfallText(s, view.customerName).render();
-        n.bodyHtml = NoticeTemplates.shortfallHtml(s, view.customerName).render();
+        if (n.kind == NoticeKind.SHORTFALL) {
+            ShortfallDetected s = read(n.payload, ShortfallDetected.class);
+            n.subject = NoticeTemplates.shortfallSubject(s).render().strip();
+            n.bodyText = NoticeTemplates.shortfallText(s, view.customerName).render();
+            n.bodyHtml = NoticeTemplates.shortfallHtml(s, view.customerName).render();
+        } else {
+            StatementIssued s = read(n.payload, StatementIssued.class);
+            n.subject = NoticeTemplates.statementSubject(s).render().strip();
+            n.bodyText = NoticeTemplates.statementText(s, view.customerName).render();
+            n.bodyHtml = NoticeTemplates.statementHtml(s, view.customerName).render();
+        }
         return true;
     }
 
-    private static ShortfallDetected read(String json) {
+    private static <T> T read(String json, Class<T> type) {
         try {
-            return EventJson.mapper().readValue(json, ShortfallDetected.class);
+            return EventJson.mapper().readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored notice payload is unreadable", e);
         }

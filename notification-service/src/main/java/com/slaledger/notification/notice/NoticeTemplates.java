@@ -1,6 +1,7 @@
 package com.slaledger.notification.notice;
 
 import com.slaledger.events.ShortfallDetected;
+import com.slaledger.events.StatementIssued;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -15,4 +16,10 @@ public class NoticeTemplates {
     public static native TemplateInstance shortfallText(ShortfallDetected s, String customer);
 
     public static native TemplateInstance shortfallHtml(ShortfallDetected s, String customer);
+
+    public static native TemplateInstance statementSubject(StatementIssued s);
+
+    public static native TemplateInstance statementText(StatementIssued s, String customer);
+
+    public static native TemplateInstance statementHtml(StatementIssued s, String customer);
 }
