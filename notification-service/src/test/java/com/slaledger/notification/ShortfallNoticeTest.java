@@ -2,12 +2,15 @@ package com.slaledger.notification;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
@@ -23,6 +26,7 @@ import com.slaledger.testing.SmtpServerResource;
 import com.slaledger.testing.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -166,6 +170,8 @@ class ShortfallNoticeTest {
         assertThat(mails.get(0).getSubject()).contains(id).contains("2026-10").contains("agreement met");
         assertThat(GreenMailUtil.getBody(mails.get(0))).contains("The agreed availability was met");
         assertThat(mails.get(1).getSubject()).contains("amended, version 2").contains("not met");
+        saveSample("statement.eml", mails.get(0));
+        saveSample("statement-amended.eml", mails.get(1));
 
         String noticeId = given().when()
                 .get("/api/v1/notices?contractId={c}", id)
@@ -243,5 +249,47 @@ class ShortfallNoticeTest {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(
                         () -> given().when().get("/q/health/ready").then().statusCode(200));
+    }
+
+    @Inject
+    Pool pool;
+
+    /**
+     * The crash window: the SMTP server accepted the mail, then the process died before SENT was
+     * committed. The database then holds the state "attempted once, pending, lease running"; here
+     * it is set back to that state by hand. After the lease the notice goes out again: a second
+     * copy, but never without a trace: the same Message-ID and a second recorded attempt.
+     */
+    @Test
+    void aCrashBetweenSendingAndRecordingLeavesATraceNotASilentCopy() throws Exception {
+        String id = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = id + "@customer.example";
+        TestKafka.send(Topics.CONTRACTS, id, contract(id, email));
+        TestKafka.send(Topics.SHORTFALLS, id, shortfall(id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() == 1);
+        saveSample("shortfall.eml", mailTo(email).get(0));
+
+        pool.query("UPDATE notice SET status = 'PENDING', sent_at = NULL, next_attempt_at = now() WHERE contract_id = '"
+                        + id + "'")
+                .execute()
+                .await()
+                .atMost(Duration.ofSeconds(10));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() == 2);
+        List<MimeMessage> mails = mailTo(email);
+        assertThat(mails.get(1).getMessageID()).isEqualTo(mails.get(0).getMessageID());
+        given().when()
+                .get("/api/v1/notices?contractId={c}", id)
+                .then()
+                .body("size()", equalTo(1))
+                .body("[0].status", equalTo("SENT"))
+                .body("[0].attempts", equalTo(2));
+    }
+
+    /** Keeps what the SMTP server received, for docs/notices.md. */
+    static void saveSample(String name, MimeMessage mail) throws Exception {
+        Path dir = Path.of("target", "mail-samples");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(name), GreenMailUtil.getWholeMessage(mail));
     }
 }
