@@ -17,7 +17,7 @@ public record TicketView(
         Instant resolvedAt,
         String status) {
 
-    static TicketView of(Ticket t) {
+    public static TicketView of(Ticket t) {
         return new TicketView(
                 t.id,
                 t.externalId,

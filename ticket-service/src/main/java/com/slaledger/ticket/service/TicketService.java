@@ -93,35 +93,44 @@ public class TicketService {
     /** Resolves at {@code resolvedAt} (default now); resolving a resolved ticket changes nothing. */
     @WithTransaction
     public Uni<Recorded> resolve(String ticketId, Instant resolvedAt) {
-        return tickets.findById(ticketId).chain(t -> {
-            if (t == null) {
-                throw ProblemException.notFound("ticket " + ticketId);
-            }
-            if (t.resolvedAt != null) {
-                return Uni.createFrom().item(new Recorded(t, false));
-            }
-            Instant now = clock.instant();
-            Instant at = (resolvedAt == null ? now : resolvedAt).truncatedTo(ChronoUnit.SECONDS);
-            if (at.isAfter(now)) {
-                throw ProblemException.invalid("resolvedAt", "must not be in the future");
-            }
-            if (at.isBefore(t.reportedAt)) {
-                throw ProblemException.invalid("resolvedAt", "must not be before reportedAt (" + t.reportedAt + ")");
-            }
-            t.resolvedAt = at;
-            return outbox.add(
-                            Topics.TICKETS,
-                            t.id,
-                            new TicketResolved(
-                                    t.id,
-                                    t.externalId,
-                                    t.contractId,
-                                    t.serviceId,
-                                    t.kind,
-                                    t.subject,
-                                    t.reportedAt,
-                                    t.resolvedAt))
-                    .replaceWith(new Recorded(t, true));
-        });
+        return tickets.findById(ticketId).chain(t -> resolve(t, ticketId, resolvedAt));
+    }
+
+    /** The same, for the ticket a help desk knows by its own id; null when there is none. */
+    @WithTransaction
+    public Uni<Recorded> resolveExternal(String externalId, Instant resolvedAt) {
+        return tickets.findByExternalId(externalId)
+                .chain(t -> t == null ? Uni.createFrom().nullItem() : resolve(t, t.id, resolvedAt));
+    }
+
+    private Uni<Recorded> resolve(Ticket t, String ticketId, Instant resolvedAt) {
+        if (t == null) {
+            throw ProblemException.notFound("ticket " + ticketId);
+        }
+        if (t.resolvedAt != null) {
+            return Uni.createFrom().item(new Recorded(t, false));
+        }
+        Instant now = clock.instant();
+        Instant at = (resolvedAt == null ? now : resolvedAt).truncatedTo(ChronoUnit.SECONDS);
+        if (at.isAfter(now)) {
+            throw ProblemException.invalid("resolvedAt", "must not be in the future");
+        }
+        if (at.isBefore(t.reportedAt)) {
+            throw ProblemException.invalid("resolvedAt", "must not be before reportedAt (" + t.reportedAt + ")");
+        }
+        t.resolvedAt = at;
+        return outbox.add(
+                        Topics.TICKETS,
+                        t.id,
+                        new TicketResolved(
+                                t.id,
+                                t.externalId,
+                                t.contractId,
+                                t.serviceId,
+                                t.kind,
+                                t.subject,
+                                t.reportedAt,
+                                t.resolvedAt))
+                .replaceWith(new Recorded(t, true));
     }
 }

@@ -1,0 +1,18 @@
+package com.slaledger.ticket.helpdesk;
+
+import java.time.Instant;
+
+import com.slaledger.ticket.service.NewTicket;
+
+/** What a help-desk webhook asks of ticket-service. */
+public sealed interface HelpdeskAction {
+
+    /** Record a ticket (SPEC §5.2 POST /tickets). */
+    record Open(NewTicket ticket) implements HelpdeskAction {}
+
+    /** Resolve the ticket recorded under this externalId. */
+    record Resolve(String externalId, Instant resolvedAt) implements HelpdeskAction {}
+
+    /** Nothing to do: not an SLA ticket, or an event that does not matter here. */
+    record Ignore(String reason) implements HelpdeskAction {}
+}

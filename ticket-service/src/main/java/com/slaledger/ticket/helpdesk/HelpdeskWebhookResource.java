@@ -1,0 +1,83 @@
+package com.slaledger.ticket.helpdesk;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.slaledger.support.RequestValidator;
+import com.slaledger.ticket.rest.TicketView;
+import com.slaledger.ticket.service.TicketService;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Help-desk webhooks (Zendesk ticket events, Jira Service Management issue events), mapped onto
+ * the same operations as POST /tickets and /tickets/{id}/resolve, so help desks need no glue
+ * code. Events that are not about SLA tickets are answered 200 with the reason they were
+ * ignored (a help desk retries an error, so ignoring is not one).
+ */
+@Path("/api/v1/webhooks")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class HelpdeskWebhookResource {
+
+    private final TicketService service;
+    private final RequestValidator validator;
+    private final ZendeskMapper zendesk;
+    private final JiraMapper jira;
+
+    public HelpdeskWebhookResource(
+            TicketService service,
+            RequestValidator validator,
+            @ConfigProperty(name = "ticket.helpdesk.contract-tag-prefix", defaultValue = "sla_contract_")
+                    String contractPrefix,
+            @ConfigProperty(name = "ticket.helpdesk.service-tag-prefix", defaultValue = "sla_service_")
+                    String servicePrefix,
+            @ConfigProperty(name = "ticket.helpdesk.outage-tag", defaultValue = "sla_outage") String outageTag) {
+        this.service = service;
+        this.validator = validator;
+        HelpdeskTags tags = new HelpdeskTags(contractPrefix, servicePrefix, outageTag);
+        this.zendesk = new ZendeskMapper(tags);
+        this.jira = new JiraMapper(tags);
+    }
+
+    /** The answer to an event that was not acted on. */
+    public record Ignored(String ignored) {}
+
+    @POST
+    @Path("/zendesk")
+    @Operation(summary = "Zendesk ticket events: ticket.created records, status_changed to solved/closed resolves")
+    public Uni<Response> zendesk(JsonNode body) {
+        return perform(zendesk.map(body));
+    }
+
+    @POST
+    @Path("/jira")
+    @Operation(summary = "Jira Service Management: issue_created records, issue_updated to a done status resolves")
+    public Uni<Response> jira(JsonNode body) {
+        return perform(jira.map(body));
+    }
+
+    private Uni<Response> perform(HelpdeskAction action) {
+        if (action instanceof HelpdeskAction.Open open) {
+            return service.open(validator.valid(open.ticket())).map(r -> Response.status(r.changed() ? 201 : 200)
+                    .entity(TicketView.of(r.ticket()))
+                    .build());
+        }
+        if (action instanceof HelpdeskAction.Resolve resolve) {
+            return service.resolveExternal(resolve.externalId(), resolve.resolvedAt())
+                    .map(r -> r == null
+                            ? Response.ok(new Ignored("no ticket " + resolve.externalId() + " was recorded"))
+                                    .build()
+                            : Response.ok(TicketView.of(r.ticket())).build());
+        }
+        return Uni.createFrom()
+                .item(Response.ok(new Ignored(((HelpdeskAction.Ignore) action).reason()))
+                        .build());
+    }
+}

@@ -1,0 +1,87 @@
+package com.slaledger.ticket.helpdesk;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.slaledger.events.TicketKind;
+import com.slaledger.ticket.service.NewTicket;
+
+/**
+ * Jira Service Management issue webhooks onto ticket operations:
+ * <ul>
+ *   <li>{@code jira:issue_created}: record a ticket with externalId {@code jira:<issue.key>},
+ *       contract and service from {@code issue.fields.labels} ({@link HelpdeskTags}), subject
+ *       {@code fields.summary}, reportedAt {@code fields.created};
+ *   <li>{@code jira:issue_updated} whose status category is {@code done}: resolve it at
+ *       {@code fields.resolutiondate} (else the webhook's {@code timestamp});
+ *   <li>anything else, or an issue without the labels: ignored.
+ * </ul>
+ */
+public final class JiraMapper {
+
+    /** Jira writes offsets without a colon: 2026-10-03T14:20:00.000+0000. */
+    private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+    private final HelpdeskTags tags;
+
+    public JiraMapper(HelpdeskTags tags) {
+        this.tags = tags;
+    }
+
+    public HelpdeskAction map(JsonNode body) {
+        String event = body == null ? "" : body.path("webhookEvent").asText("");
+        JsonNode issue = body == null ? null : body.path("issue");
+        if (issue == null || !issue.hasNonNull("key")) {
+            return new HelpdeskAction.Ignore("not a Jira issue event");
+        }
+        String externalId = "jira:" + issue.path("key").asText();
+        JsonNode fields = issue.path("fields");
+        switch (event) {
+            case "jira:issue_created" -> {
+                List<String> labels = ZendeskMapper.texts(fields.path("labels"));
+                var contract = tags.contract(labels);
+                var service = tags.service(labels);
+                if (contract.isEmpty() || service.isEmpty()) {
+                    return new HelpdeskAction.Ignore("issue has no contract and service labels");
+                }
+                return new HelpdeskAction.Open(new NewTicket(
+                        externalId,
+                        contract.get(),
+                        service.get(),
+                        tags.outage(labels) ? TicketKind.OUTAGE : TicketKind.REQUEST,
+                        fields.path("summary").asText(null),
+                        instant(fields.path("created").asText(null))));
+            }
+            case "jira:issue_updated" -> {
+                String category =
+                        fields.path("status").path("statusCategory").path("key").asText("");
+                if (!category.equals("done")) {
+                    return new HelpdeskAction.Ignore("status category " + category + " does not resolve");
+                }
+                Instant at = instant(fields.path("resolutiondate").asText(null));
+                if (at == null && body.hasNonNull("timestamp")) {
+                    at = Instant.ofEpochMilli(body.path("timestamp").asLong());
+                }
+                return new HelpdeskAction.Resolve(externalId, at);
+            }
+            default -> {
+                return new HelpdeskAction.Ignore("event " + event + " is not used");
+            }
+        }
+    }
+
+    static Instant instant(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text, JIRA_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return ZendeskMapper.instant(text);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package com.slaledger.ticket.helpdesk;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.slaledger.events.TicketKind;
+import com.slaledger.ticket.service.NewTicket;
+
+/**
+ * Zendesk ticket event webhooks onto ticket operations:
+ * <ul>
+ *   <li>{@code zen:event-type:ticket.created}: record a ticket with externalId
+ *       {@code zendesk:<detail.id>}, contract and service from {@code detail.tags}
+ *       ({@link HelpdeskTags}), subject {@code detail.subject}, reportedAt {@code detail.created_at};
+ *   <li>{@code zen:event-type:ticket.status_changed} to SOLVED or CLOSED: resolve it at the
+ *       event's {@code time};
+ *   <li>anything else, or a ticket without the contract and service tags: ignored.
+ * </ul>
+ */
+public final class ZendeskMapper {
+
+    private final HelpdeskTags tags;
+
+    public ZendeskMapper(HelpdeskTags tags) {
+        this.tags = tags;
+    }
+
+    public HelpdeskAction map(JsonNode body) {
+        String type = body == null ? "" : body.path("type").asText("");
+        JsonNode detail = body == null ? null : body.path("detail");
+        if (detail == null || !detail.hasNonNull("id")) {
+            return new HelpdeskAction.Ignore("not a Zendesk ticket event");
+        }
+        String externalId = "zendesk:" + detail.path("id").asText();
+        switch (type) {
+            case "zen:event-type:ticket.created" -> {
+                List<String> tagList = texts(detail.path("tags"));
+                var contract = tags.contract(tagList);
+                var service = tags.service(tagList);
+                if (contract.isEmpty() || service.isEmpty()) {
+                    return new HelpdeskAction.Ignore("ticket has no contract and service tags");
+                }
+                return new HelpdeskAction.Open(new NewTicket(
+                        externalId,
+                        contract.get(),
+                        service.get(),
+                        tags.outage(tagList) ? TicketKind.OUTAGE : TicketKind.REQUEST,
+                        detail.path("subject").asText(null),
+                        instant(detail.path("created_at").asText(null))));
+            }
+            case "zen:event-type:ticket.status_changed" -> {
+                String status = body.path("event")
+                        .path("current")
+                        .asText(detail.path("status").asText(""));
+                String normalised = status.toUpperCase(Locale.ROOT);
+                if (!normalised.equals("SOLVED") && !normalised.equals("CLOSED")) {
+                    return new HelpdeskAction.Ignore("status " + status + " does not resolve");
+                }
+                return new HelpdeskAction.Resolve(
+                        externalId, instant(body.path("time").asText(null)));
+            }
+            default -> {
+                return new HelpdeskAction.Ignore("event type " + type + " is not used");
+            }
+        }
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.forEach(n -> out.add(n.asText()));
+        }
+        return out;
+    }
+
+    static Instant instant(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package com.slaledger.ticket.helpdesk;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.slaledger.events.ContractChanged;
+import com.slaledger.events.MeasurementPolicy;
+import com.slaledger.events.Topics;
+import com.slaledger.testing.TestKafka;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+/** Zendesk and Jira webhooks create and resolve tickets, with no glue code in between. */
+@QuarkusTest
+class HelpdeskWebhookResourceTest {
+
+    private static String contract() {
+        String id = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        TestKafka.send(
+                Topics.CONTRACTS,
+                id,
+                new ContractChanged(
+                        id,
+                        1,
+                        new ContractChanged.Customer("Acme", List.of("sla@acme.example")),
+                        List.of("api"),
+                        MeasurementPolicy.CUSTOMER_TICKET,
+                        new BigDecimal("99.9"),
+                        Duration.ZERO,
+                        "UTC",
+                        List.of(),
+                        new BigDecimal("100"),
+                        null,
+                        List.of(),
+                        Instant.now()));
+        return id;
+    }
+
+    @Test
+    void zendeskCreatesThenSolves() throws Exception {
+        String contract = contract();
+        String zid = Long.toString(System.nanoTime());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().contentType("application/json")
+                .body(HelpdeskSamples.text("zendesk-created.json", zid, contract))
+                .when()
+                .post("/api/v1/webhooks/zendesk")
+                .then()
+                .statusCode(201)
+                .body("externalId", equalTo("zendesk:" + zid))
+                .body("kind", equalTo("OUTAGE")));
+        given().contentType("application/json")
+                .body(HelpdeskSamples.text("zendesk-solved.json", zid, contract))
+                .when()
+                .post("/api/v1/webhooks/zendesk")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RESOLVED"))
+                .body("resolvedAt", equalTo("2026-10-03T16:00:00Z"));
+        given().when().get("/api/v1/tickets?contractId={c}", contract).then().body("size()", equalTo(1));
+    }
+
+    @Test
+    void jiraCreatesThenResolves() throws Exception {
+        String contract = contract();
+        String key = "SUP-" + System.nanoTime();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().contentType("application/json")
+                .body(HelpdeskSamples.text("jira-created.json", key, contract))
+                .when()
+                .post("/api/v1/webhooks/jira")
+                .then()
+                .statusCode(201)
+                .body("externalId", equalTo("jira:" + key))
+                .body("kind", equalTo("REQUEST")));
+        given().contentType("application/json")
+                .body(HelpdeskSamples.text("jira-resolved.json", key, contract))
+                .when()
+                .post("/api/v1/webhooks/jira")
+                .then()
+                .statusCode(200)
+                .body("resolvedAt", equalTo("2026-10-03T16:00:00Z"));
+    }
+
+    @Test
+    void eventsAboutNothingTrackedAreAcknowledgedAndIgnored() throws Exception {
+        given().contentType("application/json")
+                .body("{\"type\":\"zen:event-type:ticket.comment_added\",\"detail\":{\"id\":\"9\"}}")
+                .when()
+                .post("/api/v1/webhooks/zendesk")
+                .then()
+                .statusCode(200)
+                .body("ignored", startsWith("event type"));
+        given().contentType("application/json")
+                .body(HelpdeskSamples.text("jira-resolved.json", "NOPE-1", "acme"))
+                .when()
+                .post("/api/v1/webhooks/jira")
+                .then()
+                .statusCode(200)
+                .body("ignored", startsWith("no ticket"));
+        given().contentType("application/json")
+                .body("{not json")
+                .when()
+                .post("/api/v1/webhooks/jira")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+}
