@@ -41,7 +41,11 @@ public class OutboxRelay {
         this.batchSize = batchSize;
     }
 
-    @Scheduled(every = "${sla.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Starts after a delay: the messaging channels are wired only once the application has started. */
+    @Scheduled(
+            every = "${sla.outbox.poll-interval:0.2s}",
+            delayed = "${sla.outbox.start-delay:3s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return relay().onFailure()
                 .invoke(e -> Log.warnf("outbox relay failed, will retry: %s", e.toString()))

@@ -37,6 +37,25 @@ public final class TestKafka {
         send(topic, key, new EventSerializer().serialize(topic, event));
     }
 
+    /** Sends many events on one producer (batched as a real producer would) and waits for every ack. */
+    public static void sendAll(String topic, java.util.function.Function<Object, String> key, List<?> events) {
+        try (var producer = new KafkaProducer<String, Object>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5),
+                new StringSerializer(),
+                new EventSerializer())) {
+            for (Object event : events) {
+                producer.send(new ProducerRecord<>(topic, key.apply(event), event));
+            }
+            producer.flush();
+        }
+    }
+
     /** Sends raw bytes (for poison records) and waits for the ack. */
     public static void send(String topic, String key, byte[] value) {
         try (var producer = new KafkaProducer<String, byte[]>(

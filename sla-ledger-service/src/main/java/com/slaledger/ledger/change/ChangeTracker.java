@@ -12,40 +12,16 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Records, in the transaction that folds an event, what the event changed: a service's
- * observations (version + earliest instant touched) or a contract's tickets or terms (earliest
- * instant touched). The evaluator reads and clears these marks.
+ * Records, in the transaction that folds an event, what it changed: a contract's tickets
+ * (earliest instant touched; a service's observations are marked by ObservationFold in the same
+ * way, with a version too). The evaluator reads and clears these marks.
  */
 @ApplicationScoped
 public class ChangeTracker {
 
-    private static final String SERVICE_CHANGED = "INSERT INTO service_state (service_id, version, changed_since)"
-            + " VALUES (:service, 1, :since)"
-            + " ON CONFLICT (service_id) DO UPDATE SET version = service_state.version + 1,"
-            + " changed_since = LEAST(COALESCE(service_state.changed_since, EXCLUDED.changed_since), EXCLUDED.changed_since)";
-
     private static final String CONTRACT_CHANGED = "INSERT INTO contract_change (contract_id, changed_since)"
             + " VALUES (:contract, :since)"
             + " ON CONFLICT (contract_id) DO UPDATE SET changed_since = LEAST(contract_change.changed_since, EXCLUDED.changed_since)";
-
-    /** A service's observations changed from {@code since} on. */
-    public Uni<Void> serviceChanged(String serviceId, Instant since) {
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery(SERVICE_CHANGED)
-                        .setParameter("service", serviceId)
-                        .setParameter("since", since.truncatedTo(ChronoUnit.SECONDS))
-                        .executeUpdate())
-                .replaceWithVoid();
-    }
-
-    /** Services' observations changed: service → earliest instant touched. Sorted to avoid lock-order deadlocks. */
-    public Uni<Void> servicesChanged(Map<String, Instant> earliest) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String service : earliest.keySet().stream().sorted().toList()) {
-            chain = chain.chain(() -> serviceChanged(service, earliest.get(service)));
-        }
-        return chain;
-    }
 
     /** A contract's tickets or terms changed from {@code since} on. */
     public Uni<Void> contractChanged(String contractId, Instant since) {

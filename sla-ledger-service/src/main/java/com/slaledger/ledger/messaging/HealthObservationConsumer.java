@@ -1,18 +1,13 @@
 package com.slaledger.ledger.messaging;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.events.HealthObserved;
-import com.slaledger.ledger.change.ChangeTracker;
-import com.slaledger.ledger.observation.ObservationRepository;
+import com.slaledger.ledger.observation.ObservationFold;
 import com.slaledger.support.ConsumerRetry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -20,30 +15,20 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Folds health observations from Kafka in batches, in one database transaction per batch, and
+ * Folds health observations from Kafka in batches, in one database transaction per batch
+ * (ObservationFold: two set-based statements, whatever the batch size), and
  * acknowledges the batch (so commits its offsets) only after that transaction committed. A
  * redelivered batch inserts nothing twice: rows are keyed by the de-duplication key.
  */
 @ApplicationScoped
 public class HealthObservationConsumer {
 
-    private final ObservationRepository observations;
+    private final ObservationFold fold;
     private final DeadLetters deadLetters;
-    private final ChangeTracker changes;
 
-    public HealthObservationConsumer(
-            ObservationRepository observations, DeadLetters deadLetters, ChangeTracker changes) {
-        this.observations = observations;
+    public HealthObservationConsumer(ObservationFold fold, DeadLetters deadLetters) {
+        this.fold = fold;
         this.deadLetters = deadLetters;
-        this.changes = changes;
-    }
-
-    static Map<String, Instant> earliestPerService(List<HealthObserved> events) {
-        Map<String, Instant> earliest = new HashMap<>();
-        for (HealthObserved e : events) {
-            earliest.merge(e.serviceId(), e.observedAt(), (a, b) -> a.isBefore(b) ? a : b);
-        }
-        return earliest;
     }
 
     @Incoming("health-observed")
@@ -64,9 +49,7 @@ public class HealthObservationConsumer {
                 : Uni.join().all(rejected).andFailFast().replaceWithVoid();
         return dlq.chain(() -> events.isEmpty()
                         ? Uni.createFrom().voidItem()
-                        : ConsumerRetry.untilDone(Panache.withTransaction(() -> observations
-                                .insertNew(events)
-                                .chain(() -> changes.servicesChanged(earliestPerService(events))))))
+                        : ConsumerRetry.untilDone(fold.fold(events)).replaceWithVoid())
                 .onItem()
                 .invoke(() -> Log.debugf("folded %d observations", events.size()))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));

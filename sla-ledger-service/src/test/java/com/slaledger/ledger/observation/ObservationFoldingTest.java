@@ -3,6 +3,8 @@ package com.slaledger.ledger.observation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import com.slaledger.events.HealthObserved;
@@ -78,5 +80,21 @@ class ObservationFoldingTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("from"));
+    }
+
+    /** Thousands at once arrive as large batches; each is stored with set-based statements. */
+    @Test
+    void largeBatchesAreFoldedWhole() {
+        String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        List<HealthObserved> events = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            events.add(down(service, T.plusSeconds(i)));
+        }
+        TestKafka.sendAll(Topics.HEALTH_OBSERVED, e -> ((HealthObserved) e).serviceId(), events);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when()
+                .get("/api/v1/services/{s}/observations?limit=10000", service)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(5000)));
     }
 }

@@ -1,0 +1,99 @@
+package com.slaledger.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.slaledger.events.EventSerializer;
+import com.slaledger.events.HealthObserved;
+import com.slaledger.events.HealthStatus;
+import com.slaledger.events.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Fold throughput of a running ledger: produces N distinct health observations to the broker as
+ * monitor-service would (JSON, keyed by service, acks=all), then waits until the ledger's
+ * database holds all of them. Prints one line of key=value figures.
+ *
+ * <p>Usage: {@code FoldDriver <bootstrap> <jdbcUrl> <user> <password> <count> [services]}
+ */
+public final class FoldDriver {
+
+    private FoldDriver() {}
+
+    public static void main(String[] args) throws Exception {
+        String bootstrap = args[0];
+        String jdbcUrl = args[1];
+        String user = args[2];
+        String password = args[3];
+        int count = Integer.parseInt(args[4]);
+        int services = args.length > 5 ? Integer.parseInt(args[5]) : 12;
+        String run = "bench-" + UUID.randomUUID().toString().substring(0, 6);
+
+        long start = System.nanoTime();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                        ProducerConfig.ACKS_CONFIG, "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                        ProducerConfig.LINGER_MS_CONFIG, 5,
+                        ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
+                        ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                new StringSerializer(), new EventSerializer())) {
+            Instant base = Instant.parse("2026-10-01T00:00:00Z");
+            for (int i = 0; i < count; i++) {
+                String service = run + "-s" + (i % services);
+                String probe = "p" + (i / services % 3);
+                Instant at = base.plusSeconds(i / services / 3);
+                HealthStatus status = (i / services / 3) % 10 < 2 ? HealthStatus.DOWN : HealthStatus.UP;
+                producer.send(
+                        new ProducerRecord<>(Topics.HEALTH_OBSERVED, service, new HealthObserved(
+                                HealthObserved.dedupKey(null, service, probe, at, status), null, service, probe, status, at,
+                                null, null, Instant.now())),
+                        (metadata, e) -> {
+                            if (e != null) {
+                                failure.set(e);
+                            }
+                        });
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        long produced = System.nanoTime();
+
+        long stored = 0;
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+                PreparedStatement q = db.prepareStatement("SELECT count(*) FROM observation WHERE service_id LIKE ?")) {
+            q.setString(1, run + "-%");
+            long deadline = System.nanoTime() + 600_000_000_000L;
+            while (stored < count && System.nanoTime() < deadline) {
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    stored = rs.getLong(1);
+                }
+                if (stored < count) {
+                    Thread.sleep(100);
+                }
+            }
+        }
+        long done = System.nanoTime();
+        double produceSeconds = (produced - start) / 1e9;
+        double foldSeconds = (done - start) / 1e9;
+        System.out.printf(
+                "fold records=%d stored=%d produce_s=%.2f produce_rate=%.0f fold_s=%.2f fold_rate=%.0f%n",
+                count, stored, produceSeconds, count / produceSeconds, foldSeconds, stored / foldSeconds);
+        if (stored < count) {
+            System.exit(1);
+        }
+    }
+}

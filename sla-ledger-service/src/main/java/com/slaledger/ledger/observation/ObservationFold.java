@@ -1,0 +1,87 @@
+package com.slaledger.ledger.observation;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.slaledger.events.HealthObserved;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Stores a batch of observations with two set-based statements in one transaction: the new
+ * observations (a key already stored, or repeated in the batch, changes nothing), and each
+ * touched service's change mark (version + 1, earliest instant touched). Works on the reactive
+ * SQL client directly: one round trip per statement however large the batch.
+ */
+@ApplicationScoped
+public class ObservationFold {
+
+    private static final String INSERT = "INSERT INTO observation"
+            + " (dedup_key, service_id, probe_id, status, observed_at, received_at)"
+            + " SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[],"
+            + " $5::timestamptz[], $6::timestamptz[])"
+            + " ON CONFLICT (dedup_key) DO NOTHING";
+
+    private static final String MARK = "INSERT INTO service_state (service_id, version, changed_since)"
+            + " SELECT s, 1, t FROM unnest($1::varchar[], $2::timestamptz[]) AS u(s, t)"
+            + " ON CONFLICT (service_id) DO UPDATE SET version = service_state.version + 1,"
+            + " changed_since = LEAST(COALESCE(service_state.changed_since, EXCLUDED.changed_since), EXCLUDED.changed_since)";
+
+    private final Pool pool;
+
+    public ObservationFold(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Returns how many observations were new. */
+    public Uni<Integer> fold(List<HealthObserved> events) {
+        return pool.withTransaction(conn ->
+                insert(conn, events).chain(inserted -> mark(conn, events).replaceWith(inserted)));
+    }
+
+    private static Uni<Integer> insert(SqlConnection conn, List<HealthObserved> events) {
+        int n = events.size();
+        String[] keys = new String[n];
+        String[] services = new String[n];
+        String[] probes = new String[n];
+        String[] statuses = new String[n];
+        OffsetDateTime[] observed = new OffsetDateTime[n];
+        OffsetDateTime[] received = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            HealthObserved e = events.get(i);
+            keys[i] = e.dedupKey();
+            services[i] = e.serviceId();
+            probes[i] = e.probeId();
+            statuses[i] = e.status().name();
+            observed[i] = utc(e.observedAt());
+            received[i] = utc(e.receivedAt() == null ? e.observedAt() : e.receivedAt());
+        }
+        return conn.preparedQuery(INSERT)
+                .execute(Tuple.of(keys, services, probes, statuses, observed, received))
+                .map(rows -> rows.rowCount());
+    }
+
+    /** Sorted by service, so concurrent folds lock service_state rows in one order. */
+    private static Uni<Void> mark(SqlConnection conn, List<HealthObserved> events) {
+        Map<String, Instant> earliest = new TreeMap<>();
+        for (HealthObserved e : events) {
+            earliest.merge(e.serviceId(), e.observedAt(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        String[] services = earliest.keySet().toArray(String[]::new);
+        OffsetDateTime[] since =
+                earliest.values().stream().map(ObservationFold::utc).toArray(OffsetDateTime[]::new);
+        return conn.preparedQuery(MARK).execute(Tuple.of(services, since)).replaceWithVoid();
+    }
+
+    private static OffsetDateTime utc(Instant i) {
+        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+}
