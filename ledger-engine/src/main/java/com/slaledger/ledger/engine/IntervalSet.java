@@ -140,16 +140,20 @@ public final class IntervalSet {
         return total;
     }
 
+    /** Whether any instant of [from, to) is in the set: a binary search, O(log n). */
     public boolean overlaps(long from, long to) {
-        for (Interval i : intervals) {
-            if (i.start() >= to) {
-                return false;
-            }
-            if (i.overlaps(from, to)) {
-                return true;
+        // Intervals are sorted and disjoint, so their ends ascend too: find the first ending after from.
+        int lo = 0;
+        int hi = intervals.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (intervals.get(mid).end() <= from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return false;
+        return lo < intervals.size() && intervals.get(lo).start() < to;
     }
 
     @Override

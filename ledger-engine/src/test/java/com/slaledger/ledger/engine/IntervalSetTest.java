@@ -1,5 +1,7 @@
 package com.slaledger.ledger.engine;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,5 +47,21 @@ class IntervalSetTest {
     @Test
     void emptyIntervalsDoNotExist() {
         assertThatThrownBy(() -> i(5, 5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void overlapsFindsTheRightIntervalAmongMany() {
+        List<Interval> many = new java.util.ArrayList<>();
+        for (long s = 0; s < 10_000; s += 10) {
+            many.add(i(s, s + 5));
+        }
+        var set = IntervalSet.of(many);
+        assertThat(set.overlaps(5, 10)).isFalse();
+        assertThat(set.overlaps(4, 5)).isTrue();
+        assertThat(set.overlaps(9_995, 20_000)).isFalse();
+        assertThat(set.overlaps(9_994, 9_995)).isTrue();
+        assertThat(set.overlaps(-10, 0)).isFalse();
+        assertThat(set.overlaps(-10, 1)).isTrue();
+        assertThat(IntervalSet.EMPTY.overlaps(0, 100)).isFalse();
     }
 }
