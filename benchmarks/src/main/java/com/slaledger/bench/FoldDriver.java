@@ -40,14 +40,22 @@ public final class FoldDriver {
 
         long start = System.nanoTime();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                        ProducerConfig.ACKS_CONFIG, "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                        ProducerConfig.LINGER_MS_CONFIG, 5,
-                        ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
-                        ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
-                new StringSerializer(), new EventSerializer())) {
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        262_144,
+                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                        "lz4"),
+                new StringSerializer(),
+                new EventSerializer())) {
             Instant base = Instant.parse("2026-10-01T00:00:00Z");
             for (int i = 0; i < count; i++) {
                 String service = run + "-s" + (i % services);
@@ -55,9 +63,19 @@ public final class FoldDriver {
                 Instant at = base.plusSeconds(i / services / 3);
                 HealthStatus status = (i / services / 3) % 10 < 2 ? HealthStatus.DOWN : HealthStatus.UP;
                 producer.send(
-                        new ProducerRecord<>(Topics.HEALTH_OBSERVED, service, new HealthObserved(
-                                HealthObserved.dedupKey(null, service, probe, at, status), null, service, probe, status, at,
-                                null, null, Instant.now())),
+                        new ProducerRecord<>(
+                                Topics.HEALTH_OBSERVED,
+                                service,
+                                new HealthObserved(
+                                        HealthObserved.dedupKey(null, service, probe, at, status),
+                                        null,
+                                        service,
+                                        probe,
+                                        status,
+                                        at,
+                                        null,
+                                        null,
+                                        Instant.now())),
                         (metadata, e) -> {
                             if (e != null) {
                                 failure.set(e);

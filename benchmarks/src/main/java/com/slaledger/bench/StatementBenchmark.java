@@ -73,9 +73,18 @@ public class StatementBenchmark {
             }
         }
         tickets = Map.of("api", TicketSpan.openTime(spans));
-        terms = new Terms("bench", List.of("api", "web"), Policy.PROVIDER_MONITORED, new BigDecimal("99.9"), 60, zone,
-                List.of(new CreditTier(new BigDecimal("99.9"), BigDecimal.TEN), new CreditTier(new BigDecimal("99"), new BigDecimal("25"))),
-                new BigDecimal("100"), new Money(new BigDecimal("1000.00"), "EUR"),
+        terms = new Terms(
+                "bench",
+                List.of("api", "web"),
+                Policy.PROVIDER_MONITORED,
+                new BigDecimal("99.9"),
+                60,
+                zone,
+                List.of(
+                        new CreditTier(new BigDecimal("99.9"), BigDecimal.TEN),
+                        new CreditTier(new BigDecimal("99"), new BigDecimal("25"))),
+                new BigDecimal("100"),
+                new Money(new BigDecimal("1000.00"), "EUR"),
                 List.of(new Interval(start + 86_400 * 9, start + 86_400 * 9 + 7200)));
         now = end + 7200;
     }

@@ -17,6 +17,9 @@ import com.slaledger.support.ProblemException;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Prometheus Alertmanager webhook receiver (SPEC §5.1): point a webhook_config url here. */
@@ -41,6 +44,18 @@ public class AlertmanagerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Alertmanager webhook (version 4): firing = DOWN at startsAt, resolved = UP at endsAt")
+    @RequestBody(
+            content =
+                    @Content(
+                            examples =
+                                    @ExampleObject(
+                                            name = "firing",
+                                            value =
+                                                    """
+            {"version": "4", "status": "firing", "receiver": "sla-ledger", "groupKey": "{}:{alertname=\\"ProbeFailure\\"}",
+             "alerts": [{"status": "firing", "labels": {"alertname": "ProbeFailure", "service": "api", "instance": "probe-eu-1"},
+                         "annotations": {"summary": "API probe failing"}, "startsAt": "2026-10-03T14:05:00Z",
+                         "endsAt": "0001-01-01T00:00:00Z", "fingerprint": "1a30ba71cca2921f"}]}""")))
     @APIResponse(responseCode = "202", description = "Every observation is acknowledged by Kafka")
     public Uni<Response> receive(JsonNode body) {
         AlertmanagerMapper.Result result = mapper.map(body);

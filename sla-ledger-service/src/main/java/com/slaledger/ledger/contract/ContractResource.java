@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.slaledger.events.ContractChanged;
+import com.slaledger.support.Failures;
 import com.slaledger.support.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -39,9 +40,13 @@ public class ContractResource {
     @APIResponse(responseCode = "200", description = "Replaced (or unchanged)")
     @APIResponse(responseCode = "400", description = "Invalid: the problem names every offending field")
     public Uni<Response> put(@PathParam("contractId") String contractId, ContractRequest request) {
-        return service.put(contractId, request).map(saved -> Response.status(saved.created() ? 201 : 200)
-                .entity(saved.contract())
-                .build());
+        return service.put(contractId, request)
+                // Two creations of one new contract at once: the loser retries and replaces.
+                .onFailure(Failures::isUniqueViolation)
+                .recoverWithUni(() -> service.put(contractId, request))
+                .map(saved -> Response.status(saved.created() ? 201 : 200)
+                        .entity(saved.contract())
+                        .build());
     }
 
     @GET

@@ -1,5 +1,6 @@
 package com.slaledger.ledger.registry;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
@@ -24,6 +26,19 @@ public class ServiceRegistry implements PanacheRepositoryBase<MonitoredService, 
             serviceIds.forEach(id -> quorums.put(id, 1));
             found.forEach(s -> quorums.put(s.serviceId, s.downQuorum));
             return quorums;
+        });
+    }
+
+    /** Registers or updates a service; true when it was new. */
+    @WithTransaction
+    public Uni<Boolean> upsert(String serviceId, String name, int downQuorum) {
+        return findById(serviceId).chain(existing -> {
+            MonitoredService s = existing == null ? new MonitoredService() : existing;
+            s.serviceId = serviceId;
+            s.name = name;
+            s.downQuorum = downQuorum;
+            s.updatedAt = Instant.now();
+            return persist(s).replaceWith(existing == null);
         });
     }
 

@@ -1,6 +1,5 @@
 package com.slaledger.ledger.registry;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,10 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.slaledger.support.Failures;
 import com.slaledger.support.ProblemException;
 import com.slaledger.support.Violation;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -44,7 +43,6 @@ public class ServiceResource {
     @PUT
     @Path("/{serviceId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @WithTransaction
     @Operation(summary = "Register a service, or change its name or down quorum")
     public Uni<Response> put(@PathParam("serviceId") String serviceId, ServiceRequest request) {
         List<Violation> violations = new ArrayList<>();
@@ -62,16 +60,13 @@ public class ServiceResource {
         if (!violations.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(violations));
         }
-        return registry.findById(serviceId).chain(existing -> {
-            MonitoredService s = existing == null ? new MonitoredService() : existing;
-            s.serviceId = serviceId;
-            s.name = name;
-            s.downQuorum = quorum;
-            s.updatedAt = Instant.now();
-            return registry.persist(s).map(saved -> Response.status(existing == null ? 201 : 200)
-                    .entity(ServiceView.of(saved))
-                    .build());
-        });
+        return registry.upsert(serviceId, name, quorum)
+                // Two registrations of one new service at once: the loser retries and updates.
+                .onFailure(Failures::isUniqueViolation)
+                .recoverWithUni(() -> registry.upsert(serviceId, name, quorum))
+                .map(created -> Response.status(created ? 201 : 200)
+                        .entity(new ServiceView(serviceId, name, quorum))
+                        .build());
     }
 
     @GET

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.slaledger.support.Failures;
 import com.slaledger.support.ProblemException;
 import com.slaledger.support.RequestValidator;
 import com.slaledger.ticket.repository.TicketRepository;
@@ -66,7 +67,7 @@ public class TicketResource {
         NewTicket valid = validator.valid(request);
         return service.open(valid)
                 // Two requests with one new externalId at once: the loser of the unique key finds the winner's ticket.
-                .onFailure(TicketResource::isUniqueViolation)
+                .onFailure(Failures::isUniqueViolation)
                 .recoverWithUni(() -> service.open(valid))
                 .map(r -> Response.status(r.changed() ? 201 : 200)
                         .entity(TicketView.of(r.ticket()))
@@ -121,17 +122,5 @@ public class TicketResource {
         }
         return tickets.ofContract(contractId)
                 .map(list -> list.stream().map(TicketView::of).toList());
-    }
-
-    static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-            if (t.getMessage() != null && t.getMessage().contains("23505")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
