@@ -1,15 +1,8 @@
 package com.slaledger.ticket.helpdesk;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
-import com.slaledger.events.ContractChanged;
-import com.slaledger.events.MeasurementPolicy;
-import com.slaledger.events.Topics;
-import com.slaledger.testing.TestKafka;
+import com.slaledger.ticket.TicketFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -22,31 +15,9 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 class HelpdeskWebhookResourceTest {
 
-    private static String contract() {
-        String id = "c-" + UUID.randomUUID().toString().substring(0, 8);
-        TestKafka.send(
-                Topics.CONTRACTS,
-                id,
-                new ContractChanged(
-                        id,
-                        1,
-                        new ContractChanged.Customer("Acme", List.of("sla@acme.example")),
-                        List.of("api"),
-                        MeasurementPolicy.CUSTOMER_TICKET,
-                        new BigDecimal("99.9"),
-                        Duration.ZERO,
-                        "UTC",
-                        List.of(),
-                        new BigDecimal("100"),
-                        null,
-                        List.of(),
-                        Instant.now()));
-        return id;
-    }
-
     @Test
     void zendeskCreatesThenSolves() throws Exception {
-        String contract = contract();
+        String contract = TicketFixtures.contract("api");
         String zid = Long.toString(System.nanoTime());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().contentType("application/json")
                 .body(HelpdeskSamples.text("zendesk-created.json", zid, contract))
@@ -69,7 +40,7 @@ class HelpdeskWebhookResourceTest {
 
     @Test
     void jiraCreatesThenResolves() throws Exception {
-        String contract = contract();
+        String contract = TicketFixtures.contract("api");
         String key = "SUP-" + System.nanoTime();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().contentType("application/json")
                 .body(HelpdeskSamples.text("jira-created.json", key, contract))

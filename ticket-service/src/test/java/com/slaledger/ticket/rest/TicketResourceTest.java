@@ -1,15 +1,11 @@
 package com.slaledger.ticket.rest;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
-import com.slaledger.events.ContractChanged;
-import com.slaledger.events.MeasurementPolicy;
 import com.slaledger.events.Topics;
 import com.slaledger.testing.TestKafka;
+import com.slaledger.ticket.TicketFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -26,28 +22,6 @@ import static org.hamcrest.Matchers.nullValue;
  */
 @QuarkusTest
 class TicketResourceTest {
-
-    private static String contract(String... services) {
-        String id = "c-" + UUID.randomUUID().toString().substring(0, 8);
-        TestKafka.send(
-                Topics.CONTRACTS,
-                id,
-                new ContractChanged(
-                        id,
-                        1,
-                        new ContractChanged.Customer("Acme", List.of("sla@acme.example")),
-                        List.of(services),
-                        MeasurementPolicy.CUSTOMER_TICKET,
-                        new BigDecimal("99.9"),
-                        Duration.ZERO,
-                        "UTC",
-                        List.of(),
-                        new BigDecimal("100"),
-                        null,
-                        List.of(),
-                        Instant.now()));
-        return id;
-    }
 
     private static String ticket(String externalId, String contractId, String serviceId) {
         return "{\"externalId\":\"" + externalId + "\",\"contractId\":\"" + contractId + "\",\"serviceId\":\""
@@ -72,7 +46,7 @@ class TicketResourceTest {
 
     @Test
     void aNewTicketIsStoredAndPublishedOnce() {
-        String contract = contract("api");
+        String contract = TicketFixtures.contract("api");
         String externalId = "ZD-" + UUID.randomUUID();
         String id = open(externalId, contract, "api");
         given().when()
@@ -100,7 +74,7 @@ class TicketResourceTest {
 
     @Test
     void resolvingClosesOnceAndPublishesTheResolution() {
-        String contract = contract("api");
+        String contract = TicketFixtures.contract("api");
         String id = open("ZD-" + UUID.randomUUID(), contract, "api");
         given().contentType("application/json")
                 .body("{\"resolvedAt\":\"2026-10-03T14:00:00Z\"}")
@@ -142,7 +116,7 @@ class TicketResourceTest {
 
     @Test
     void ticketsAreListedPerContract() {
-        String contract = contract("api", "web");
+        String contract = TicketFixtures.contract("api", "web");
         String first = open("ZD-" + UUID.randomUUID(), contract, "api");
         String second = open("ZD-" + UUID.randomUUID(), contract, "web");
         given().when()
@@ -156,7 +130,7 @@ class TicketResourceTest {
 
     @Test
     void unknownContractsAndUncoveredServicesAre422() {
-        String contract = contract("api");
+        String contract = TicketFixtures.contract("api");
         open("ZD-" + UUID.randomUUID(), contract, "api"); // the view has the contract now
         given().contentType("application/json")
                 .body(ticket("ZD-" + UUID.randomUUID(), contract, "web"))
