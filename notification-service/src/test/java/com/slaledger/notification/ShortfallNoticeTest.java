@@ -22,6 +22,7 @@ import com.slaledger.events.Money;
 import com.slaledger.events.ShortfallDetected;
 import com.slaledger.events.StatementIssued;
 import com.slaledger.events.Topics;
+import com.slaledger.testing.OperationalEndpoints;
 import com.slaledger.testing.SmtpServerResource;
 import com.slaledger.testing.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -291,5 +292,10 @@ class ShortfallNoticeTest {
         Path dir = Path.of("target", "mail-samples");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(name), GreenMailUtil.getWholeMessage(mail));
+    }
+
+    @Test
+    void operationalEndpointsAnswer() {
+        OperationalEndpoints.assertAnswered();
     }
 }

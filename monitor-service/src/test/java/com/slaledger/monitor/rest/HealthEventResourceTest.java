@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import com.slaledger.events.Topics;
+import com.slaledger.testing.OperationalEndpoints;
 import com.slaledger.testing.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -92,9 +93,6 @@ class HealthEventResourceTest {
 
     @Test
     void operationalEndpointsAnswer() {
-        given().when().get("/q/health/ready").then().statusCode(200);
-        given().when().get("/q/health/live").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200);
-        given().when().get("/q/openapi").then().statusCode(200);
+        OperationalEndpoints.assertAnswered();
     }
 }

@@ -3,6 +3,7 @@ package com.slaledger.ledger.contract;
 import java.time.Duration;
 
 import com.slaledger.events.Topics;
+import com.slaledger.testing.OperationalEndpoints;
 import com.slaledger.testing.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -126,5 +127,10 @@ class ContractResourceTest {
                 .then()
                 .statusCode(400)
                 .body("violations[0].field", equalTo("downQuorum"));
+    }
+
+    @Test
+    void operationalEndpointsAnswer() {
+        OperationalEndpoints.assertAnswered();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import com.slaledger.events.Topics;
+import com.slaledger.testing.OperationalEndpoints;
 import com.slaledger.testing.TestKafka;
 import com.slaledger.ticket.TicketFixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -201,5 +202,10 @@ class TicketResourceTest {
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
+    }
+
+    @Test
+    void operationalEndpointsAnswer() {
+        OperationalEndpoints.assertAnswered();
     }
 }
