@@ -69,6 +69,19 @@ class StatementFlowTest {
                 new TicketOpened(
                         "t-" + contract, "ZD-" + contract, contract, api, TicketKind.OUTAGE, "API down", reported));
 
+        // A REQUEST ticket never creates downtime: were it counted, customer-ticket downtime would start at 14:06.
+        TestKafka.send(
+                Topics.TICKETS,
+                "r-" + contract,
+                new TicketOpened(
+                        "r-" + contract,
+                        "ZD-R-" + contract,
+                        contract,
+                        api,
+                        TicketKind.REQUEST,
+                        "Please add a user",
+                        Instant.parse("2026-10-03T14:06:00Z")));
+
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             var s = statement(contract, "2026-10");
             assertThat(s.get("downtimeSeconds").asLong()).isEqualTo(3600);

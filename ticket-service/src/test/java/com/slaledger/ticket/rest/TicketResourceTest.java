@@ -1,6 +1,7 @@
 package com.slaledger.ticket.rest;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import com.slaledger.events.Topics;
@@ -207,5 +208,28 @@ class TicketResourceTest {
     @Test
     void operationalEndpointsAnswer() {
         OperationalEndpoints.assertAnswered();
+    }
+
+    @Test
+    void reportedAtDefaultsToNow() {
+        String contract = TicketFixtures.contract("api");
+        Instant before = Instant.now().minusSeconds(1);
+        String body = "{\"externalId\":\"ZD-" + UUID.randomUUID() + "\",\"contractId\":\"" + contract
+                + "\",\"serviceId\":\"api\",\"kind\":\"REQUEST\"}";
+        String[] reported = new String[1];
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> reported[0] = given().contentType("application/json")
+                        .body(body)
+                        .when()
+                        .post("/api/v1/tickets")
+                        .then()
+                        .statusCode(201)
+                        .body("kind", equalTo("REQUEST"))
+                        .extract()
+                        .path("reportedAt"));
+        Instant at = Instant.parse(reported[0]);
+        assertThat(at)
+                .isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                .isBeforeOrEqualTo(Instant.now());
     }
 }
