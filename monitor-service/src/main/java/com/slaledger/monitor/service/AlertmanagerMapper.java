@@ -12,6 +12,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slaledger.events.HealthObserved;
 import com.slaledger.events.HealthStatus;
+import com.slaledger.events.Ids;
 import com.slaledger.support.Violation;
 
 /**
@@ -66,9 +67,8 @@ public final class AlertmanagerMapper {
                 ignored++;
                 continue;
             }
-            if (!HealthEventParser.ID.matcher(service).matches()) {
-                violations.add(
-                        new Violation(f + ".labels." + serviceLabel, "must be 1 to 64 characters of [A-Za-z0-9._:-]"));
+            if (!Ids.SERVICE.matcher(service).matches()) {
+                violations.add(new Violation(f + ".labels." + serviceLabel, Ids.SERVICE_RULE));
                 continue;
             }
             String status = alert.path("status").asText();

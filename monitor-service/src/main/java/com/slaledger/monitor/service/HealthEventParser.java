@@ -7,11 +7,11 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slaledger.events.HealthObserved;
 import com.slaledger.events.HealthStatus;
+import com.slaledger.events.Ids;
 import com.slaledger.support.Violation;
 
 /**
@@ -21,7 +21,6 @@ import com.slaledger.support.Violation;
  */
 public final class HealthEventParser {
 
-    public static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     static final int MAX_EVENT_ID = 128;
     public static final int MAX_DETAIL = 2048;
 
@@ -97,8 +96,8 @@ public final class HealthEventParser {
             violations.add(new Violation(prefix + field, "is required"));
             return null;
         }
-        if (!v.isTextual() || !ID.matcher(v.textValue()).matches()) {
-            violations.add(new Violation(prefix + field, "must be 1 to 64 characters of [A-Za-z0-9._:-]"));
+        if (!v.isTextual() || !Ids.SERVICE.matcher(v.textValue()).matches()) {
+            violations.add(new Violation(prefix + field, Ids.SERVICE_RULE));
             return null;
         }
         return v.textValue();

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.slaledger.events.ContractChanged;
+import com.slaledger.events.Ids;
 import com.slaledger.events.MeasurementPolicy;
 import com.slaledger.events.Money;
 import com.slaledger.support.Violation;
@@ -26,8 +27,6 @@ import com.slaledger.support.Violation;
  */
 public final class ContractValidator {
 
-    public static final Pattern CONTRACT_ID = Pattern.compile("[a-z0-9-]{1,64}");
-    static final Pattern SERVICE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>()\\[\\]\"]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -38,8 +37,8 @@ public final class ContractValidator {
 
     public static Result validate(String contractId, ContractRequest r) {
         List<Violation> v = new ArrayList<>();
-        if (contractId == null || !CONTRACT_ID.matcher(contractId).matches()) {
-            v.add(new Violation("contractId", "must be 1 to 64 characters of [a-z0-9-]"));
+        if (contractId == null || !Ids.CONTRACT.matcher(contractId).matches()) {
+            v.add(new Violation("contractId", Ids.CONTRACT_RULE));
         }
         if (r == null) {
             v.add(new Violation("", "a JSON body is required"));
@@ -115,8 +114,8 @@ public final class ContractValidator {
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < services.size(); i++) {
             String s = services.get(i);
-            if (s == null || !SERVICE_ID.matcher(s).matches()) {
-                v.add(new Violation("services[" + i + "]", "must be 1 to 64 characters of [A-Za-z0-9._:-]"));
+            if (s == null || !Ids.SERVICE.matcher(s).matches()) {
+                v.add(new Violation("services[" + i + "]", Ids.SERVICE_RULE));
             } else if (!seen.add(s)) {
                 v.add(new Violation("services[" + i + "]", "is named twice"));
             }

@@ -2,6 +2,7 @@ package com.slaledger.ledger.observation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.slaledger.events.HealthStatus;
 import com.slaledger.support.ProblemException;
+import com.slaledger.support.QueryParams;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
@@ -42,8 +44,8 @@ public class ObservationResource {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        Instant start = Instants.parseOr("from", from, Instant.EPOCH);
-        Instant end = Instants.parseOr("to", to, Instant.parse("9999-12-31T00:00:00Z"));
+        Instant start = Objects.requireNonNullElse(QueryParams.instant("from", from), Instant.EPOCH);
+        Instant end = Objects.requireNonNullElse(QueryParams.instant("to", to), Instant.parse("9999-12-31T00:00:00Z"));
         return observations.ofService(serviceId, start, end, limit).map(list -> list.stream()
                 .map(o -> new ObservationView(o.serviceId, o.probeId, o.status, o.observedAt, o.receivedAt))
                 .toList());

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.slaledger.events.Ids;
 import com.slaledger.support.Failures;
 import com.slaledger.support.ProblemException;
 import com.slaledger.support.Violation;
@@ -23,8 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/v1/services")
 @Produces(MediaType.APPLICATION_JSON)
 public class ServiceResource {
-
-    static final java.util.regex.Pattern SERVICE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final ServiceRegistry registry;
 
@@ -46,8 +45,8 @@ public class ServiceResource {
     @Operation(summary = "Register a service, or change its name or down quorum")
     public Uni<Response> put(@PathParam("serviceId") String serviceId, ServiceRequest request) {
         List<Violation> violations = new ArrayList<>();
-        if (!SERVICE_ID.matcher(serviceId).matches()) {
-            violations.add(new Violation("serviceId", "must be 1 to 64 characters of [A-Za-z0-9._:-]"));
+        if (!Ids.SERVICE.matcher(serviceId).matches()) {
+            violations.add(new Violation("serviceId", Ids.SERVICE_RULE));
         }
         String name = request == null ? null : request.name();
         int quorum = request == null || request.downQuorum() == null ? 1 : request.downQuorum();

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -20,6 +19,7 @@ import com.slaledger.events.DowntimeInterval;
 import com.slaledger.ledger.contract.ContractRepository;
 import com.slaledger.ledger.engine.Periods;
 import com.slaledger.support.ProblemException;
+import com.slaledger.support.QueryParams;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -73,8 +73,8 @@ public class ContractReportResource {
     @Operation(summary = "Counted downtime intervals between two instants (default: this period so far)")
     public Uni<List<DowntimeInterval>> downtime(
             @PathParam("contractId") String contractId, @QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant fromInstant = parse("from", from);
-        Instant toInstant = parse("to", to);
+        Instant fromInstant = QueryParams.instant("from", from);
+        Instant toInstant = QueryParams.instant("to", to);
         return contract(contractId).chain(c -> {
             Instant now = Instant.now();
             long start = fromInstant != null
@@ -118,16 +118,5 @@ public class ContractReportResource {
             }
             return c;
         });
-    }
-
-    private static Instant parse(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "must be an ISO-8601 UTC instant, e.g. 2026-10-03T14:05:00Z");
-        }
     }
 }

@@ -1,18 +1,17 @@
-package com.slaledger.ledger.observation;
+package com.slaledger.support;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-import com.slaledger.support.ProblemException;
+/** Query parameters that clients get wrong: a 400 problem naming the parameter, never a 500. */
+public final class QueryParams {
 
-/** Query-parameter instants: ISO-8601 UTC, a 400 naming the parameter otherwise. */
-final class Instants {
+    private QueryParams() {}
 
-    private Instants() {}
-
-    static Instant parseOr(String name, String value, Instant fallback) {
+    /** An ISO-8601 UTC instant, or null when the parameter is absent or blank. */
+    public static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
-            return fallback;
+            return null;
         }
         try {
             return Instant.parse(value);
