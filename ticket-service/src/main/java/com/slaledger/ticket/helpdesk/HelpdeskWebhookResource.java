@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.slaledger.support.ProblemException;
 import com.slaledger.support.RequestValidator;
 import com.slaledger.ticket.rest.TicketView;
 import com.slaledger.ticket.service.TicketService;
@@ -53,14 +54,26 @@ public class HelpdeskWebhookResource {
     @Path("/zendesk")
     @Operation(summary = "Zendesk ticket events: ticket.created records, status_changed to solved/closed resolves")
     public Uni<Response> zendesk(JsonNode body) {
-        return perform(zendesk.map(body));
+        return perform(zendesk.map(event(body)));
     }
 
     @POST
     @Path("/jira")
     @Operation(summary = "Jira Service Management: issue_created records, issue_updated to a done status resolves")
     public Uni<Response> jira(JsonNode body) {
-        return perform(jira.map(body));
+        return perform(jira.map(event(body)));
+    }
+
+    /**
+     * A webhook event is a JSON object; anything else is a malformed request (400), whereas an
+     * object that is not a ticket event is acknowledged and ignored (200) so the help desk does not
+     * retry it.
+     */
+    private static JsonNode event(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ProblemException.invalid("body", "must be a JSON object (the help desk's webhook event)");
+        }
+        return body;
     }
 
     private Uni<Response> perform(HelpdeskAction action) {

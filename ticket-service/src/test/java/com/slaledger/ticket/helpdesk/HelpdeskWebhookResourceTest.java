@@ -83,4 +83,20 @@ class HelpdeskWebhookResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void aBodyThatIsNotAnEventObjectIsABadRequest() {
+        for (String hook : new String[] {"zendesk", "jira"}) {
+            for (String body : new String[] {"[\"ticket\"]", "\"ticket\"", "42"}) {
+                given().contentType("application/json")
+                        .body(body)
+                        .when()
+                        .post("/api/v1/webhooks/" + hook)
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("violations[0].field", equalTo("body"));
+            }
+        }
+    }
 }
