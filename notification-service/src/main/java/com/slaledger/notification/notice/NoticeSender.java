@@ -38,7 +38,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class NoticeSender {
 
-    static final Duration LEASE = Duration.ofMinutes(2);
     static final int BATCH = 50;
 
     private final NoticeRepository notices;
@@ -47,6 +46,7 @@ public class NoticeSender {
     private final SmtpHealth smtp;
     private final Duration retryInitial;
     private final Duration retryMax;
+    private final Duration lease;
     private final Counter sentCounter;
     private final Counter failedCounter;
     private final AtomicLong pending = new AtomicLong();
@@ -59,13 +59,15 @@ public class NoticeSender {
             SmtpHealth smtp,
             MeterRegistry registry,
             @ConfigProperty(name = "notification.retry.initial", defaultValue = "PT5S") Duration retryInitial,
-            @ConfigProperty(name = "notification.retry.max", defaultValue = "PT10M") Duration retryMax) {
+            @ConfigProperty(name = "notification.retry.max", defaultValue = "PT10M") Duration retryMax,
+            @ConfigProperty(name = "notification.send-lease", defaultValue = "PT2M") Duration lease) {
         this.notices = notices;
         this.contracts = contracts;
         this.mailer = mailer;
         this.smtp = smtp;
         this.retryInitial = retryInitial;
         this.retryMax = retryMax;
+        this.lease = lease;
         this.sentCounter = Counter.builder("sla.notices.sent")
                 .description("Notices accepted by the SMTP server")
                 .register(registry);
@@ -112,7 +114,7 @@ public class NoticeSender {
                                 return null;
                             }
                             n.attempts++;
-                            n.nextAttemptAt = now.plus(LEASE);
+                            n.nextAttemptAt = now.plus(lease);
                             return n;
                         }))
                 .filter(n -> n != null)

@@ -1,0 +1,164 @@
+package com.slaledger.system;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * kill -9 in the middle of the work: the ledger while 50,000 observations stream in, the
+ * notification service between storing a notice and sending it. Nothing is lost, nothing is
+ * counted or sent twice.
+ */
+@ExtendWith(SystemStack.class)
+class CrashIT {
+
+    private static final Instant OCTOBER = Instant.parse("2026-10-01T00:00:00Z");
+    private static final int MINUTES = 25_000;
+
+    private final SlaClient api = new SlaClient(SystemStack.ENDPOINTS);
+
+    /**
+     * Two probes each report every minute for 25,000 minutes from 1 October 2026 (UTC): 50,000
+     * observations. Probe p1 is DOWN in minutes 100..109 and 300..301 of every 500, so the month
+     * (2,678,400 s) has 50 outages of 600 s (counted) and 50 of 120 s (below the 5-minute minimum):
+     * 30,000 s down, availability 98.8799%, below 99.9 and 99.0: two shortfalls, credit 25%.
+     */
+    private static List<Map<String, Object>> stream(String serviceId) {
+        List<Map<String, Object>> o = new ArrayList<>(2 * MINUTES);
+        for (int m = 0; m < MINUTES; m++) {
+            int phase = m % 500;
+            boolean down = (phase >= 100 && phase < 110) || (phase >= 300 && phase < 302);
+            Instant at = OCTOBER.plusSeconds(60L * m);
+            o.add(SlaClient.observation(serviceId + "-p1-" + m, serviceId, "p1", down ? "DOWN" : "UP", at));
+            o.add(SlaClient.observation(serviceId + "-p2-" + m, serviceId, "p2", "UP", at));
+        }
+        return o;
+    }
+
+    private static Map<String, Object> contract(String serviceId, String email, String policy) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("customer", Map.of("name", "Stream customer", "noticeEmails", List.of(email)));
+        c.put("services", List.of(serviceId));
+        c.put("policy", policy);
+        c.put("uptimeTargetPercent", 99.9);
+        c.put("minimumDowntime", "PT5M");
+        c.put(
+                "creditTiers",
+                List.of(
+                        Map.of("belowPercent", 99.9, "creditPercent", 10),
+                        Map.of("belowPercent", 99.0, "creditPercent", 25),
+                        Map.of("belowPercent", 95.0, "creditPercent", 100)));
+        c.put("monthlyFee", Map.of("amount", 2000, "currency", "EUR"));
+        return c;
+    }
+
+    @Test
+    void theLedgerKilledMidStreamEndsWithTheStatementsOfAnUndisturbedRun() {
+        // The undisturbed run: the same stream on a twin service, nothing killed.
+        api.putContract("stream-twin", contract("sys-stream-twin", "sla@stream-twin.example", "PROVIDER_MONITORED"));
+        api.postObservations(stream("sys-stream-twin"), 2000);
+        JsonNode undisturbed = awaitStreamStatement("stream-twin");
+
+        api.putContract("stream", contract("sys-stream", "sla@stream.example", "PROVIDER_MONITORED"));
+        List<Map<String, Object>> observations = stream("sys-stream");
+        int half = observations.size() / 2;
+        api.postObservations(observations.subList(0, half), 2000);
+        SystemStack.crash("sla-ledger-service");
+        // Intake goes on while the ledger is down: the records wait in Kafka.
+        api.postObservations(observations.subList(half, observations.size()), 2000);
+        SystemStack.up();
+
+        JsonNode recovered = awaitStreamStatement("stream");
+        assertThat(withoutId(recovered)).isEqualTo(withoutId(undisturbed));
+
+        // Two shortfalls (the 10% and the 25% tier), each noticed exactly once, for both runs.
+        for (String contract : List.of("stream", "stream-twin")) {
+            String address = "sla@" + contract + ".example";
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(api.shortfalls(contract)).hasSize(2);
+                assertThat(api.mails(address)).hasSize(2);
+            });
+        }
+        SlaClient.pause(Duration.ofSeconds(5));
+        for (String contract : List.of("stream", "stream-twin")) {
+            List<String> subjects = api.mails("sla@" + contract + ".example").stream()
+                    .map(SlaClient.Mail::subject)
+                    .toList();
+            assertThat(subjects).hasSize(2).doesNotHaveDuplicates();
+            assertThat(subjects).anyMatch(s -> s.contains("10%")).anyMatch(s -> s.contains("25%"));
+            JsonNode notices = api.notices(contract);
+            assertThat(notices).hasSize(2);
+            assertThat(notices).allMatch(n -> n.path("status").asText().equals("SENT"));
+        }
+    }
+
+    @Test
+    void theNotificationServiceKilledBeforeSendingSendsEachNoticeOnceAfterRestart() {
+        // The mail server is down: the notice is consumed and stored, but cannot go out.
+        SystemStack.crash("mail-sink");
+        api.putContract("notify-crash", contract("sys-notify", "sla@notify-crash.example", "PROVIDER_MONITORED"));
+        api.postObservations(
+                List.of(
+                        SlaClient.observation(null, "sys-notify", "p1", "DOWN", Instant.parse("2026-10-05T10:00:00Z")),
+                        SlaClient.observation(null, "sys-notify", "p1", "UP", Instant.parse("2026-10-05T12:00:00Z"))),
+                100);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode notices = api.notices("notify-crash");
+            assertThat(notices).hasSize(1);
+            assertThat(notices.get(0).path("status").asText()).isEqualTo("PENDING");
+            assertThat(notices.get(0).path("attempts").asInt()).isGreaterThanOrEqualTo(1);
+        });
+
+        SystemStack.crash("notification-service");
+        SystemStack.up(); // starts the mail sink and the notification service again, nothing else
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(api.mails("sla@notify-crash.example")).hasSize(1);
+            JsonNode notices = api.notices("notify-crash");
+            assertThat(notices).hasSize(1);
+            assertThat(notices.get(0).path("status").asText()).isEqualTo("SENT");
+        });
+        SlaClient.pause(Duration.ofSeconds(5));
+        assertThat(api.mails("sla@notify-crash.example")).hasSize(1);
+        assertThat(api.notices("notify-crash")).hasSize(1);
+        assertThat(api.mails("sla@notify-crash.example").get(0).subject()).contains("notify-crash", "2026-10");
+    }
+
+    private JsonNode awaitStreamStatement(String contract) {
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    JsonNode st = api.statement(contract, "2026-10");
+                    assertThat(st.path("downtimeSeconds").asLong()).isEqualTo(30_000);
+                    assertThat(st.path("intervals")).hasSize(100);
+                    assertThat(st.path("availabilityPercent").decimalValue()).isEqualByComparingTo("98.8799");
+                    assertThat(st.path("creditPercent").decimalValue()).isEqualByComparingTo("25");
+                    assertThat(st.path("creditAmount").path("amount").decimalValue())
+                            .isEqualByComparingTo("500.00");
+                    Map<Boolean, Long> counted = new LinkedHashMap<>();
+                    st.path("intervals")
+                            .forEach(i -> counted.merge(i.path("counted").asBoolean(), 1L, Long::sum));
+                    assertThat(counted).containsEntry(true, 50L).containsEntry(false, 50L);
+                });
+        return api.statement(contract, "2026-10");
+    }
+
+    /** The statement without what names the contract and its service, to compare two runs. */
+    private static JsonNode withoutId(JsonNode statement) {
+        ObjectNode copy = statement.deepCopy();
+        copy.remove("contractId");
+        copy.path("intervals").forEach(i -> ((ObjectNode) i).remove("services"));
+        return copy;
+    }
+}

@@ -1,0 +1,118 @@
+package com.slaledger.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The whole system, started once for all system tests by the very script a user runs
+ * ({@code deploy/local/stack up}), beside any stack or build broker already running: its own run
+ * directory, Kafka port, mail-sink ports, service ports and databases (suffix {@code _system},
+ * emptied at start). Stopped with {@code stack down} when the last test class has run.
+ */
+public final class SystemStack implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    private static final Path REPO =
+            Path.of(System.getProperty("sla.repo.root", "..")).toAbsolutePath().normalize();
+    private static final Path RUN_DIR = Path.of(System.getProperty(
+                    "sla.system.run-dir",
+                    REPO.resolve("system-tests/target/stack").toString()))
+            .toAbsolutePath();
+
+    /** Settings for a stack that shares nothing with the default one (ports 8081.., 9092, 2525). */
+    static final Map<String, String> ENVIRONMENT = Map.ofEntries(
+            Map.entry("SLA_RUN_DIR", RUN_DIR.toString()),
+            Map.entry("SLA_KAFKA_PORT", "29092"),
+            Map.entry("SLA_DB_SUFFIX", "_system"),
+            Map.entry("MAIL_SMTP_PORT", "12525"),
+            Map.entry("MAIL_IMAP_PORT", "13143"),
+            Map.entry("MAIL_API_PORT", "18025"),
+            Map.entry("MONITOR_SERVICE_PORT", "18081"),
+            Map.entry("TICKET_SERVICE_PORT", "18082"),
+            Map.entry("SLA_LEDGER_SERVICE_PORT", "18083"),
+            Map.entry("NOTIFICATION_SERVICE_PORT", "18084"),
+            // Quicker rounds than production, so that the tests wait seconds, not minutes.
+            Map.entry("LEDGER_EVALUATE_INTERVAL", "1s"),
+            Map.entry("NOTIFICATION_RETRY_INITIAL", "PT1S"),
+            Map.entry("NOTIFICATION_RETRY_MAX", "PT2S"),
+            Map.entry("NOTIFICATION_SEND_LEASE", "PT10S"));
+
+    static final SlaClient.Endpoints ENDPOINTS = new SlaClient.Endpoints(
+            "http://localhost:18081",
+            "http://localhost:18082",
+            "http://localhost:18083",
+            "http://localhost:18084",
+            "http://127.0.0.1:18025");
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        // One stack for the whole run: the root store closes it after the last test class.
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(SystemStack.class, k -> start(), SystemStack.class);
+    }
+
+    private static SystemStack start() {
+        run(Duration.ofMinutes(6), true, "up");
+        return new SystemStack();
+    }
+
+    @Override
+    public void close() {
+        run(Duration.ofMinutes(2), false, "down");
+    }
+
+    /** kill -9 of one component (a crash); {@link #up()} starts exactly what is missing again. */
+    static void crash(String component) {
+        run(Duration.ofMinutes(1), false, "kill", component);
+    }
+
+    static void up() {
+        run(Duration.ofMinutes(3), false, "up");
+    }
+
+    private static void run(Duration limit, boolean fresh, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(REPO.resolve("deploy/local/stack").toString());
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile());
+        Map<String, String> env = builder.environment();
+        // Nothing from the calling shell may point this stack at other servers.
+        env.keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("KAFKA_") || k.endsWith("_SERVICE_PORT"));
+        env.putAll(ENVIRONMENT);
+        env.put("SLA_FRESH", fresh ? "1" : "");
+        try {
+            Files.createDirectories(RUN_DIR);
+            Path log = RUN_DIR.resolve("stack-script.log");
+            builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Process process = builder.start();
+            if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("deploy/local/stack " + String.join(" ", arguments)
+                        + " did not finish in " + limit + "; see " + log);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("deploy/local/stack " + String.join(" ", arguments) + " failed ("
+                        + process.exitValue() + "); see " + log + ":\n" + tail(log));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+}
