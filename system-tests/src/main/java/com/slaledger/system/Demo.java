@@ -1,0 +1,404 @@
+package com.slaledger.system;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The demo behind {@code deploy/local/stack demo}: three customers on shared services, both
+ * policies, last month's probe data from three probes per service (every two minutes) with a few
+ * outages, some shorter than the contract's minimum, one inside a maintenance window, one seen by
+ * a single flaky probe only, and customer tickets opened minutes after outages began. It loads all
+ * of it through the public APIs, waits until the ledger has it, and prints each contract's
+ * statement with both policies side by side. Running it again changes nothing (every event has a
+ * stable id; contracts are replaced with the same terms; tickets are keyed by their external id).
+ */
+public final class Demo {
+
+    static final String[] SERVICES = {"api", "web", "db"};
+    static final String[] PROBES = {"probe-eu-1", "probe-us-1", "probe-ap-1"};
+    static final Duration PROBE_EVERY = Duration.ofMinutes(2);
+
+    /** An outage as it really happened: {@code service} was down from day/time for {@code minutes}. */
+    record Outage(String service, int day, String time, int minutes, List<String> probes) {
+        Instant start(YearMonth month) {
+            return month.atDay(day).atTime(java.time.LocalTime.parse(time)).toInstant(ZoneOffset.UTC);
+        }
+
+        Instant end(YearMonth month) {
+            return start(month).plus(Duration.ofMinutes(minutes));
+        }
+    }
+
+    /** A customer's ticket: opened {@code afterMinutes} into an outage, resolved {@code resolvedAfter}. */
+    record Ticket(String contract, String ref, Outage outage, int afterMinutes, int resolvedAfter) {}
+
+    private static final List<String> ALL = List.of(PROBES);
+
+    static final Outage API_1 = new Outage("api", 3, "14:05", 62, ALL);
+    static final Outage API_SHORT = new Outage("api", 9, "09:00", 3, ALL);
+    static final Outage API_FLAKY = new Outage("api", 14, "10:00", 60, List.of("probe-ap-1"));
+    static final Outage API_2 = new Outage("api", 17, "22:10", 18, ALL);
+    static final Outage API_MAINTENANCE = new Outage("api", 24, "02:30", 50, ALL);
+    static final Outage WEB_1 = new Outage("web", 5, "02:00", 7, ALL);
+    static final Outage WEB_2 = new Outage("web", 12, "16:30", 45, ALL);
+    static final Outage WEB_SHORT = new Outage("web", 28, "11:00", 4, ALL);
+    static final Outage DB_1 = new Outage("db", 20, "03:15", 95, ALL);
+    static final Outage DB_2 = new Outage("db", 26, "13:40", 9, ALL);
+
+    static final List<Outage> OUTAGES =
+            List.of(API_1, API_SHORT, API_FLAKY, API_2, API_MAINTENANCE, WEB_1, WEB_2, WEB_SHORT, DB_1, DB_2);
+
+    static final List<Ticket> TICKETS = List.of(
+            new Ticket("acme", "ZD-4101", API_1, 20, 90),
+            new Ticket("acme", "ZD-4102", WEB_2, 10, 60),
+            new Ticket("globex", "JSM-77", API_1, 12, 80),
+            new Ticket("globex", "JSM-78", API_SHORT, 1, 10),
+            new Ticket("globex", "JSM-79", API_2, 5, 30),
+            new Ticket("globex", "JSM-80", API_MAINTENANCE, 25, 60),
+            new Ticket("initech", "INC-310", DB_1, 30, 120),
+            new Ticket("initech", "INC-311", WEB_2, 3, 50));
+
+    private final SlaClient api;
+    private final YearMonth month;
+
+    Demo(SlaClient api, YearMonth month) {
+        this.api = api;
+        this.month = month;
+    }
+
+    public static void main(String[] args) {
+        SlaClient.Endpoints e = args.length == 5
+                ? new SlaClient.Endpoints(args[0], args[1], args[2], args[3], args[4])
+                : SlaClient.Endpoints.localDefaults();
+        YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        new Demo(new SlaClient(e), month).run();
+    }
+
+    void run() {
+        say("loading the demo scenario for " + month + " into the running stack");
+        for (String s : SERVICES) {
+            api.putService(s, "Service " + s, 2);
+        }
+        contracts().forEach(api::putContract);
+        List<Map<String, Object>> observations = observations();
+        long started = System.nanoTime();
+        int accepted = api.postObservations(observations, 5000);
+        say(String.format(
+                "%,d observations from %d probes on %d services accepted by monitor-service in %.1f s",
+                accepted, PROBES.length, SERVICES.length, (System.nanoTime() - started) / 1e9));
+        for (Ticket t : TICKETS) {
+            Instant reported = t.outage().start(month).plus(Duration.ofMinutes(t.afterMinutes()));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("externalId", t.ref());
+            body.put("contractId", t.contract());
+            body.put("serviceId", t.outage().service());
+            body.put("kind", "OUTAGE");
+            body.put("subject", t.outage().service() + " is not answering");
+            body.put("reportedAt", reported.toString());
+            String id = api.openTicket(body, Duration.ofSeconds(90));
+            api.resolveTicket(id, t.outage().start(month).plus(Duration.ofMinutes(t.resolvedAfter())));
+        }
+        say(TICKETS.size() + " customer tickets recorded by ticket-service");
+        awaitFolded(observations);
+        Map<String, JsonNode> statements = awaitSettledStatements();
+        System.out.println();
+        System.out.print(table(statements));
+        System.out.println();
+        reportNotices();
+    }
+
+    Map<String, Map<String, Object>> contracts() {
+        Map<String, Map<String, Object>> c = new LinkedHashMap<>();
+        c.put(
+                "acme",
+                contract(
+                        "Acme Ltd",
+                        "sla@acme.example",
+                        List.of("api", "web"),
+                        "PROVIDER_MONITORED",
+                        99.9,
+                        "PT5M",
+                        "Europe/Lisbon",
+                        List.of(tier(99.9, 10), tier(99.0, 25), tier(95.0, 100)),
+                        1000,
+                        "EUR"));
+        c.get("acme")
+                .put(
+                        "maintenanceWindows",
+                        List.of(Map.of(
+                                "start",
+                                        month.atDay(24)
+                                                .atTime(1, 0)
+                                                .toInstant(ZoneOffset.UTC)
+                                                .toString(),
+                                "end",
+                                        month.atDay(24)
+                                                .atTime(3, 0)
+                                                .toInstant(ZoneOffset.UTC)
+                                                .toString(),
+                                "reason", "database upgrade")));
+        c.put(
+                "globex",
+                contract(
+                        "Globex Corporation",
+                        "it-vendor@globex.example",
+                        List.of("api"),
+                        "CUSTOMER_TICKET",
+                        99.5,
+                        "PT10M",
+                        "America/New_York",
+                        List.of(tier(99.5, 10), tier(99.0, 20), tier(95.0, 50)),
+                        2500,
+                        "USD"));
+        c.put(
+                "initech",
+                contract(
+                        "Initech",
+                        "contracts@initech.example",
+                        List.of("web", "db"),
+                        "PROVIDER_MONITORED",
+                        99.95,
+                        "PT1M",
+                        "Asia/Tokyo",
+                        List.of(tier(99.95, 5), tier(99.9, 10), tier(99.0, 30)),
+                        800,
+                        "GBP"));
+        return c;
+    }
+
+    /**
+     * Every probe reports every two minutes (probe k offset by k × 40 s) from a day before the
+     * month to a day after it, never in the future: DOWN while an outage it sees runs, else UP.
+     */
+    List<Map<String, Object>> observations() {
+        Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).minus(Duration.ofDays(1));
+        Instant until = min(
+                month.atEndOfMonth().atStartOfDay().toInstant(ZoneOffset.UTC).plus(Duration.ofDays(2)),
+                Instant.now().minus(Duration.ofMinutes(1)));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String service : SERVICES) {
+            for (int k = 0; k < PROBES.length; k++) {
+                String probe = PROBES[k];
+                for (Instant t = from.plusSeconds(40L * k); t.isBefore(until); t = t.plus(PROBE_EVERY)) {
+                    String status = down(service, probe, t) ? "DOWN" : "UP";
+                    out.add(SlaClient.observation(
+                            "demo-" + service + "-" + probe + "-" + t.getEpochSecond(), service, probe, status, t));
+                }
+            }
+        }
+        return out;
+    }
+
+    private boolean down(String service, String probe, Instant t) {
+        for (Outage o : OUTAGES) {
+            if (o.service().equals(service)
+                    && o.probes().contains(probe)
+                    && !t.isBefore(o.start(month))
+                    && t.isBefore(o.end(month))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Waits until the ledger holds each probe's last observation of each service. */
+    private void awaitFolded(List<Map<String, Object>> observations) {
+        Map<String, String> last = new LinkedHashMap<>();
+        for (Map<String, Object> o : observations) {
+            last.merge(
+                    (String) o.get("serviceId"), (String) o.get("observedAt"), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        }
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        for (Map.Entry<String, String> e : last.entrySet()) {
+            while (api.observations(e.getKey(), Instant.parse(e.getValue())).isEmpty()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the ledger has not folded the observations of " + e.getKey());
+                }
+                SlaClient.pause(Duration.ofMillis(500));
+            }
+        }
+        say("the ledger has folded every observation");
+    }
+
+    /** The statements, once two reads three seconds apart agree (tickets travel via an outbox). */
+    private Map<String, JsonNode> awaitSettledStatements() {
+        Map<String, JsonNode> previous = null;
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (true) {
+            Map<String, JsonNode> now = new LinkedHashMap<>();
+            for (String c : contracts().keySet()) {
+                now.put(c, api.statement(c, month.toString()));
+            }
+            if (Objects.equals(previous, now) || Instant.now().isAfter(deadline)) {
+                return now;
+            }
+            previous = now;
+            SlaClient.pause(Duration.ofSeconds(3));
+        }
+    }
+
+    String table(Map<String, JsonNode> statements) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(
+                "Statements for %s (each contract's month in its own time zone; * marks the policy the contract chose)%n%n",
+                month));
+        String head = "%-8s %-19s %-17s %7s %-5s | %-36s | %-36s%n";
+        String row = "%-8s %-19s %-17s %7s %-5s | %-36s | %-36s%n";
+        b.append(String.format(head, "", "", "", "", "", "PROVIDER_MONITORED", "CUSTOMER_TICKET"));
+        b.append(String.format(
+                head,
+                "CONTRACT",
+                "CUSTOMER",
+                "TIME ZONE",
+                "TARGET",
+                "MIN",
+                "DOWNTIME    AVAIL %   MET  CREDIT",
+                "DOWNTIME    AVAIL %   MET  CREDIT"));
+        b.append("-".repeat(143)).append(System.lineSeparator());
+        Map<String, Map<String, Object>> contracts = contracts();
+        for (Map.Entry<String, JsonNode> e : statements.entrySet()) {
+            JsonNode st = e.getValue();
+            Map<String, Object> c = contracts.get(e.getKey());
+            String chosen = st.path("policy").asText();
+            b.append(String.format(
+                    row,
+                    e.getKey(),
+                    ((Map<?, ?>) c.get("customer")).get("name"),
+                    c.get("timezone"),
+                    c.get("uptimeTargetPercent") + "%",
+                    Duration.parse((String) c.get("minimumDowntime"))
+                            .toString()
+                            .substring(2)
+                            .toLowerCase(),
+                    cell(st, "PROVIDER_MONITORED", chosen),
+                    cell(st, "CUSTOMER_TICKET", chosen)));
+        }
+        b.append(System.lineSeparator());
+        for (Map.Entry<String, JsonNode> e : statements.entrySet()) {
+            JsonNode st = e.getValue();
+            int counted = 0, below = 0;
+            for (JsonNode i : st.path("intervals")) {
+                if (i.path("counted").asBoolean()) {
+                    counted++;
+                } else {
+                    below++;
+                }
+            }
+            b.append(String.format(
+                    "%-8s %s: eligible %,d s, %d intervals counted, %d below the minimum; credit due %s %s%n",
+                    e.getKey(),
+                    st.path("policy").asText(),
+                    st.path("eligibleSeconds").asLong(),
+                    counted,
+                    below,
+                    st.path("creditAmount").path("amount").asText(),
+                    st.path("creditAmount").path("currency").asText()));
+        }
+        return b.toString();
+    }
+
+    private static String cell(JsonNode statement, String policy, String chosen) {
+        JsonNode p = statement.path("policies").path(policy);
+        return String.format(
+                "%s%-10s %8s  %-4s %3s%%",
+                policy.equals(chosen) ? "*" : " ",
+                hms(p.path("downtimeSeconds").asLong()),
+                p.path("availabilityPercent").decimalValue().toPlainString(),
+                p.path("met").asBoolean() ? "yes" : "NO",
+                p.path("creditPercent").decimalValue().stripTrailingZeros().toPlainString());
+    }
+
+    private void reportNotices() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Map<String, JsonNode> notices = new LinkedHashMap<>();
+        boolean allSent;
+        do {
+            allSent = true;
+            for (String c : contracts().keySet()) {
+                JsonNode list = api.notices(c);
+                notices.put(c, list);
+                for (JsonNode n : list) {
+                    allSent &= "SENT".equals(n.path("status").asText());
+                }
+            }
+            if (!allSent) {
+                SlaClient.pause(Duration.ofSeconds(1));
+            }
+        } while (!allSent && Instant.now().isBefore(deadline));
+        say("notices (notification-service, GET " + api.endpoints().notification()
+                + "/api/v1/notices?contractId=...):");
+        for (Map.Entry<String, JsonNode> e : notices.entrySet()) {
+            for (JsonNode n : e.getValue()) {
+                System.out.printf(
+                        "  %-8s %-9s %-7s %s%n",
+                        e.getKey(),
+                        n.path("kind").asText(),
+                        n.path("status").asText(),
+                        n.path("subject").asText());
+            }
+        }
+        Map<String, Map<String, Object>> contracts = contracts();
+        say("the e-mails are in the mail sink, which keeps them in memory (each notice is sent exactly once,"
+                + " so after a restart of the sink a second run shows none): "
+                + api.endpoints().mailApi()
+                + "/api/user/<address>/messages/");
+        for (Map<String, Object> c : contracts.values()) {
+            for (Object address : (List<?>) ((Map<?, ?>) c.get("customer")).get("noticeEmails")) {
+                System.out.printf(
+                        "  %-28s %d message(s)  %s/api/user/%s/messages/%n",
+                        address,
+                        api.mails((String) address).size(),
+                        api.endpoints().mailApi(),
+                        address);
+            }
+        }
+    }
+
+    private static Map<String, Object> contract(
+            String customer,
+            String email,
+            List<String> services,
+            String policy,
+            double target,
+            String minimum,
+            String zone,
+            List<Map<String, Object>> tiers,
+            int fee,
+            String currency) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("customer", Map.of("name", customer, "noticeEmails", List.of(email)));
+        c.put("services", services);
+        c.put("policy", policy);
+        c.put("uptimeTargetPercent", target);
+        c.put("minimumDowntime", minimum);
+        c.put("timezone", zone);
+        c.put("creditTiers", tiers);
+        c.put("monthlyFee", Map.of("amount", fee, "currency", currency));
+        return c;
+    }
+
+    private static Map<String, Object> tier(double below, int credit) {
+        return Map.of("belowPercent", below, "creditPercent", credit);
+    }
+
+    static String hms(long seconds) {
+        return String.format("%dh %02dm %02ds", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static void say(String s) {
+        System.out.println("demo: " + s);
+    }
+}
