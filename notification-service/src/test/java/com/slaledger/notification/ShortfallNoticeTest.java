@@ -111,6 +111,12 @@ class ShortfallNoticeTest {
         assertThat(mails.get(0).getSubject()).contains(id).contains("2026-10");
         String body = GreenMailUtil.getBody(mails.get(0));
         assertThat(body).contains("99.9").contains("99.8656").contains("3600").contains("100.00 EUR");
+        // The notice's id, and so the Message-ID, follows from its key: a notice created again
+        // (after a restore from backup) is recognisably the same mail.
+        String key = mails.get(0).getHeader("X-SLA-Notice-Key")[0];
+        String expectedId =
+                UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+        assertThat(mails.get(0).getMessageID()).isEqualTo("<" + expectedId + "@sla-ledger>");
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.slaledger.system;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,12 @@ class CrashIT {
      * observations. Probe p1 is DOWN in minutes 100..109 and 300..301 of every 500, so the month
      * (2,678,400 s) has 50 outages of 600 s (counted) and 50 of 120 s (below the 5-minute minimum):
      * 30,000 s down, availability 98.8799%, below 99.9 and 99.0: two shortfalls, credit 25%.
+     *
+     * <p>The stream is sent newest first. Sent oldest first, the ledger, which judges shortfalls
+     * at once on what it has folded so far (SPEC §7), would at some moments see a DOWN as p1's
+     * latest word and count an outage running from October to now: a shortfall true on the data
+     * of that moment, and final once published. Newest first, every prefix of the stream already
+     * holds p1's last (UP) observation, so each moment's figures only grow towards the final ones.
      */
     private static List<Map<String, Object>> stream(String serviceId) {
         List<Map<String, Object>> o = new ArrayList<>(2 * MINUTES);
@@ -43,6 +50,7 @@ class CrashIT {
             o.add(SlaClient.observation(serviceId + "-p1-" + m, serviceId, "p1", down ? "DOWN" : "UP", at));
             o.add(SlaClient.observation(serviceId + "-p2-" + m, serviceId, "p2", "UP", at));
         }
+        Collections.reverse(o);
         return o;
     }
 

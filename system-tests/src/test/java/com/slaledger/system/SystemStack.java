@@ -41,6 +41,9 @@ public final class SystemStack implements BeforeAllCallback, ExtensionContext.St
             Map.entry("NOTIFICATION_SERVICE_PORT", "18084"),
             // Quicker rounds than production, so that the tests wait seconds, not minutes.
             Map.entry("LEDGER_EVALUATE_INTERVAL", "1s"),
+            // A consumer killed with -9 holds its partitions until its session times out (Kafka's
+            // default: 45 s); the restarted instance waits that long before it reads again.
+            Map.entry("KAFKA_SESSION_TIMEOUT_MS", "10000"),
             Map.entry("NOTIFICATION_RETRY_INITIAL", "PT1S"),
             Map.entry("NOTIFICATION_RETRY_MAX", "PT2S"),
             Map.entry("NOTIFICATION_SEND_LEASE", "PT10S"));

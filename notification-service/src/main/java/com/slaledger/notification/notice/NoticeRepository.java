@@ -1,5 +1,6 @@
 package com.slaledger.notification.notice;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,12 +26,19 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, String> {
                     + " AND (o.created_at, o.id) < (n.created_at, n.id))"
                     + " ORDER BY n.created_at, n.id LIMIT :limit FOR UPDATE SKIP LOCKED";
 
-    /** Creates the notice unless one with the same key exists: a redelivered event creates nothing. */
+    /**
+     * Creates the notice unless one with the same key exists: a redelivered event creates nothing.
+     * The id (and so the mail's Message-ID) is derived from the key, so a notice created again
+     * after a restore from backup carries the Message-ID of the first copy.
+     */
     public Uni<Boolean> createOnce(
             String key, String contractId, String period, NoticeKind kind, String payload, Instant now) {
         return getSession()
                 .chain(s -> s.createNativeQuery(INSERT)
-                        .setParameter("id", UUID.randomUUID().toString())
+                        .setParameter(
+                                "id",
+                                UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8))
+                                        .toString())
                         .setParameter("key", key)
                         .setParameter("contract", contractId)
                         .setParameter("period", period)
