@@ -60,6 +60,10 @@ class ShortfallNoticeTest {
     }
 
     private static ShortfallDetected shortfall(String id) {
+        return shortfall(id, 0);
+    }
+
+    private static ShortfallDetected shortfall(String id, int omittedIntervals) {
         return new ShortfallDetected(
                 id,
                 "2026-10",
@@ -72,6 +76,7 @@ class ShortfallNoticeTest {
                 new BigDecimal("10"),
                 new Money(new BigDecimal("100.00"), "EUR"),
                 List.of(new DowntimeInterval(T, T.plusSeconds(3600), 3600, List.of("api"), true, null, false)),
+                omittedIntervals,
                 T);
     }
 
@@ -120,6 +125,18 @@ class ShortfallNoticeTest {
     }
 
     @Test
+    void intervalsLeftOutOfTheEventAreCountedAndPointedTo() throws Exception {
+        String id = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = id + "@customer.example";
+        TestKafka.send(Topics.CONTRACTS, id, contract(id, email));
+        TestKafka.send(Topics.SHORTFALLS, id, shortfall(id, 9000));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() == 1);
+        String body = GreenMailUtil.getBody(mailTo(email).get(0));
+        assertThat(body).contains("and 9000 more").contains("/api/v1/contracts/" + id + "/statements/2026-10");
+    }
+
+    @Test
     void aPoisonRecordIsDeadLetteredAndTheConsumerGoesOn() {
         String id = "c-" + UUID.randomUUID().toString().substring(0, 8);
         String email = id + "@customer.example";
@@ -158,6 +175,7 @@ class ShortfallNoticeTest {
                         ? List.of()
                         : List.of(
                                 new DowntimeInterval(T, T.plusSeconds(3600), 3600, List.of("api"), true, null, false)),
+                0,
                 T);
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A contract's counted downtime in a period exceeded its allowance, or its credit rose to a
  * higher tier (SPEC §7). Published once per (contractId, period, creditPercent), keyed by
- * {@code contractId}.
+ * {@code contractId}. {@code intervals} are the counted intervals, at most
+ * {@link DowntimeInterval#MAX_PER_EVENT}; {@code omittedIntervals} says how many more there are.
  *
  * @param period {@code YYYY-MM} in the contract's time zone
  */
@@ -23,6 +24,7 @@ public record ShortfallDetected(
         BigDecimal creditPercent,
         Money creditAmount,
         List<DowntimeInterval> intervals,
+        int omittedIntervals,
         Instant detectedAt) {
 
     /** The key under which this shortfall is published and noticed exactly once. */

@@ -98,6 +98,7 @@ class EventRoundTripTest {
                 new BigDecimal("10"),
                 new Money(new BigDecimal("100.00"), "EUR"),
                 List.of(new DowntimeInterval(T, T.plusSeconds(3600), 3600, List.of("api"), true, null, false)),
+                0,
                 T);
         assertThat(roundTrip(event, new ShortfallDetectedDeserializer())).isEqualTo(event);
         assertThat(event.idempotencyKey()).isEqualTo("acme/2026-10/SHORTFALL/10");
@@ -120,6 +121,7 @@ class EventRoundTripTest {
                 BigDecimal.ZERO,
                 null,
                 List.of(new DowntimeInterval(T, null, 180, List.of("web"), false, "BELOW_MINIMUM", true)),
+                0,
                 T);
         assertThat(roundTrip(event, new StatementIssuedDeserializer())).isEqualTo(event);
         assertThat(event.idempotencyKey()).isEqualTo("acme/2026-10/STATEMENT/v2");
@@ -132,5 +134,18 @@ class EventRoundTripTest {
         assertThat(dead.serialize("t", raw)).isSameAs(raw);
         assertThat(new String(dead.serialize("t", new Money(BigDecimal.ONE, "EUR")), StandardCharsets.UTF_8))
                 .isEqualTo("{\"amount\":1,\"currency\":\"EUR\"}");
+    }
+
+    @Test
+    void anEventListsAtMostAThousandIntervalsAndCountsTheRest() {
+        List<DowntimeInterval> many = new java.util.ArrayList<>();
+        for (int k = 0; k < 2500; k++) {
+            many.add(new DowntimeInterval(
+                    T.plusSeconds(600L * k), T.plusSeconds(600L * k + 60), 60, List.of("api"), true, null, false));
+        }
+        assertThat(DowntimeInterval.listed(many)).hasSize(1000).isEqualTo(many.subList(0, 1000));
+        assertThat(DowntimeInterval.omitted(many)).isEqualTo(1500);
+        assertThat(DowntimeInterval.listed(many.subList(0, 3))).hasSize(3);
+        assertThat(DowntimeInterval.omitted(many.subList(0, 3))).isZero();
     }
 }

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.events.ContractChanged;
+import com.slaledger.events.DowntimeInterval;
 import com.slaledger.events.ShortfallDetected;
 import com.slaledger.events.StatementIssued;
 import com.slaledger.events.Topics;
@@ -243,6 +244,8 @@ public class LedgerEvaluator {
         row.availabilityPercent = f.availabilityPercent();
         row.detectedAt = now;
         known.add(row);
+        List<DowntimeInterval> counted = EngineMapping.intervals(
+                s.intervals().stream().filter(i -> i.counted()).toList());
         var event = new ShortfallDetected(
                 c.contractId(),
                 period,
@@ -254,8 +257,8 @@ public class LedgerEvaluator {
                 c.uptimeTargetPercent(),
                 tier,
                 EngineMapping.money(f.creditAmount()),
-                EngineMapping.intervals(
-                        s.intervals().stream().filter(i -> i.counted()).toList()),
+                DowntimeInterval.listed(counted),
+                DowntimeInterval.omitted(counted),
                 now);
         Log.infof(
                 "shortfall: contract %s period %s credit %s%% (downtime %d s, allowance %d s)",
@@ -289,6 +292,7 @@ public class LedgerEvaluator {
         next.issuedAt = now;
         versions.add(next);
         PolicyFigures f = s.figures();
+        List<DowntimeInterval> intervals = EngineMapping.intervals(s.intervals());
         var event = new StatementIssued(
                 c.contractId(),
                 period,
@@ -303,7 +307,8 @@ public class LedgerEvaluator {
                 f.met(),
                 EngineMapping.plain(f.creditPercent()),
                 EngineMapping.money(f.creditAmount()),
-                EngineMapping.intervals(s.intervals()),
+                DowntimeInterval.listed(intervals),
+                DowntimeInterval.omitted(intervals),
                 now);
         Log.infof("statement: contract %s period %s version %d", c.contractId(), period, next.version);
         return issued.persist(next)
