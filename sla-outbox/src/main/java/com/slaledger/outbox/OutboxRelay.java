@@ -1,17 +1,22 @@
 package com.slaledger.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.slaledger.events.Topics;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -22,13 +27,17 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
  * once Kafka acknowledged them. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several
  * instances of a service relay side by side without publishing a row twice at once. If Kafka
  * fails, the transaction rolls back and the rows are sent again later: at least once, in order
- * per key; consumers de-duplicate.
+ * per key; consumers de-duplicate. A message the broker refuses for good (too large) goes to the
+ * dead-letter topic instead of blocking every message after it.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final String CLAIM = "SELECT * FROM outbox_message WHERE published_at IS NULL"
             + " ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED";
+
+    /** How much of a refused message the dead letter keeps. */
+    static final int DEAD_LETTER_EXCERPT = 10_000;
 
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
@@ -69,11 +78,9 @@ public class OutboxRelay {
         }
         List<Uni<Void>> acks = new ArrayList<>(pending.size());
         for (OutboxMessage m : pending) {
-            acks.add(emitter.sendMessage(Message.of(m.payload)
-                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                            .withTopic(m.topic)
-                            .withKey(m.key)
-                            .build())));
+            acks.add(send(m.topic, m.key, m.payload, new RecordHeaders())
+                    .onFailure(OutboxRelay::neverFits)
+                    .recoverWithUni(e -> deadLetter(m, e)));
         }
         return Uni.join()
                 .all(acks)
@@ -83,5 +90,45 @@ public class OutboxRelay {
                     pending.forEach(m -> m.publishedAt = now);
                 })
                 .replaceWith(pending.size());
+    }
+
+    private Uni<Void> send(String topic, String key, String payload, Headers headers) {
+        return emitter.sendMessage(Message.of(payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(topic)
+                        .withKey(key)
+                        .withHeaders(headers)
+                        .build()));
+    }
+
+    /** Errors no retry can mend: a message the broker will never take must not block the rest. */
+    static boolean neverFits(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RecordTooLargeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Sends what the broker refused for good to the dead-letter topic instead (its start, its
+     * size, where it was going and why), so that an operator sees it and the messages after it
+     * still go out; the row then counts as published.
+     */
+    private Uni<Void> deadLetter(OutboxMessage m, Throwable failure) {
+        Log.errorf(
+                "outbox message %d for %s (key %s, %d characters) can never be published (%s); it goes to %s",
+                m.id, m.topic, m.key, m.payload.length(), failure.toString(), Topics.DEAD_LETTERS);
+        Headers headers = new RecordHeaders()
+                .add("dead-letter-reason", utf8("outbox: " + failure))
+                .add("dead-letter-topic", utf8(m.topic))
+                .add("dead-letter-size", utf8(Integer.toString(m.payload.length())));
+        String start = m.payload.substring(0, Math.min(m.payload.length(), DEAD_LETTER_EXCERPT));
+        return send(Topics.DEAD_LETTERS, m.key, start, headers);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
