@@ -39,6 +39,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class NoticeSender {
 
     static final int BATCH = 50;
+    static final int IN_FLIGHT = 8;
 
     private final NoticeRepository notices;
     private final ContractViewRepository contracts;
@@ -88,16 +89,35 @@ public class NoticeSender {
                 .replaceWithVoid();
     }
 
-    /** Sends every notice that is due now; returns how many were sent. */
+    /** Sends every notice that is due now, batch after batch; returns how many were sent. */
     public Uni<Integer> sendDue() {
+        return sendBatch()
+                .chain(batch -> batch.claimed() < BATCH
+                        ? Uni.createFrom().item(batch.sent())
+                        : sendDue().map(more -> more + batch.sent()));
+    }
+
+    private record Batch(int claimed, int sent) {}
+
+    private record Outcome(String id, Throwable failure) {}
+
+    /**
+     * One claimed batch. A batch holds at most one notice per contract (the claim skips a notice
+     * while an older one of its contract is pending), so its mails may go out {@link #IN_FLIGHT}
+     * at a time without breaking the order per contract; each outcome is recorded as it comes.
+     */
+    private Uni<Batch> sendBatch() {
         return Panache.withTransaction(this::claim).chain(claimed -> Multi.createFrom()
                 .iterable(claimed)
                 .onItem()
-                .transformToUniAndConcatenate(this::deliver)
+                .transformToUni(this::send)
+                .merge(IN_FLIGHT)
+                .onItem()
+                .transformToUniAndConcatenate(o -> record(o.id(), o.failure()))
                 .collect()
                 .asList()
-                .map(results ->
-                        (int) results.stream().filter(Boolean::booleanValue).count()));
+                .map(results -> new Batch(claimed.size(), (int)
+                        results.stream().filter(Boolean::booleanValue).count())));
     }
 
     /** Renders what is not rendered yet and records the attempt; returns the notices to send now. */
@@ -122,7 +142,7 @@ public class NoticeSender {
                 .asList());
     }
 
-    private Uni<Boolean> deliver(Notice n) {
+    private Uni<Outcome> send(Notice n) {
         Mail mail = new Mail()
                 .setTo(new ArrayList<>(Arrays.asList(n.recipients.split(","))))
                 .setSubject(n.subject)
@@ -131,10 +151,9 @@ public class NoticeSender {
                 .addHeader("Message-ID", "<" + n.id + "@sla-ledger>")
                 .addHeader("X-SLA-Notice-Key", n.idempotencyKey);
         return mailer.send(mail)
-                .onItem()
-                .transformToUni(ok -> record(n.id, null))
+                .map(ok -> new Outcome(n.id, null))
                 .onFailure()
-                .recoverWithUni(e -> record(n.id, e));
+                .recoverWithItem(e -> new Outcome(n.id, e));
     }
 
     private Uni<Boolean> record(String id, Throwable failure) {
