@@ -1,0 +1,73 @@
+package com.slaledger.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.slaledger.system.SlaClient;
+
+/**
+ * The statement query over HTTP: a contract-month with 10,000 counted intervals (one probe,
+ * DOWN for two minutes in every four of October 2026), asked for again and again by one client.
+ *
+ * <p>Usage: {@code QueryDriver <monitor> <ledger> [intervals] [requests]}
+ */
+public final class QueryDriver {
+
+    private QueryDriver() {}
+
+    public static void main(String[] args) throws Exception {
+        SlaClient api = new SlaClient(new SlaClient.Endpoints(args[0], "", args[1], "", ""));
+        int intervals = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+        int requests = args.length > 3 ? Integer.parseInt(args[3]) : 500;
+        String run = "query-" + UUID.randomUUID().toString().substring(0, 6);
+        api.putContract(run, LatencyDriver.contract(run, "q@" + run + ".example", 99.0));
+        Instant october = Instant.parse("2026-10-01T00:00:00Z");
+        List<Map<String, Object>> observations = new ArrayList<>();
+        for (int i = 0; i < intervals; i++) {
+            Instant down = october.plus(Duration.ofMinutes(4L * i));
+            observations.add(SlaClient.observation(run + "-d" + i, run, "p1", "DOWN", down));
+            observations.add(SlaClient.observation(run + "-u" + i, run, "p1", "UP", down.plus(Duration.ofMinutes(2))));
+        }
+        api.postObservations(observations, 5000);
+        String url = args[1] + "/api/v1/contracts/" + run + "/statements/2026-10";
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        int listed = 0;
+        while (listed < intervals && Instant.now().isBefore(deadline)) {
+            JsonNode st = api.get(url).json();
+            listed = st == null ? 0 : st.path("intervals").size();
+            SlaClient.pause(Duration.ofMillis(200));
+        }
+        if (listed < intervals) {
+            System.out.println("query incomplete: the statement lists " + listed + " intervals");
+            return;
+        }
+        int bytes = api.get(url).body().length();
+        for (int i = 0; i < 100; i++) {
+            api.get(url); // warm-up
+        }
+        // Timed with a plain client that reads the body as bytes: the client's own JSON parsing is
+        // not the server's latency.
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            millis.add((System.nanoTime() - t0) / 1e6);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("statement answered " + r.statusCode());
+            }
+        }
+        System.out.println(Stats.summary("query-statement-10k-intervals", millis) + " body_bytes=" + bytes);
+    }
+}
