@@ -122,38 +122,42 @@ public class LedgerEvaluator {
                                 .distinct()
                                 .toList();
                         return inputs.load(docs)
-                                .chain(in -> shortfalls.inPeriods(allPeriods).chain(known -> issued.inPeriods(
-                                                allPeriods)
-                                        .chain(versions -> {
-                                            List<Uni<Outcome>> work = new ArrayList<>();
-                                            long nowSecond = now.getEpochSecond();
-                                            for (ContractChanged c : docs) {
-                                                for (YearMonth period : periods.get(c.contractId())) {
-                                                    Statement s = StatementCalculator.statement(
-                                                            EngineMapping.terms(c),
-                                                            period,
-                                                            in.histories(),
-                                                            in.ticketOpenOf(c.contractId()),
-                                                            nowSecond,
-                                                            statements.grace().getSeconds());
-                                                    work.add(shortfall(c, s, known, now)
-                                                            .chain(sf -> close(
-                                                                            c,
-                                                                            byId.get(c.contractId()),
-                                                                            s,
-                                                                            versions,
-                                                                            now)
-                                                                    .map(st -> new Outcome(sf, st))));
-                                                }
-                                            }
-                                            return Multi.createFrom()
-                                                    .iterable(work)
-                                                    .onItem()
-                                                    .transformToUniAndConcatenate(u -> u)
-                                                    .collect()
-                                                    .asList()
-                                                    .map(LedgerEvaluator::sum);
-                                        })))
+                                .chain(in -> shortfalls
+                                        .inPeriods(allPeriods)
+                                        .map(LedgerEvaluator::highestTiers)
+                                        .chain(known -> issued.inPeriods(allPeriods)
+                                                .chain(versions -> {
+                                                    List<Uni<Outcome>> work = new ArrayList<>();
+                                                    long nowSecond = now.getEpochSecond();
+                                                    for (ContractChanged c : docs) {
+                                                        for (YearMonth period : periods.get(c.contractId())) {
+                                                            Statement s = StatementCalculator.statement(
+                                                                    EngineMapping.terms(c),
+                                                                    period,
+                                                                    in.histories(),
+                                                                    in.ticketOpenOf(c.contractId()),
+                                                                    nowSecond,
+                                                                    statements
+                                                                            .grace()
+                                                                            .getSeconds());
+                                                            work.add(shortfall(c, s, known, now)
+                                                                    .chain(sf -> close(
+                                                                                    c,
+                                                                                    byId.get(c.contractId()),
+                                                                                    s,
+                                                                                    versions,
+                                                                                    now)
+                                                                            .map(st -> new Outcome(sf, st))));
+                                                        }
+                                                    }
+                                                    return Multi.createFrom()
+                                                            .iterable(work)
+                                                            .onItem()
+                                                            .transformToUniAndConcatenate(u -> u)
+                                                            .collect()
+                                                            .asList()
+                                                            .map(LedgerEvaluator::sum);
+                                                })))
                                 .call(() -> clear(serviceMarks, contractMarks));
                     }));
         }));
@@ -221,16 +225,28 @@ public class LedgerEvaluator {
     }
 
     /** Publishes a shortfall when the period is not met at a credit tier above every one published. */
-    private Uni<Integer> shortfall(ContractChanged c, Statement s, List<Shortfall> known, Instant now) {
+    /**
+     * The highest credit tier already published per contract and period ({@code contract/period}):
+     * looked up once per contract each round, so a map, not a scan (a scan of every shortfall for
+     * every contract made rounds quadratic in the number of contracts).
+     */
+    static Map<String, BigDecimal> highestTiers(List<Shortfall> published) {
+        Map<String, BigDecimal> highest = new HashMap<>();
+        for (Shortfall k : published) {
+            highest.merge(k.contractId + "/" + k.period, k.creditPercent, BigDecimal::max);
+        }
+        return highest;
+    }
+
+    private Uni<Integer> shortfall(ContractChanged c, Statement s, Map<String, BigDecimal> known, Instant now) {
         PolicyFigures f = s.figures();
         if (f.met()) {
             return Uni.createFrom().item(0);
         }
         String period = s.period().toString();
         BigDecimal tier = EngineMapping.plain(f.creditPercent());
-        boolean higher = known.stream()
-                .filter(k -> k.contractId.equals(c.contractId()) && k.period.equals(period))
-                .allMatch(k -> k.creditPercent.compareTo(tier) < 0);
+        BigDecimal published = known.get(c.contractId() + "/" + period);
+        boolean higher = published == null || published.compareTo(tier) < 0;
         if (!higher) {
             return Uni.createFrom().item(0);
         }
@@ -243,7 +259,7 @@ public class LedgerEvaluator {
         row.eligibleSeconds = f.eligibleSeconds();
         row.availabilityPercent = f.availabilityPercent();
         row.detectedAt = now;
-        known.add(row);
+        known.put(c.contractId() + "/" + period, tier);
         List<DowntimeInterval> counted = EngineMapping.intervals(
                 s.intervals().stream().filter(i -> i.counted()).toList());
         var event = new ShortfallDetected(
