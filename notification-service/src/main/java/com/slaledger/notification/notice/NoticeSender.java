@@ -39,7 +39,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class NoticeSender {
 
     static final int BATCH = 50;
-    static final int IN_FLIGHT = 8;
 
     private final NoticeRepository notices;
     private final ContractViewRepository contracts;
@@ -48,6 +47,7 @@ public class NoticeSender {
     private final Duration retryInitial;
     private final Duration retryMax;
     private final Duration lease;
+    private final int inFlight;
     private final Counter sentCounter;
     private final Counter failedCounter;
     private final AtomicLong pending = new AtomicLong();
@@ -61,7 +61,8 @@ public class NoticeSender {
             MeterRegistry registry,
             @ConfigProperty(name = "notification.retry.initial", defaultValue = "PT5S") Duration retryInitial,
             @ConfigProperty(name = "notification.retry.max", defaultValue = "PT10M") Duration retryMax,
-            @ConfigProperty(name = "notification.send-lease", defaultValue = "PT2M") Duration lease) {
+            @ConfigProperty(name = "notification.send-lease", defaultValue = "PT2M") Duration lease,
+            @ConfigProperty(name = "notification.send-concurrency", defaultValue = "16") int inFlight) {
         this.notices = notices;
         this.contracts = contracts;
         this.mailer = mailer;
@@ -69,6 +70,7 @@ public class NoticeSender {
         this.retryInitial = retryInitial;
         this.retryMax = retryMax;
         this.lease = lease;
+        this.inFlight = inFlight;
         this.sentCounter = Counter.builder("sla.notices.sent")
                 .description("Notices accepted by the SMTP server")
                 .register(registry);
@@ -103,15 +105,15 @@ public class NoticeSender {
 
     /**
      * One claimed batch. A batch holds at most one notice per contract (the claim skips a notice
-     * while an older one of its contract is pending), so its mails may go out {@link #IN_FLIGHT}
-     * at a time without breaking the order per contract; each outcome is recorded as it comes.
+     * while an older one of its contract is pending), so its mails may go out
+     * {@code notification.send-concurrency} at a time without breaking the order per contract; each outcome is recorded as it comes.
      */
     private Uni<Batch> sendBatch() {
         return Panache.withTransaction(this::claim).chain(claimed -> Multi.createFrom()
                 .iterable(claimed)
                 .onItem()
                 .transformToUni(this::send)
-                .merge(IN_FLIGHT)
+                .merge(inFlight)
                 .onItem()
                 .transformToUniAndConcatenate(o -> record(o.id(), o.failure()))
                 .collect()
