@@ -60,11 +60,14 @@ public final class LatencyDriver {
             String service = run + "-s" + lane;
             // A lane's outages never touch (each ends one second after it starts), and none starts
             // in the future: wait for the clock instead.
-            Instant earliest = lastDown[lane] == null ? Instant.EPOCH : lastDown[lane].plusSeconds(2);
+            Instant earliest = lastDown[lane] == null ? Instant.EPOCH : lastDown[lane].plusSeconds(3);
             while (Instant.now().isBefore(earliest)) {
                 SlaClient.pause(Duration.ofMillis(20));
             }
-            Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            // observedAt one whole second back, as a probe reports a check it has just finished:
+            // counting is exact to the second (SPEC §3), so an outage observed in the running
+            // second has lasted 0 s and is listed once that second is over (up to 1 s later).
+            Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
             lastDown[lane] = at;
             long t0 = System.nanoTime();
             api.postObservations(List.of(SlaClient.observation(null, service, "p1", "DOWN", at)), 10);

@@ -2,15 +2,19 @@ package com.slaledger.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import com.slaledger.events.Topics;
+import com.slaledger.support.Ticker;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -41,26 +45,39 @@ public class OutboxRelay {
 
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
+    private final Duration pollInterval;
+    private final Duration startDelay;
+    private Ticker ticker;
     private final Clock clock = Clock.systemUTC();
 
     public OutboxRelay(
             @Channel("outbox") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> emitter,
-            @ConfigProperty(name = "sla.outbox.batch-size", defaultValue = "500") int batchSize) {
+            @ConfigProperty(name = "sla.outbox.batch-size", defaultValue = "500") int batchSize,
+            @ConfigProperty(name = "sla.outbox.poll-interval", defaultValue = "200ms") Duration pollInterval,
+            @ConfigProperty(name = "sla.outbox.start-delay", defaultValue = "3s") Duration startDelay) {
         this.emitter = emitter;
         this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
+        this.startDelay = startDelay;
     }
 
-    /** Starts after a delay: the messaging channels are wired only once the application has started. */
-    @Scheduled(
-            every = "${sla.outbox.poll-interval:0.2s}",
-            delayed = "${sla.outbox.start-delay:3s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> scheduled() {
-        return relay().onFailure()
-                .invoke(e -> Log.warnf("outbox relay failed, will retry: %s", e.toString()))
-                .onFailure()
-                .recoverWithNull()
-                .replaceWithVoid();
+    /**
+     * Starts after a delay (the messaging channels are wired only once the application has
+     * started), then relays every poll interval, batch after batch while there is a backlog.
+     */
+    void start(@Observes StartupEvent event) {
+        ticker = Ticker.start("outbox-relay", startDelay, pollInterval, this::drain);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (ticker != null) {
+            ticker.close();
+        }
+    }
+
+    /** Relays batch after batch until fewer than a full batch was pending; returns how many. */
+    Uni<Integer> drain() {
+        return relay().chain(n -> n < batchSize ? Uni.createFrom().item(n) : drain().map(more -> more + n));
     }
 
     /** Publishes one batch of pending messages; returns how many were published. */

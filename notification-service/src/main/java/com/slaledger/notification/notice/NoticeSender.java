@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.slaledger.events.EventJson;
@@ -17,13 +18,15 @@ import com.slaledger.events.StatementIssued;
 import com.slaledger.notification.contract.ContractView;
 import com.slaledger.notification.contract.ContractViewRepository;
 import com.slaledger.notification.health.SmtpHealth;
+import com.slaledger.support.Ticker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -48,6 +51,8 @@ public class NoticeSender {
     private final Duration retryMax;
     private final Duration lease;
     private final int inFlight;
+    private final Duration sendInterval;
+    private Ticker ticker;
     private final Counter sentCounter;
     private final Counter failedCounter;
     private final AtomicLong pending = new AtomicLong();
@@ -62,7 +67,8 @@ public class NoticeSender {
             @ConfigProperty(name = "notification.retry.initial", defaultValue = "PT5S") Duration retryInitial,
             @ConfigProperty(name = "notification.retry.max", defaultValue = "PT10M") Duration retryMax,
             @ConfigProperty(name = "notification.send-lease", defaultValue = "PT2M") Duration lease,
-            @ConfigProperty(name = "notification.send-concurrency", defaultValue = "16") int inFlight) {
+            @ConfigProperty(name = "notification.send-concurrency", defaultValue = "16") int inFlight,
+            @ConfigProperty(name = "notification.send-interval", defaultValue = "100ms") Duration sendInterval) {
         this.notices = notices;
         this.contracts = contracts;
         this.mailer = mailer;
@@ -71,6 +77,7 @@ public class NoticeSender {
         this.retryMax = retryMax;
         this.lease = lease;
         this.inFlight = inFlight;
+        this.sendInterval = sendInterval;
         this.sentCounter = Counter.builder("sla.notices.sent")
                 .description("Notices accepted by the SMTP server")
                 .register(registry);
@@ -80,7 +87,17 @@ public class NoticeSender {
         registry.gauge("sla.notices.pending", pending);
     }
 
-    @Scheduled(every = "${notification.send-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Looks for due notices every {@code notification.send-interval}, on a thread of its own. */
+    void start(@Observes StartupEvent event) {
+        ticker = Ticker.start("notice-sender", sendInterval, sendInterval, this::scheduled);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (ticker != null) {
+            ticker.close();
+        }
+    }
+
     Uni<Void> scheduled() {
         return sendDue()
                 .chain(() -> Panache.withSession(notices::countPending).invoke(pending::set))
