@@ -3,6 +3,7 @@ package com.slaledger.notification.notice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +30,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -42,8 +45,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class NoticeSender {
 
     static final int BATCH = 50;
+    private static final String RECORD_SENT =
+            "UPDATE notice SET status = 'SENT', sent_at = $1, last_error = NULL WHERE id = $2";
+    private static final String RECORD_FAILED = "UPDATE notice SET last_error = $1, next_attempt_at = $2 WHERE id = $3";
 
     private final NoticeRepository notices;
+    private final Pool pool;
     private final ContractViewRepository contracts;
     private final ReactiveMailer mailer;
     private final SmtpHealth smtp;
@@ -60,6 +67,7 @@ public class NoticeSender {
 
     public NoticeSender(
             NoticeRepository notices,
+            Pool pool,
             ContractViewRepository contracts,
             ReactiveMailer mailer,
             SmtpHealth smtp,
@@ -70,6 +78,7 @@ public class NoticeSender {
             @ConfigProperty(name = "notification.send-concurrency", defaultValue = "16") int inFlight,
             @ConfigProperty(name = "notification.send-interval", defaultValue = "100ms") Duration sendInterval) {
         this.notices = notices;
+        this.pool = pool;
         this.contracts = contracts;
         this.mailer = mailer;
         this.smtp = smtp;
@@ -118,21 +127,21 @@ public class NoticeSender {
 
     private record Batch(int claimed, int sent) {}
 
-    private record Outcome(String id, Throwable failure) {}
+    private record Outcome(Notice notice, Throwable failure) {}
 
     /**
      * One claimed batch. A batch holds at most one notice per contract (the claim skips a notice
      * while an older one of its contract is pending), so its mails may go out
-     * {@code notification.send-concurrency} at a time without breaking the order per contract; each outcome is recorded as it comes.
+     * {@code notification.send-concurrency} at a time without breaking the order per contract. Each
+     * outcome is recorded the moment it is known, by one statement of its own (the connection pool
+     * runs them side by side; a Hibernate session could not).
      */
     private Uni<Batch> sendBatch() {
         return Panache.withTransaction(this::claim).chain(claimed -> Multi.createFrom()
                 .iterable(claimed)
                 .onItem()
-                .transformToUni(this::send)
+                .transformToUni(n -> send(n).chain(this::record))
                 .merge(inFlight)
-                .onItem()
-                .transformToUniAndConcatenate(o -> record(o.id(), o.failure()))
                 .collect()
                 .asList()
                 .map(results -> new Batch(claimed.size(), (int)
@@ -169,31 +178,31 @@ public class NoticeSender {
                 .setHtml(n.bodyHtml)
                 .addHeader("Message-ID", "<" + n.id + "@sla-ledger>")
                 .addHeader("X-SLA-Notice-Key", n.idempotencyKey);
-        return mailer.send(mail)
-                .map(ok -> new Outcome(n.id, null))
-                .onFailure()
-                .recoverWithItem(e -> new Outcome(n.id, e));
+        return mailer.send(mail).map(ok -> new Outcome(n, null)).onFailure().recoverWithItem(e -> new Outcome(n, e));
     }
 
-    private Uni<Boolean> record(String id, Throwable failure) {
+    private Uni<Boolean> record(Outcome o) {
+        Notice n = o.notice();
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> notices.findById(id).map(n -> {
-            if (failure == null) {
-                n.status = NoticeStatus.SENT;
-                n.sentAt = now;
-                n.lastError = null;
-                smtp.sent();
-                sentCounter.increment();
-                Log.infof("notice %s (%s) sent to %s", n.id, n.idempotencyKey, n.recipients);
-                return true;
-            }
-            n.lastError = truncate(failure.toString());
-            n.nextAttemptAt = now.plus(backoff(n.attempts));
-            smtp.failed(n.lastError);
-            failedCounter.increment();
-            Log.warnf("notice %s attempt %d failed: %s", n.id, n.attempts, n.lastError);
-            return false;
-        }));
+        if (o.failure() == null) {
+            return pool.preparedQuery(RECORD_SENT)
+                    .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), n.id))
+                    .map(rows -> {
+                        smtp.sent();
+                        sentCounter.increment();
+                        Log.infof("notice %s (%s) sent to %s", n.id, n.idempotencyKey, n.recipients);
+                        return true;
+                    });
+        }
+        String error = truncate(o.failure().toString());
+        return pool.preparedQuery(RECORD_FAILED)
+                .execute(Tuple.of(error, now.plus(backoff(n.attempts)).atOffset(ZoneOffset.UTC), n.id))
+                .map(rows -> {
+                    smtp.failed(error);
+                    failedCounter.increment();
+                    Log.warnf("notice %s attempt %d failed: %s", n.id, n.attempts, error);
+                    return false;
+                });
     }
 
     /** Doubling from the initial delay, capped: 5 s, 10 s, 20 s, ... 10 min. */
