@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +46,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class NoticeSender {
 
-    static final int BATCH = 50;
+    static final int BATCH = 200;
     private static final String RECORD_SENT =
             "UPDATE notice SET status = 'SENT', sent_at = $1, last_error = NULL WHERE id = $2";
     private static final String RECORD_FAILED = "UPDATE notice SET last_error = $1, next_attempt_at = $2 WHERE id = $3";
@@ -151,23 +153,29 @@ public class NoticeSender {
     /** Renders what is not rendered yet and records the attempt; returns the notices to send now. */
     private Uni<List<Notice>> claim() {
         Instant now = clock.instant();
-        return notices.claimDue(now, BATCH).chain(due -> Multi.createFrom()
-                .iterable(due)
-                .onItem()
-                .transformToUniAndConcatenate(
-                        n -> contracts.findById(n.contractId).map(view -> {
-                            if (n.recipients == null && !render(n, view)) {
-                                n.lastError = "waiting for contract " + n.contractId + " (recipients unknown)";
-                                n.nextAttemptAt = now.plus(retryInitial);
-                                return null;
-                            }
-                            n.attempts++;
-                            n.nextAttemptAt = now.plus(lease);
-                            return n;
-                        }))
-                .filter(n -> n != null)
-                .collect()
-                .asList());
+        return notices.claimDue(now, BATCH).chain(due -> {
+            if (due.isEmpty()) {
+                return Uni.createFrom().item(List.<Notice>of());
+            }
+            List<String> ids = due.stream().map(n -> n.contractId).distinct().toList();
+            // One query for the batch's recipients, not one per notice.
+            return contracts.list("contractId in ?1", ids).map(views -> {
+                Map<String, ContractView> byId = new HashMap<>();
+                views.forEach(v -> byId.put(v.contractId, v));
+                List<Notice> ready = new ArrayList<>();
+                for (Notice n : due) {
+                    if (n.recipients == null && !render(n, byId.get(n.contractId))) {
+                        n.lastError = "waiting for contract " + n.contractId + " (recipients unknown)";
+                        n.nextAttemptAt = now.plus(retryInitial);
+                        continue;
+                    }
+                    n.attempts++;
+                    n.nextAttemptAt = now.plus(lease);
+                    ready.add(n);
+                }
+                return ready;
+            });
+        });
     }
 
     private Uni<Outcome> send(Notice n) {
