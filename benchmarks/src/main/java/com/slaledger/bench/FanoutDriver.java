@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.slaledger.system.SlaClient;
+import com.slaledger.client.SlaClient;
 
 /**
  * Fan-out: N contracts cover one shared service; one outage breaches them all. Reports the time

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.slaledger.system.SlaClient;
+import com.slaledger.client.SlaClient;
 
 /**
  * End-to-end latencies under a steady background load of health observations:

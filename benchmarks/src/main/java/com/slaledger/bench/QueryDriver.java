@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.slaledger.system.SlaClient;
+import com.slaledger.client.SlaClient;
 
 /**
  * The statement query over HTTP: a contract-month with 10,000 counted intervals (one probe,

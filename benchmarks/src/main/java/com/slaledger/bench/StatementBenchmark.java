@@ -10,14 +10,14 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import com.slaledger.ledger.engine.CreditTier;
+import com.slaledger.ledger.engine.HealthStatus;
 import com.slaledger.ledger.engine.Interval;
 import com.slaledger.ledger.engine.IntervalSet;
+import com.slaledger.ledger.engine.MeasurementPolicy;
 import com.slaledger.ledger.engine.Money;
 import com.slaledger.ledger.engine.MonitoredDowntime;
 import com.slaledger.ledger.engine.Observation;
 import com.slaledger.ledger.engine.Periods;
-import com.slaledger.ledger.engine.Policy;
-import com.slaledger.ledger.engine.ProbeStatus;
 import com.slaledger.ledger.engine.ServiceHistory;
 import com.slaledger.ledger.engine.Statement;
 import com.slaledger.ledger.engine.StatementCalculator;
@@ -76,7 +76,7 @@ public class StatementBenchmark {
         terms = new Terms(
                 "bench",
                 List.of("api", "web"),
-                Policy.PROVIDER_MONITORED,
+                MeasurementPolicy.PROVIDER_MONITORED,
                 new BigDecimal("99.9"),
                 60,
                 zone,
@@ -96,11 +96,11 @@ public class StatementBenchmark {
         for (int i = 0; i < count; i++) {
             long at = start + i * step + random.nextInt((int) Math.max(1, step / 4));
             long length = 30 + random.nextInt(150);
-            out.add(new Observation(prefix + "1", ProbeStatus.DOWN, at));
-            out.add(new Observation(prefix + "2", ProbeStatus.DOWN, at + 1));
-            out.add(new Observation(prefix + "3", ProbeStatus.UP, at + 2));
-            out.add(new Observation(prefix + "1", ProbeStatus.UP, at + length));
-            out.add(new Observation(prefix + "2", ProbeStatus.UP, at + length + 1));
+            out.add(new Observation(prefix + "1", HealthStatus.DOWN, at));
+            out.add(new Observation(prefix + "2", HealthStatus.DOWN, at + 1));
+            out.add(new Observation(prefix + "3", HealthStatus.UP, at + 2));
+            out.add(new Observation(prefix + "1", HealthStatus.UP, at + length));
+            out.add(new Observation(prefix + "2", HealthStatus.UP, at + length + 1));
         }
         return out;
     }

@@ -16,7 +16,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Outbox {
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+
+    public Outbox(Clock clock) {
+        this.clock = clock;
+    }
 
     public Uni<Void> add(String topic, String key, Object event) {
         OutboxMessage message = new OutboxMessage();

@@ -2,7 +2,6 @@ package com.slaledger.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import com.slaledger.events.Topics;
-import com.slaledger.support.Ticker;
+import com.slaledger.support.messaging.DeadLetters;
+import com.slaledger.support.scheduling.Ticker;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -21,7 +21,6 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -45,20 +44,18 @@ public class OutboxRelay {
 
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
-    private final Duration pollInterval;
-    private final Duration startDelay;
+    private final OutboxConfig config;
+    private final Clock clock;
     private Ticker ticker;
-    private final Clock clock = Clock.systemUTC();
 
     public OutboxRelay(
             @Channel("outbox") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> emitter,
-            @ConfigProperty(name = "sla.outbox.batch-size", defaultValue = "500") int batchSize,
-            @ConfigProperty(name = "sla.outbox.poll-interval", defaultValue = "200ms") Duration pollInterval,
-            @ConfigProperty(name = "sla.outbox.start-delay", defaultValue = "3s") Duration startDelay) {
+            OutboxConfig config,
+            Clock clock) {
         this.emitter = emitter;
-        this.batchSize = batchSize;
-        this.pollInterval = pollInterval;
-        this.startDelay = startDelay;
+        this.batchSize = config.batchSize();
+        this.config = config;
+        this.clock = clock;
     }
 
     /**
@@ -66,7 +63,7 @@ public class OutboxRelay {
      * started), then relays every poll interval, batch after batch while there is a backlog.
      */
     void start(@Observes StartupEvent event) {
-        ticker = Ticker.start("outbox-relay", startDelay, pollInterval, this::drain);
+        ticker = Ticker.start("outbox-relay", config.startDelay(), config.pollInterval(), this::drain);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -138,9 +135,9 @@ public class OutboxRelay {
                 "outbox message %d for %s (key %s, %d characters) can never be published (%s); it goes to %s",
                 m.id, m.topic, m.key, m.payload.length(), failure.toString(), Topics.DEAD_LETTERS);
         Headers headers = new RecordHeaders()
-                .add("dead-letter-reason", utf8("outbox: " + failure))
-                .add("dead-letter-topic", utf8(m.topic))
-                .add("dead-letter-size", utf8(Integer.toString(m.payload.length())));
+                .add(DeadLetters.REASON, utf8("outbox: " + failure))
+                .add(DeadLetters.TOPIC, utf8(m.topic))
+                .add(DeadLetters.SIZE, utf8(Integer.toString(m.payload.length())));
         String start = m.payload.substring(0, Math.min(m.payload.length(), DEAD_LETTER_EXCERPT));
         return send(Topics.DEAD_LETTERS, m.key, start, headers);
     }

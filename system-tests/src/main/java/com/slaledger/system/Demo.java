@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.slaledger.client.SlaClient;
 
 /**
  * The demo behind {@code deploy/local/stack demo}: three customers on shared services, both

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.slaledger.client.SlaClient;
+
 /**
  * October 2026 on one shared service watched by two probes with quorum 2, for two contracts in
  * Europe/Lisbon (summer time ends on 25 October at 01:00 UTC, so the month has 31 days and one

@@ -27,7 +27,7 @@ public final class ContractDowntime {
      */
     public static ContractDowntime of(
             Terms terms,
-            Policy policy,
+            MeasurementPolicy policy,
             Map<String, ServiceHistory> histories,
             Map<String, IntervalSet> ticketOpen,
             long now) {

@@ -1,4 +1,4 @@
 package com.slaledger.ledger.engine;
 
 /** One probe's report about one service at {@code at} (epoch seconds). */
-public record Observation(String probeId, ProbeStatus status, long at) {}
+public record Observation(String probeId, HealthStatus status, long at) {}

@@ -13,8 +13,8 @@ public record Statement(
         YearMonth period,
         long periodStart,
         long periodEnd,
-        Policy policy,
+        MeasurementPolicy policy,
         PolicyFigures figures,
         boolean isFinal,
         List<StatementInterval> intervals,
-        Map<Policy, PolicyFigures> policies) {}
+        Map<MeasurementPolicy, PolicyFigures> policies) {}

@@ -23,9 +23,9 @@ public final class StatementCalculator {
         long start = Periods.start(period, terms.zone());
         long end = Periods.end(period, terms.zone());
         long eligible = eligibleSeconds(terms, start, end);
-        Map<Policy, PolicyFigures> policies = new EnumMap<>(Policy.class);
+        Map<MeasurementPolicy, PolicyFigures> policies = new EnumMap<>(MeasurementPolicy.class);
         ContractDowntime own = null;
-        for (Policy policy : Policy.values()) {
+        for (MeasurementPolicy policy : MeasurementPolicy.values()) {
             ContractDowntime downtime = ContractDowntime.of(terms, policy, histories, ticketOpen, now);
             policies.put(policy, Credit.figures(terms, eligible, downtime.countedSeconds(start, end)));
             if (policy == terms.policy()) {

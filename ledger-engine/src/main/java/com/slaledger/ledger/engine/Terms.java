@@ -11,7 +11,7 @@ import java.util.List;
 public record Terms(
         String contractId,
         List<String> services,
-        Policy policy,
+        MeasurementPolicy policy,
         BigDecimal uptimeTargetPercent,
         long minimumDowntimeSeconds,
         ZoneId zone,

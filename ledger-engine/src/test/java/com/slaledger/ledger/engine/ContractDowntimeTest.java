@@ -31,10 +31,10 @@ class ContractDowntimeTest {
 
     @Test
     void providerMonitoredCountsFromWhenMonitoringSawIt() {
-        var terms = terms(Policy.PROVIDER_MONITORED, List.of("api"), 0, "UTC", List.of());
+        var terms = terms(MeasurementPolicy.PROVIDER_MONITORED, List.of("api"), 0, "UTC", List.of());
         var cd = ContractDowntime.of(
                 terms,
-                Policy.PROVIDER_MONITORED,
+                MeasurementPolicy.PROVIDER_MONITORED,
                 Map.of("api", monitored(iv("2026-10-03T14:05:00Z", "2026-10-03T15:05:00Z"))),
                 Map.of("api", IntervalSet.of(iv("2026-10-03T14:20:00Z", null))),
                 NOW);
@@ -44,10 +44,10 @@ class ContractDowntimeTest {
 
     @Test
     void customerTicketCountsOnlyWhileATicketIsOpen() {
-        var terms = terms(Policy.CUSTOMER_TICKET, List.of("api"), 0, "UTC", List.of());
+        var terms = terms(MeasurementPolicy.CUSTOMER_TICKET, List.of("api"), 0, "UTC", List.of());
         var cd = ContractDowntime.of(
                 terms,
-                Policy.CUSTOMER_TICKET,
+                MeasurementPolicy.CUSTOMER_TICKET,
                 Map.of("api", monitored(iv("2026-10-03T14:05:00Z", "2026-10-03T15:05:00Z"))),
                 Map.of("api", IntervalSet.of(iv("2026-10-03T14:20:00Z", "2026-10-03T16:00:00Z"))),
                 NOW);
@@ -57,10 +57,10 @@ class ContractDowntimeTest {
 
     @Test
     void customerTicketWithoutAnyProbeUsesTheTicketsAlone() {
-        var terms = terms(Policy.CUSTOMER_TICKET, List.of("api"), 0, "UTC", List.of());
+        var terms = terms(MeasurementPolicy.CUSTOMER_TICKET, List.of("api"), 0, "UTC", List.of());
         var cd = ContractDowntime.of(
                 terms,
-                Policy.CUSTOMER_TICKET,
+                MeasurementPolicy.CUSTOMER_TICKET,
                 Map.of(),
                 Map.of("api", IntervalSet.of(iv("2026-10-03T14:20:00Z", "2026-10-03T16:00:00Z"))),
                 NOW);
@@ -70,10 +70,10 @@ class ContractDowntimeTest {
 
     @Test
     void customerTicketWithProbesThatSawNothingCountsNothing() {
-        var terms = terms(Policy.CUSTOMER_TICKET, List.of("api"), 0, "UTC", List.of());
+        var terms = terms(MeasurementPolicy.CUSTOMER_TICKET, List.of("api"), 0, "UTC", List.of());
         var cd = ContractDowntime.of(
                 terms,
-                Policy.CUSTOMER_TICKET,
+                MeasurementPolicy.CUSTOMER_TICKET,
                 Map.of("api", monitored()),
                 Map.of("api", IntervalSet.of(iv("2026-10-03T14:20:00Z", "2026-10-03T16:00:00Z"))),
                 NOW);
@@ -83,10 +83,10 @@ class ContractDowntimeTest {
     @Test
     void rule4_servicesAreUnitedAndMaintenanceRemoved() {
         var maintenance = iv("2026-10-03T14:30:00Z", "2026-10-03T14:40:00Z");
-        var terms = terms(Policy.PROVIDER_MONITORED, List.of("api", "web"), 0, "UTC", List.of(maintenance));
+        var terms = terms(MeasurementPolicy.PROVIDER_MONITORED, List.of("api", "web"), 0, "UTC", List.of(maintenance));
         var cd = ContractDowntime.of(
                 terms,
-                Policy.PROVIDER_MONITORED,
+                MeasurementPolicy.PROVIDER_MONITORED,
                 Map.of(
                         "api", monitored(iv("2026-10-03T14:00:00Z", "2026-10-03T14:35:00Z")),
                         "web", monitored(iv("2026-10-03T14:20:00Z", "2026-10-03T15:00:00Z")),
@@ -104,10 +104,10 @@ class ContractDowntimeTest {
 
     @Test
     void rule5_anIntervalBelowTheMinimumIsListedButNotCounted() {
-        var terms = terms(Policy.PROVIDER_MONITORED, List.of("web"), 300, "UTC", List.of());
+        var terms = terms(MeasurementPolicy.PROVIDER_MONITORED, List.of("web"), 300, "UTC", List.of());
         var cd = ContractDowntime.of(
                 terms,
-                Policy.PROVIDER_MONITORED,
+                MeasurementPolicy.PROVIDER_MONITORED,
                 Map.of(
                         "web",
                         monitored(
@@ -126,10 +126,10 @@ class ContractDowntimeTest {
 
     @Test
     void rule5_theMinimumAppliesToTheWholeIntervalAcrossAPeriodBoundary() {
-        var terms = terms(Policy.PROVIDER_MONITORED, List.of("api"), 600, "UTC", List.of());
+        var terms = terms(MeasurementPolicy.PROVIDER_MONITORED, List.of("api"), 600, "UTC", List.of());
         var cd = ContractDowntime.of(
                 terms,
-                Policy.PROVIDER_MONITORED,
+                MeasurementPolicy.PROVIDER_MONITORED,
                 Map.of("api", monitored(iv("2026-10-31T23:55:00Z", "2026-11-01T00:05:00Z"))),
                 Map.of(),
                 t("2026-11-10T00:00:00Z"));
@@ -142,12 +142,14 @@ class ContractDowntimeTest {
 
     @Test
     void anOngoingIntervalRunsToThePresentAndCountsOnceItReachesTheMinimum() {
-        var terms = terms(Policy.PROVIDER_MONITORED, List.of("api"), 300, "UTC", List.of());
+        var terms = terms(MeasurementPolicy.PROVIDER_MONITORED, List.of("api"), 300, "UTC", List.of());
         var history = Map.of("api", monitored(iv("2026-10-03T14:00:00Z", null)));
-        var early = ContractDowntime.of(terms, Policy.PROVIDER_MONITORED, history, Map.of(), t("2026-10-03T14:04:59Z"));
+        var early = ContractDowntime.of(
+                terms, MeasurementPolicy.PROVIDER_MONITORED, history, Map.of(), t("2026-10-03T14:04:59Z"));
         assertThat(early.intervals())
                 .containsExactly(new Downtime(t("2026-10-03T14:00:00Z"), t("2026-10-03T14:04:59Z"), true, false));
-        var later = ContractDowntime.of(terms, Policy.PROVIDER_MONITORED, history, Map.of(), t("2026-10-03T14:05:00Z"));
+        var later = ContractDowntime.of(
+                terms, MeasurementPolicy.PROVIDER_MONITORED, history, Map.of(), t("2026-10-03T14:05:00Z"));
         assertThat(later.intervals())
                 .containsExactly(new Downtime(t("2026-10-03T14:00:00Z"), t("2026-10-03T14:05:00Z"), true, true));
         var listed = later.within(t("2026-10-01T00:00:00Z"), t("2026-11-01T00:00:00Z"));

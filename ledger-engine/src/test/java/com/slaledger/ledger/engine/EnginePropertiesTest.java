@@ -50,7 +50,7 @@ class EnginePropertiesTest {
         Arbitrary<Obs> obs = Combinators.combine(
                         Arbitraries.of(SERVICES),
                         Arbitraries.of(PROBES),
-                        Arbitraries.of(ProbeStatus.values()),
+                        Arbitraries.of(HealthStatus.values()),
                         Arbitraries.integers().between(0, SPAN))
                 .as((s, p, st, at) -> new Obs(s, new Observation(p, st, BASE + at)));
         Arbitrary<Ticket> tickets = Combinators.combine(
@@ -86,7 +86,7 @@ class EnginePropertiesTest {
         return new Terms(
                 "c",
                 SERVICES,
-                Policy.PROVIDER_MONITORED,
+                MeasurementPolicy.PROVIDER_MONITORED,
                 new BigDecimal("99.9"),
                 s.minimum(),
                 ZoneOffset.UTC,
@@ -140,7 +140,7 @@ class EnginePropertiesTest {
     void agreesWithASecondBySecondModel(@ForAll("scenarios") Scenario s) {
         for (YearMonth period : List.of(YearMonth.of(2026, 10), YearMonth.of(2026, 11))) {
             var statement = statement(s, s.observations(), s.tickets(), period);
-            for (Policy policy : Policy.values()) {
+            for (MeasurementPolicy policy : MeasurementPolicy.values()) {
                 long expected = SecondBySecond.countedSeconds(
                         s, policy, Periods.start(period, ZoneOffset.UTC), Periods.end(period, ZoneOffset.UTC));
                 assertThat(statement.policies().get(policy).downtimeSeconds())
@@ -163,15 +163,15 @@ class EnginePropertiesTest {
                 }
                 if (ob.at() > latest) {
                     latest = ob.at();
-                    down = ob.status() == ProbeStatus.DOWN;
+                    down = ob.status() == HealthStatus.DOWN;
                 } else if (ob.at() == latest) {
-                    down = down || ob.status() == ProbeStatus.DOWN;
+                    down = down || ob.status() == HealthStatus.DOWN;
                 }
             }
             return down;
         }
 
-        static boolean serviceDown(Scenario s, Policy policy, String service, long second) {
+        static boolean serviceDown(Scenario s, MeasurementPolicy policy, String service, long second) {
             long downProbes = PROBES.stream()
                     .filter(p -> probeDown(s.observations(), service, p, second))
                     .count();
@@ -189,12 +189,12 @@ class EnginePropertiesTest {
             };
         }
 
-        static boolean contractDown(Scenario s, Policy policy, long second) {
+        static boolean contractDown(Scenario s, MeasurementPolicy policy, long second) {
             boolean inMaintenance = s.maintenance().stream().anyMatch(w -> w.start() <= second && second < w.end());
             return !inMaintenance && SERVICES.stream().anyMatch(service -> serviceDown(s, policy, service, second));
         }
 
-        static long countedSeconds(Scenario s, Policy policy, long periodStart, long periodEnd) {
+        static long countedSeconds(Scenario s, MeasurementPolicy policy, long periodStart, long periodEnd) {
             long total = 0;
             long runStart = -1;
             for (long second = BASE - 1; second <= s.now(); second++) {

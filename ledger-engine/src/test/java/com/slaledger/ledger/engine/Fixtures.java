@@ -18,7 +18,7 @@ final class Fixtures {
         return new Interval(t(start), end == null ? Interval.OPEN : t(end));
     }
 
-    static Observation obs(String probe, ProbeStatus status, String at) {
+    static Observation obs(String probe, HealthStatus status, String at) {
         return new Observation(probe, status, t(at));
     }
 
@@ -29,7 +29,11 @@ final class Fixtures {
 
     /** The SPEC §4 example contract, with the given policy, services and maintenance. */
     static Terms terms(
-            Policy policy, List<String> services, long minimumSeconds, String zone, List<Interval> maintenance) {
+            MeasurementPolicy policy,
+            List<String> services,
+            long minimumSeconds,
+            String zone,
+            List<Interval> maintenance) {
         return new Terms(
                 "acme",
                 services,

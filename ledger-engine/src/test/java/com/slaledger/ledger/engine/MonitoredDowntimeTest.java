@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import static com.slaledger.ledger.engine.Fixtures.iv;
 import static com.slaledger.ledger.engine.Fixtures.obs;
-import static com.slaledger.ledger.engine.ProbeStatus.DEGRADED;
-import static com.slaledger.ledger.engine.ProbeStatus.DOWN;
-import static com.slaledger.ledger.engine.ProbeStatus.UP;
+import static com.slaledger.ledger.engine.HealthStatus.DEGRADED;
+import static com.slaledger.ledger.engine.HealthStatus.DOWN;
+import static com.slaledger.ledger.engine.HealthStatus.UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SPEC §6 rules 1 and 2. */

@@ -22,7 +22,7 @@ class StatementCalculatorTest {
     @Test
     void theSpecExample() {
         var terms = terms(
-                Policy.PROVIDER_MONITORED,
+                MeasurementPolicy.PROVIDER_MONITORED,
                 List.of("api", "web"),
                 300,
                 "Europe/Lisbon",
@@ -58,9 +58,9 @@ class StatementCalculatorTest {
         assertThat(web.counted()).isFalse();
         assertThat(web.reason()).isEqualTo("BELOW_MINIMUM");
 
-        var pm = s.policies().get(Policy.PROVIDER_MONITORED);
+        var pm = s.policies().get(MeasurementPolicy.PROVIDER_MONITORED);
         assertThat(pm.downtimeSeconds()).isEqualTo(3600);
-        var ct = s.policies().get(Policy.CUSTOMER_TICKET);
+        var ct = s.policies().get(MeasurementPolicy.CUSTOMER_TICKET);
         assertThat(ct.downtimeSeconds()).isEqualTo(2700);
         assertThat(ct.availabilityPercent()).isEqualByComparingTo("99.8991");
         assertThat(ct.met()).isFalse();
@@ -69,7 +69,7 @@ class StatementCalculatorTest {
 
     @Test
     void rule6_aCountedIntervalCountsInEachPeriodItCrosses() {
-        var terms = terms(Policy.PROVIDER_MONITORED, List.of("api"), 0, "UTC", List.of());
+        var terms = terms(MeasurementPolicy.PROVIDER_MONITORED, List.of("api"), 0, "UTC", List.of());
         var histories = Map.of(
                 "api", new ServiceHistory(IntervalSet.of(iv("2026-10-31T23:00:00Z", "2026-11-01T01:00:00Z")), true));
         long now = t("2026-11-20T00:00:00Z");
@@ -85,7 +85,7 @@ class StatementCalculatorTest {
     void rule7_eligibleTimeExcludesMaintenanceAndAvailabilityIsTheExactRatio() {
         // 30 days = 2,592,000 s; a 1-day window leaves 2,505,600; 99.9% allows 2,505.6 s.
         var terms = terms(
-                Policy.PROVIDER_MONITORED,
+                MeasurementPolicy.PROVIDER_MONITORED,
                 List.of("api"),
                 0,
                 "UTC",
@@ -129,7 +129,7 @@ class StatementCalculatorTest {
 
     @Test
     void aPeriodIsFinalOnlyAfterItsGraceTime() {
-        var terms = terms(Policy.PROVIDER_MONITORED, List.of("api"), 0, "UTC", List.of());
+        var terms = terms(MeasurementPolicy.PROVIDER_MONITORED, List.of("api"), 0, "UTC", List.of());
         var before = StatementCalculator.statement(
                 terms, YearMonth.of(2026, 10), Map.of(), Map.of(), t("2026-11-01T00:59:59Z"), HOUR);
         var after = StatementCalculator.statement(
@@ -143,7 +143,7 @@ class StatementCalculatorTest {
 
     @Test
     void anOngoingOutageInThePastPeriodIsClippedAtItsEnd() {
-        var terms = terms(Policy.PROVIDER_MONITORED, List.of("api"), 0, "UTC", List.of());
+        var terms = terms(MeasurementPolicy.PROVIDER_MONITORED, List.of("api"), 0, "UTC", List.of());
         var histories = Map.of("api", new ServiceHistory(IntervalSet.of(iv("2026-10-31T22:00:00Z", null)), true));
         long now = t("2026-11-01T03:00:00Z");
         var october = StatementCalculator.statement(terms, YearMonth.of(2026, 10), histories, Map.of(), now, HOUR);

@@ -1,5 +1,6 @@
 package com.slaledger.notification.notice;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.slaledger.support.ProblemException;
+import com.slaledger.support.rest.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -24,9 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class NoticeResource {
 
     private final NoticeRepository notices;
+    private final Clock clock;
 
-    public NoticeResource(NoticeRepository notices) {
+    public NoticeResource(NoticeRepository notices, Clock clock) {
         this.notices = notices;
+        this.clock = clock;
     }
 
     /** The SPEC §8 fields. */
@@ -122,7 +125,7 @@ public class NoticeResource {
         return notices.findById(id).map(n -> {
             found(n, id);
             n.status = NoticeStatus.PENDING;
-            n.nextAttemptAt = Instant.now();
+            n.nextAttemptAt = clock.instant();
             return Response.accepted(NoticeDetail.of(n)).build();
         });
     }

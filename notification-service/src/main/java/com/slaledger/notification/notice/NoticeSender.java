@@ -1,7 +1,6 @@
 package com.slaledger.notification.notice;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,14 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.slaledger.events.EventJson;
-import com.slaledger.events.ShortfallDetected;
-import com.slaledger.events.StatementIssued;
+import com.slaledger.notification.NotificationConfig;
 import com.slaledger.notification.contract.ContractView;
 import com.slaledger.notification.contract.ContractViewRepository;
-import com.slaledger.notification.health.SmtpHealth;
-import com.slaledger.support.Ticker;
+import com.slaledger.support.scheduling.Ticker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -34,14 +29,14 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends due notices, oldest first and in order per contract. Each attempt is recorded (attempts
- * + 1, and a lease pushing the next attempt out) in a committed transaction before the mail goes
- * out, and the outcome in another after it: a crash in between leaves a notice that is retried
- * after its lease with a recorded attempt and the same Message-ID, so a second copy never goes
- * out without a trace. A failed send is retried with doubling back-off.
+ * Dispatches due notices, oldest first and in order per contract: claims a batch, sends each mail,
+ * records each outcome. Each attempt is recorded (attempts + 1, and a lease pushing the next
+ * attempt out) in a committed transaction before the mail goes out, and the outcome in another
+ * after it: a crash in between leaves a notice that is retried after its lease with a recorded
+ * attempt and the same Message-ID, so a second copy never goes out without a trace. A failed
+ * send is retried after {@link Backoff}. What a notice says is {@link NoticeRenderer}'s work.
  */
 @ApplicationScoped
 public class NoticeSender {
@@ -54,41 +49,36 @@ public class NoticeSender {
     private final NoticeRepository notices;
     private final Pool pool;
     private final ContractViewRepository contracts;
+    private final NoticeRenderer renderer;
     private final ReactiveMailer mailer;
     private final SmtpHealth smtp;
-    private final Duration retryInitial;
-    private final Duration retryMax;
-    private final Duration lease;
-    private final int inFlight;
-    private final Duration sendInterval;
+    private final NotificationConfig config;
+    private final Backoff backoff;
+    private final Clock clock;
     private Ticker ticker;
     private final Counter sentCounter;
     private final Counter failedCounter;
     private final AtomicLong pending = new AtomicLong();
-    private final Clock clock = Clock.systemUTC();
 
     public NoticeSender(
             NoticeRepository notices,
             Pool pool,
             ContractViewRepository contracts,
+            NoticeRenderer renderer,
             ReactiveMailer mailer,
             SmtpHealth smtp,
             MeterRegistry registry,
-            @ConfigProperty(name = "notification.retry.initial", defaultValue = "PT5S") Duration retryInitial,
-            @ConfigProperty(name = "notification.retry.max", defaultValue = "PT10M") Duration retryMax,
-            @ConfigProperty(name = "notification.send-lease", defaultValue = "PT2M") Duration lease,
-            @ConfigProperty(name = "notification.send-concurrency", defaultValue = "16") int inFlight,
-            @ConfigProperty(name = "notification.send-interval", defaultValue = "100ms") Duration sendInterval) {
+            NotificationConfig config,
+            Clock clock) {
         this.notices = notices;
         this.pool = pool;
         this.contracts = contracts;
+        this.renderer = renderer;
         this.mailer = mailer;
         this.smtp = smtp;
-        this.retryInitial = retryInitial;
-        this.retryMax = retryMax;
-        this.lease = lease;
-        this.inFlight = inFlight;
-        this.sendInterval = sendInterval;
+        this.config = config;
+        this.backoff = new Backoff(config.retry().initial(), config.retry().max());
+        this.clock = clock;
         this.sentCounter = Counter.builder("sla.notices.sent")
                 .description("Notices accepted by the SMTP server")
                 .register(registry);
@@ -100,7 +90,7 @@ public class NoticeSender {
 
     /** Looks for due notices every {@code notification.send-interval}, on a thread of its own. */
     void start(@Observes StartupEvent event) {
-        ticker = Ticker.start("notice-sender", sendInterval, sendInterval, this::scheduled);
+        ticker = Ticker.start("notice-sender", config.sendInterval(), config.sendInterval(), this::scheduled);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -143,7 +133,7 @@ public class NoticeSender {
                 .iterable(claimed)
                 .onItem()
                 .transformToUni(n -> send(n).chain(this::record))
-                .merge(inFlight)
+                .merge(config.sendConcurrency())
                 .collect()
                 .asList()
                 .map(results -> new Batch(claimed.size(), (int)
@@ -164,13 +154,13 @@ public class NoticeSender {
                 views.forEach(v -> byId.put(v.contractId, v));
                 List<Notice> ready = new ArrayList<>();
                 for (Notice n : due) {
-                    if (n.recipients == null && !render(n, byId.get(n.contractId))) {
+                    if (n.recipients == null && !renderer.render(n, byId.get(n.contractId))) {
                         n.lastError = "waiting for contract " + n.contractId + " (recipients unknown)";
-                        n.nextAttemptAt = now.plus(retryInitial);
+                        n.nextAttemptAt = now.plus(config.retry().initial());
                         continue;
                     }
                     n.attempts++;
-                    n.nextAttemptAt = now.plus(lease);
+                    n.nextAttemptAt = now.plus(config.sendLease());
                     ready.add(n);
                 }
                 return ready;
@@ -204,50 +194,13 @@ public class NoticeSender {
         }
         String error = truncate(o.failure().toString());
         return pool.preparedQuery(RECORD_FAILED)
-                .execute(Tuple.of(error, now.plus(backoff(n.attempts)).atOffset(ZoneOffset.UTC), n.id))
+                .execute(Tuple.of(error, now.plus(backoff.after(n.attempts)).atOffset(ZoneOffset.UTC), n.id))
                 .map(rows -> {
                     smtp.failed(error);
                     failedCounter.increment();
                     Log.warnf("notice %s attempt %d failed: %s", n.id, n.attempts, error);
                     return false;
                 });
-    }
-
-    /** Doubling from the initial delay, capped: 5 s, 10 s, 20 s, ... 10 min. */
-    Duration backoff(int attempts) {
-        Duration d = retryInitial;
-        for (int i = 1; i < attempts && d.compareTo(retryMax) < 0; i++) {
-            d = d.multipliedBy(2);
-        }
-        return d.compareTo(retryMax) > 0 ? retryMax : d;
-    }
-
-    /** Fills recipients, subject and bodies from the event and the contract view; false while the contract is unknown. */
-    static boolean render(Notice n, ContractView view) {
-        if (view == null || view.recipients().isEmpty()) {
-            return false;
-        }
-        n.recipients = String.join(",", view.recipients());
-        if (n.kind == NoticeKind.SHORTFALL) {
-            ShortfallDetected s = read(n.payload, ShortfallDetected.class);
-            n.subject = NoticeTemplates.shortfallSubject(s).render().strip();
-            n.bodyText = NoticeTemplates.shortfallText(s, view.customerName).render();
-            n.bodyHtml = NoticeTemplates.shortfallHtml(s, view.customerName).render();
-        } else {
-            StatementIssued s = read(n.payload, StatementIssued.class);
-            n.subject = NoticeTemplates.statementSubject(s).render().strip();
-            n.bodyText = NoticeTemplates.statementText(s, view.customerName).render();
-            n.bodyHtml = NoticeTemplates.statementHtml(s, view.customerName).render();
-        }
-        return true;
-    }
-
-    private static <T> T read(String json, Class<T> type) {
-        try {
-            return EventJson.mapper().readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored notice payload is unreadable", e);
-        }
     }
 
     private static String truncate(String s) {

@@ -7,7 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A contract's current version, stored as the JSON document that is also published. */
+/** A contract's current version: its terms (ContractTerms) as a JSON document, read as a ContractVersion. */
 @Entity
 @Table(name = "contract")
 public class Contract {
@@ -18,7 +18,7 @@ public class Contract {
 
     public long version;
 
-    /** ContractChanged as JSON (EventJson). */
+    /** The current version's ContractTerms as JSON (EventJson). */
     public String document;
 
     /** When the first version was stored: statements are issued for periods ending after it. */

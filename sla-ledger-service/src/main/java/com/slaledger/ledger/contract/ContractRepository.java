@@ -1,47 +1,82 @@
 package com.slaledger.ledger.contract;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.slaledger.events.ContractChanged;
 import com.slaledger.events.EventJson;
+import com.slaledger.support.rest.ProblemException;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
+/**
+ * Stored contracts, read as {@link ContractVersion}s. A version's terms are parsed and translated
+ * to the engine's once, then kept for as long as that version is current: the evaluator reads
+ * every contract each round, and a version never changes.
+ */
 @ApplicationScoped
 public class ContractRepository implements PanacheRepositoryBase<Contract, String> {
 
-    public Uni<ContractChanged> document(String contractId) {
-        return findById(contractId).map(c -> c == null ? null : read(c.document));
+    private record Key(String contractId, long version) {}
+
+    private final Map<Key, ContractVersion> versions = new ConcurrentHashMap<>();
+
+    public Uni<ContractVersion> current(String contractId) {
+        return findById(contractId).map(c -> c == null ? null : version(c));
     }
 
-    public Uni<List<ContractChanged>> all() {
+    /** The current version, or a 404 problem for a contract that does not exist. */
+    public Uni<ContractVersion> existing(String contractId) {
+        return current(contractId).map(c -> {
+            if (c == null) {
+                throw ProblemException.notFound("contract " + contractId);
+            }
+            return c;
+        });
+    }
+
+    public Uni<List<ContractVersion>> all() {
         return listAll(Sort.by("contractId"))
-                .map(list -> list.stream().map(c -> read(c.document)).toList());
+                .map(list -> list.stream().map(this::version).toList());
     }
 
-    /** Contracts that cover a service (a LIKE prefilter on the JSON, confirmed on the parsed list). */
-    public Uni<List<ContractChanged>> covering(String serviceId) {
+    /** Contracts that cover a service (a LIKE prefilter on the JSON, confirmed on the parsed terms). */
+    public Uni<List<ContractVersion>> covering(String serviceId) {
         return list("document like ?1", "%\"" + serviceId + "\"%").map(list -> list.stream()
-                .map(c -> read(c.document))
-                .filter(c -> c.services().contains(serviceId))
+                .map(this::version)
+                .filter(c -> c.terms().services().contains(serviceId))
                 .toList());
     }
 
-    public static ContractChanged read(String json) {
+    /** The row as a version; the parsed form of an older version of the same contract is dropped. */
+    public ContractVersion version(Contract row) {
+        Key key = new Key(row.contractId, row.version);
+        ContractVersion known = versions.get(key);
+        if (known != null && known.updatedAt().equals(row.updatedAt)) {
+            return known;
+        }
+        ContractVersion parsed =
+                ContractVersion.of(row.contractId, row.version, read(row.document), row.createdAt, row.updatedAt);
+        versions.keySet().removeIf(k -> k.contractId().equals(row.contractId) && k.version() != row.version);
+        versions.put(key, parsed);
+        return parsed;
+    }
+
+    static ContractTerms read(String json) {
         try {
-            return EventJson.mapper().readValue(json, ContractChanged.class);
+            return EventJson.mapper().readValue(json, ContractTerms.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored contract is unreadable", e);
         }
     }
 
-    static String write(ContractChanged contract) {
+    static String write(ContractTerms terms) {
         try {
-            return EventJson.mapper().writeValueAsString(contract);
+            return EventJson.mapper().writeValueAsString(terms);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

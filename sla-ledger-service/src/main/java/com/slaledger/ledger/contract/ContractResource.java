@@ -11,9 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.slaledger.events.ContractChanged;
-import com.slaledger.support.Failures;
-import com.slaledger.support.ProblemException;
+import com.slaledger.support.persistence.Failures;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,25 +43,20 @@ public class ContractResource {
                 .onFailure(Failures::isUniqueViolation)
                 .recoverWithUni(() -> service.put(contractId, request))
                 .map(saved -> Response.status(saved.created() ? 201 : 200)
-                        .entity(saved.contract())
+                        .entity(ContractView.of(saved.contract()))
                         .build());
     }
 
     @GET
     @Path("/{contractId}")
     @WithSession
-    public Uni<ContractChanged> get(@PathParam("contractId") String contractId) {
-        return contracts.document(contractId).map(c -> {
-            if (c == null) {
-                throw ProblemException.notFound("contract " + contractId);
-            }
-            return c;
-        });
+    public Uni<ContractView> get(@PathParam("contractId") String contractId) {
+        return contracts.existing(contractId).map(ContractView::of);
     }
 
     @GET
     @WithSession
-    public Uni<List<ContractChanged>> list() {
-        return contracts.all();
+    public Uni<List<ContractView>> list() {
+        return contracts.all().map(list -> list.stream().map(ContractView::of).toList());
     }
 }

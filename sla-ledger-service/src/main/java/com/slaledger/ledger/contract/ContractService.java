@@ -5,10 +5,9 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.slaledger.events.ContractChanged;
 import com.slaledger.events.Topics;
 import com.slaledger.outbox.Outbox;
-import com.slaledger.support.ProblemException;
+import com.slaledger.support.rest.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -22,15 +21,16 @@ public class ContractService {
 
     private final ContractRepository contracts;
     private final Outbox outbox;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ContractService(ContractRepository contracts, Outbox outbox) {
+    public ContractService(ContractRepository contracts, Outbox outbox, Clock clock) {
         this.contracts = contracts;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** The contract as stored, and whether this call created it. */
-    public record Saved(ContractChanged contract, boolean created) {}
+    public record Saved(ContractVersion contract, boolean created) {}
 
     @WithTransaction
     public Uni<Saved> put(String contractId, ContractRequest request) {
@@ -38,50 +38,28 @@ public class ContractService {
         if (!result.violations().isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(result.violations()));
         }
-        ContractChanged terms = result.contract();
+        ContractTerms terms = result.contract();
         return contracts.findById(contractId).chain(existing -> {
             if (existing != null) {
-                ContractChanged current = ContractRepository.read(existing.document);
-                if (sameTerms(current, terms)) {
+                ContractVersion current = contracts.version(existing);
+                if (current.terms().equals(terms)) {
                     return Uni.createFrom().item(new Saved(current, false));
                 }
             }
             Instant now = clock.instant();
-            long version = existing == null ? 1 : existing.version + 1;
-            ContractChanged saved = withVersion(terms, version, now);
             Contract row = existing == null ? new Contract() : existing;
             row.contractId = contractId;
-            row.version = version;
-            row.document = ContractRepository.write(saved);
+            row.version = existing == null ? 1 : existing.version + 1;
+            row.document = ContractRepository.write(terms);
             row.updatedAt = now;
             if (existing == null) {
                 row.createdAt = now;
             }
+            ContractVersion saved = ContractVersion.of(contractId, row.version, terms, row.createdAt, now);
             return contracts
                     .persist(row)
-                    .chain(() -> outbox.add(Topics.CONTRACTS, contractId, saved))
+                    .chain(() -> outbox.add(Topics.CONTRACTS, contractId, ContractEvents.changed(saved)))
                     .replaceWith(new Saved(saved, existing == null));
         });
-    }
-
-    static boolean sameTerms(ContractChanged a, ContractChanged b) {
-        return withVersion(a, 0, null).equals(withVersion(b, 0, null));
-    }
-
-    static ContractChanged withVersion(ContractChanged c, long version, Instant at) {
-        return new ContractChanged(
-                c.contractId(),
-                version,
-                c.customer(),
-                c.services(),
-                c.policy(),
-                c.uptimeTargetPercent(),
-                c.minimumDowntime(),
-                c.timezone(),
-                c.creditTiers(),
-                c.creditCapPercent(),
-                c.monthlyFee(),
-                c.maintenanceWindows(),
-                at);
     }
 }

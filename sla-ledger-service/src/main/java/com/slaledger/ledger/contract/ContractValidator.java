@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.slaledger.events.ContractChanged;
 import com.slaledger.events.Ids;
-import com.slaledger.events.MeasurementPolicy;
-import com.slaledger.events.Money;
-import com.slaledger.support.Violation;
+import com.slaledger.ledger.engine.CreditTier;
+import com.slaledger.ledger.engine.MeasurementPolicy;
+import com.slaledger.ledger.engine.Money;
+import com.slaledger.support.rest.Violation;
 
 /**
  * The rules of SPEC §4 for a contract, naming every offending field. Plain Java. Defaults:
@@ -32,8 +32,8 @@ public final class ContractValidator {
 
     private ContractValidator() {}
 
-    /** Either the contract (version 0, no timestamp yet) and no violations, or the violations. */
-    public record Result(ContractChanged contract, List<Violation> violations) {}
+    /** Either the contract's terms and no violations, or the violations. */
+    public record Result(ContractTerms contract, List<Violation> violations) {}
 
     public static Result validate(String contractId, ContractRequest r) {
         List<Violation> v = new ArrayList<>();
@@ -44,7 +44,7 @@ public final class ContractValidator {
             v.add(new Violation("", "a JSON body is required"));
             return new Result(null, v);
         }
-        ContractChanged.Customer customer = customer(r.customer(), v);
+        ContractTerms.Customer customer = customer(r.customer(), v);
         List<String> services = services(r.services(), v);
         MeasurementPolicy policy = policy(r.policy(), v);
         BigDecimal target = r.uptimeTargetPercent();
@@ -55,35 +55,22 @@ public final class ContractValidator {
         }
         Duration minimum = minimum(r.minimumDowntime(), v);
         String zone = zone(r.timezone(), v);
-        List<ContractChanged.CreditTier> tiers = tiers(r.creditTiers(), v);
+        List<CreditTier> tiers = tiers(r.creditTiers(), v);
         BigDecimal cap = r.creditCapPercent() == null ? HUNDRED : r.creditCapPercent();
         if (cap.signum() < 0 || cap.compareTo(HUNDRED) > 0) {
             v.add(new Violation("creditCapPercent", "must be between 0 and 100"));
         }
         Money fee = fee(r.monthlyFee(), v);
-        List<ContractChanged.MaintenanceWindow> windows = windows(r.maintenanceWindows(), v);
+        List<ContractTerms.MaintenanceWindow> windows = windows(r.maintenanceWindows(), v);
         if (!v.isEmpty()) {
             return new Result(null, v);
         }
         return new Result(
-                new ContractChanged(
-                        contractId,
-                        0,
-                        customer,
-                        services,
-                        policy,
-                        target,
-                        minimum,
-                        zone,
-                        tiers,
-                        cap,
-                        fee,
-                        windows,
-                        null),
+                new ContractTerms(customer, services, policy, target, minimum, zone, tiers, cap, fee, windows),
                 List.of());
     }
 
-    private static ContractChanged.Customer customer(ContractRequest.Customer c, List<Violation> v) {
+    private static ContractTerms.Customer customer(ContractRequest.Customer c, List<Violation> v) {
         if (c == null) {
             v.add(new Violation("customer", "is required"));
             return null;
@@ -102,7 +89,7 @@ public final class ContractValidator {
                 v.add(new Violation("customer.noticeEmails[" + i + "]", "must be an e-mail address"));
             }
         }
-        return new ContractChanged.Customer(
+        return new ContractTerms.Customer(
                 c.name(), List.copyOf(emails.stream().filter(e -> e != null).toList()));
     }
 
@@ -169,11 +156,11 @@ public final class ContractValidator {
         return null;
     }
 
-    private static List<ContractChanged.CreditTier> tiers(List<ContractRequest.Tier> tiers, List<Violation> v) {
+    private static List<CreditTier> tiers(List<ContractRequest.Tier> tiers, List<Violation> v) {
         if (tiers == null) {
             return List.of();
         }
-        List<ContractChanged.CreditTier> out = new ArrayList<>();
+        List<CreditTier> out = new ArrayList<>();
         Set<BigDecimal> below = new HashSet<>();
         for (int i = 0; i < tiers.size(); i++) {
             ContractRequest.Tier t = tiers.get(i);
@@ -194,7 +181,7 @@ public final class ContractValidator {
                     || t.creditPercent().compareTo(HUNDRED) > 0) {
                 v.add(new Violation(f + ".creditPercent", "must be between 0 and 100"));
             }
-            out.add(new ContractChanged.CreditTier(t.belowPercent(), t.creditPercent()));
+            out.add(new CreditTier(t.belowPercent(), t.creditPercent()));
         }
         return List.copyOf(out);
     }
@@ -218,12 +205,12 @@ public final class ContractValidator {
         return new Money(fee.amount(), currency);
     }
 
-    private static List<ContractChanged.MaintenanceWindow> windows(
+    private static List<ContractTerms.MaintenanceWindow> windows(
             List<ContractRequest.Window> windows, List<Violation> v) {
         if (windows == null) {
             return List.of();
         }
-        List<ContractChanged.MaintenanceWindow> out = new ArrayList<>();
+        List<ContractTerms.MaintenanceWindow> out = new ArrayList<>();
         Instant previousEnd = null;
         for (int i = 0; i < windows.size(); i++) {
             ContractRequest.Window w = windows.get(i);
@@ -250,7 +237,7 @@ public final class ContractValidator {
                                 "overlaps or precedes the window before it; windows must be in time order and must not overlap"));
             }
             previousEnd = end.isAfter(start) ? end : previousEnd;
-            out.add(new ContractChanged.MaintenanceWindow(start, end, w.reason()));
+            out.add(new ContractTerms.MaintenanceWindow(start, end, w.reason()));
         }
         return List.copyOf(out);
     }

@@ -3,13 +3,14 @@ package com.slaledger.ledger.observation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.events.HealthObserved;
+import com.slaledger.ledger.evaluation.ChangeMarkRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -18,7 +19,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Stores a batch of observations with two set-based statements in one transaction: the new
  * observations (a key already stored, or repeated in the batch, changes nothing), and each
- * touched service's change mark (version + 1, earliest instant touched). Works on the reactive
+ * touched service's change mark (version + 1, earliest instant touched; see ChangeMarkRepository). Works on the reactive
  * SQL client directly: one round trip per statement however large the batch.
  */
 @ApplicationScoped
@@ -29,11 +30,6 @@ public class ObservationFold {
             + " SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[],"
             + " $5::timestamptz[], $6::timestamptz[])"
             + " ON CONFLICT (dedup_key) DO NOTHING";
-
-    private static final String MARK = "INSERT INTO service_state (service_id, version, changed_since)"
-            + " SELECT s, 1, t FROM unnest($1::varchar[], $2::timestamptz[]) AS u(s, t)"
-            + " ON CONFLICT (service_id) DO UPDATE SET version = service_state.version + 1,"
-            + " changed_since = LEAST(COALESCE(service_state.changed_since, EXCLUDED.changed_since), EXCLUDED.changed_since)";
 
     private final Pool pool;
 
@@ -69,16 +65,13 @@ public class ObservationFold {
                 .map(rows -> rows.rowCount());
     }
 
-    /** Sorted by service, so concurrent folds lock service_state rows in one order. */
+    /** Each touched service's change mark (ChangeMarkRepository owns them). */
     private static Uni<Void> mark(SqlConnection conn, List<HealthObserved> events) {
-        Map<String, Instant> earliest = new TreeMap<>();
+        Map<String, Instant> earliest = new HashMap<>();
         for (HealthObserved e : events) {
             earliest.merge(e.serviceId(), e.observedAt(), (a, b) -> a.isBefore(b) ? a : b);
         }
-        String[] services = earliest.keySet().toArray(String[]::new);
-        OffsetDateTime[] since =
-                earliest.values().stream().map(ObservationFold::utc).toArray(OffsetDateTime[]::new);
-        return conn.preparedQuery(MARK).execute(Tuple.of(services, since)).replaceWithVoid();
+        return ChangeMarkRepository.servicesChanged(conn, earliest);
     }
 
     private static OffsetDateTime utc(Instant i) {

@@ -13,8 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import com.slaledger.events.HealthStatus;
-import com.slaledger.support.ProblemException;
-import com.slaledger.support.QueryParams;
+import com.slaledger.support.rest.ProblemException;
+import com.slaledger.support.rest.QueryParams;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 

@@ -2,51 +2,20 @@ package com.slaledger.ledger.statement;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
-import com.slaledger.events.ContractChanged;
 import com.slaledger.events.DowntimeInterval;
-import com.slaledger.events.MeasurementPolicy;
-import com.slaledger.ledger.engine.CreditTier;
-import com.slaledger.ledger.engine.Interval;
+import com.slaledger.ledger.contract.ContractEvents;
 import com.slaledger.ledger.engine.Money;
-import com.slaledger.ledger.engine.Policy;
 import com.slaledger.ledger.engine.StatementInterval;
-import com.slaledger.ledger.engine.Terms;
 
-/** Translates between the wire and storage forms and the engine's plain types. */
+/** Translates the engine's results (intervals, amounts, percentages) to the wire and REST forms. */
 public final class EngineMapping {
 
     private EngineMapping() {}
 
-    public static Terms terms(ContractChanged c) {
-        return new Terms(
-                c.contractId(),
-                c.services(),
-                Policy.valueOf(c.policy().name()),
-                c.uptimeTargetPercent(),
-                c.minimumDowntime() == null ? 0 : c.minimumDowntime().getSeconds(),
-                ZoneId.of(c.timezone()),
-                c.creditTiers().stream()
-                        .map(t -> new CreditTier(t.belowPercent(), t.creditPercent()))
-                        .toList(),
-                c.creditCapPercent(),
-                c.monthlyFee() == null
-                        ? null
-                        : new Money(c.monthlyFee().amount(), c.monthlyFee().currency()),
-                c.maintenanceWindows().stream()
-                        .map(w ->
-                                new Interval(w.start().getEpochSecond(), w.end().getEpochSecond()))
-                        .toList());
-    }
-
-    public static MeasurementPolicy policy(Policy p) {
-        return MeasurementPolicy.valueOf(p.name());
-    }
-
     public static com.slaledger.events.Money money(Money m) {
-        return m == null ? null : new com.slaledger.events.Money(m.amount(), m.currency());
+        return ContractEvents.money(m);
     }
 
     public static Instant instant(long epochSecond) {

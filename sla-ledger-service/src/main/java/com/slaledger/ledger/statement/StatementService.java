@@ -1,55 +1,51 @@
 package com.slaledger.ledger.statement;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.slaledger.events.ContractChanged;
+import com.slaledger.ledger.LedgerConfig;
+import com.slaledger.ledger.contract.ContractVersion;
 import com.slaledger.ledger.engine.ContractDowntime;
 import com.slaledger.ledger.engine.Statement;
 import com.slaledger.ledger.engine.StatementCalculator;
 import com.slaledger.ledger.engine.StatementInterval;
 import com.slaledger.ledger.engine.Terms;
+import com.slaledger.ledger.evaluation.EngineInputRepository;
 import io.smallrye.mutiny.Uni;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Statements and downtime of one contract, computed from the ledger's data. Call inside a session. */
 @ApplicationScoped
 public class StatementService {
 
-    private final LedgerInputs inputs;
-    private final Duration grace;
-    private final Clock clock = Clock.systemUTC();
+    private final EngineInputRepository inputs;
+    private final LedgerConfig config;
+    private final Clock clock;
 
-    public StatementService(
-            LedgerInputs inputs, @ConfigProperty(name = "ledger.grace", defaultValue = "PT1H") Duration grace) {
+    public StatementService(EngineInputRepository inputs, LedgerConfig config, Clock clock) {
         this.inputs = inputs;
-        this.grace = grace;
+        this.config = config;
+        this.clock = clock;
     }
 
-    public Duration grace() {
-        return grace;
-    }
-
-    public Uni<Statement> statement(ContractChanged contract, YearMonth period) {
+    public Uni<Statement> statement(ContractVersion contract, YearMonth period) {
         long now = clock.instant().getEpochSecond();
         return inputs.load(List.of(contract))
                 .map(in -> StatementCalculator.statement(
-                        EngineMapping.terms(contract),
+                        contract.engine(),
                         period,
                         in.histories(),
                         in.ticketOpenOf(contract.contractId()),
                         now,
-                        grace.getSeconds()));
+                        config.grace().getSeconds()));
     }
 
     /** The counted intervals under the contract's policy that overlap [from, to), clipped to it. */
-    public Uni<List<StatementInterval>> downtime(ContractChanged contract, long from, long to) {
+    public Uni<List<StatementInterval>> downtime(ContractVersion contract, long from, long to) {
         long now = clock.instant().getEpochSecond();
-        Terms terms = EngineMapping.terms(contract);
+        Terms terms = contract.engine();
         return inputs.load(List.of(contract)).map(in -> ContractDowntime.of(
                         terms, terms.policy(), in.histories(), in.ticketOpenOf(contract.contractId()), now)
                 .within(from, to)

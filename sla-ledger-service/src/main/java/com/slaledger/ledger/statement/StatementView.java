@@ -9,7 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.slaledger.events.Money;
-import com.slaledger.ledger.engine.Policy;
+import com.slaledger.ledger.engine.MeasurementPolicy;
 import com.slaledger.ledger.engine.PolicyFigures;
 import com.slaledger.ledger.engine.Statement;
 import com.slaledger.ledger.engine.StatementInterval;
@@ -64,7 +64,7 @@ public record StatementView(
     public static StatementView of(Statement s, BigDecimal target) {
         PolicyFigures f = s.figures();
         Map<String, PolicyView> policies = new LinkedHashMap<>();
-        for (Policy p : Policy.values()) {
+        for (MeasurementPolicy p : MeasurementPolicy.values()) {
             policies.put(p.name(), PolicyView.of(s.policies().get(p)));
         }
         return new StatementView(

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
-import com.slaledger.events.MeasurementPolicy;
-import com.slaledger.support.Violation;
+import com.slaledger.ledger.engine.MeasurementPolicy;
+import com.slaledger.support.rest.Violation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

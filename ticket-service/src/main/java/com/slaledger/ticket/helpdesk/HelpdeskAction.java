@@ -2,7 +2,7 @@ package com.slaledger.ticket.helpdesk;
 
 import java.time.Instant;
 
-import com.slaledger.ticket.service.NewTicket;
+import com.slaledger.ticket.ticket.NewTicket;
 
 /** What a help-desk webhook asks of ticket-service. */
 public sealed interface HelpdeskAction {

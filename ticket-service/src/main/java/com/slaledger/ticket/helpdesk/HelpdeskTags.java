@@ -3,6 +3,8 @@ package com.slaledger.ticket.helpdesk;
 import java.util.List;
 import java.util.Optional;
 
+import com.slaledger.ticket.TicketConfig;
+
 /**
  * How a help-desk ticket says which contract and service it is about: tags (Zendesk) or labels
  * (Jira) with configurable prefixes, by default {@code sla_contract_<contractId>},
@@ -12,6 +14,10 @@ import java.util.Optional;
 public record HelpdeskTags(String contractPrefix, String servicePrefix, String outageTag) {
 
     public static final HelpdeskTags DEFAULT = new HelpdeskTags("sla_contract_", "sla_service_", "sla_outage");
+
+    public static HelpdeskTags of(TicketConfig.Helpdesk config) {
+        return new HelpdeskTags(config.contractTagPrefix(), config.serviceTagPrefix(), config.outageTag());
+    }
 
     public Optional<String> contract(List<String> tags) {
         return valueOf(tags, contractPrefix);

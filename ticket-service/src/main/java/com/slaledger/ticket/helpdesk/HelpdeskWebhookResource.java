@@ -8,12 +8,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.slaledger.support.ProblemException;
-import com.slaledger.support.RequestValidator;
-import com.slaledger.ticket.rest.TicketView;
-import com.slaledger.ticket.service.TicketService;
+import com.slaledger.support.rest.ProblemException;
+import com.slaledger.support.rest.RequestValidator;
+import com.slaledger.ticket.ticket.TicketService;
+import com.slaledger.ticket.ticket.TicketView;
 import io.smallrye.mutiny.Uni;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -33,18 +32,11 @@ public class HelpdeskWebhookResource {
     private final JiraMapper jira;
 
     public HelpdeskWebhookResource(
-            TicketService service,
-            RequestValidator validator,
-            @ConfigProperty(name = "ticket.helpdesk.contract-tag-prefix", defaultValue = "sla_contract_")
-                    String contractPrefix,
-            @ConfigProperty(name = "ticket.helpdesk.service-tag-prefix", defaultValue = "sla_service_")
-                    String servicePrefix,
-            @ConfigProperty(name = "ticket.helpdesk.outage-tag", defaultValue = "sla_outage") String outageTag) {
+            TicketService service, RequestValidator validator, ZendeskMapper zendesk, JiraMapper jira) {
         this.service = service;
         this.validator = validator;
-        HelpdeskTags tags = new HelpdeskTags(contractPrefix, servicePrefix, outageTag);
-        this.zendesk = new ZendeskMapper(tags);
-        this.jira = new JiraMapper(tags);
+        this.zendesk = zendesk;
+        this.jira = jira;
     }
 
     /** The answer to an event that was not acted on. */

@@ -6,9 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slaledger.events.TicketKind;
-import com.slaledger.ticket.service.NewTicket;
+import com.slaledger.ticket.TicketConfig;
+import com.slaledger.ticket.ticket.NewTicket;
 
 /**
  * Jira Service Management issue webhooks onto ticket operations:
@@ -21,12 +25,18 @@ import com.slaledger.ticket.service.NewTicket;
  *   <li>anything else, or an issue without the labels: ignored.
  * </ul>
  */
+@Singleton
 public final class JiraMapper {
 
     /** Jira writes offsets without a colon: 2026-10-03T14:20:00.000+0000. */
     private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     private final HelpdeskTags tags;
+
+    @Inject
+    public JiraMapper(TicketConfig config) {
+        this(HelpdeskTags.of(config.helpdesk()));
+    }
 
     public JiraMapper(HelpdeskTags tags) {
         this.tags = tags;

@@ -7,9 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slaledger.events.TicketKind;
-import com.slaledger.ticket.service.NewTicket;
+import com.slaledger.ticket.TicketConfig;
+import com.slaledger.ticket.ticket.NewTicket;
 
 /**
  * Zendesk ticket event webhooks onto ticket operations:
@@ -22,9 +26,15 @@ import com.slaledger.ticket.service.NewTicket;
  *   <li>anything else, or a ticket without the contract and service tags: ignored.
  * </ul>
  */
+@Singleton
 public final class ZendeskMapper {
 
     private final HelpdeskTags tags;
+
+    @Inject
+    public ZendeskMapper(TicketConfig config) {
+        this(HelpdeskTags.of(config.helpdesk()));
+    }
 
     public ZendeskMapper(HelpdeskTags tags) {
         this.tags = tags;

@@ -1,0 +1,108 @@
+package com.slaledger.monitor.observation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slaledger.events.HealthStatus;
+import com.slaledger.support.rest.Violation;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The intake rules of SPEC §5.1, one by one. */
+class HealthEventParserTest {
+
+    private static final Instant NOW = Instant.parse("2026-10-03T15:00:00Z");
+    private final HealthEventParser parser =
+            new HealthEventParser(3, Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ObjectMapper json = new ObjectMapper();
+
+    private HealthEventParser.Result parse(String body) throws Exception {
+        return parser.parse(json.readTree(body));
+    }
+
+    private static String obs(String overrides) {
+        return "{\"serviceId\":\"api\",\"probeId\":\"probe-eu-1\",\"status\":\"DOWN\","
+                + "\"observedAt\":\"2026-10-03T14:05:00Z\"" + overrides + "}";
+    }
+
+    @Test
+    void acceptsOneObservation() throws Exception {
+        var result = parse(obs(",\"latencyMs\":30000,\"detail\":\"HTTP 503\",\"eventId\":\"b7c1\""));
+        assertThat(result.valid()).isTrue();
+        var event = result.events().get(0);
+        assertThat(event.serviceId()).isEqualTo("api");
+        assertThat(event.status()).isEqualTo(HealthStatus.DOWN);
+        assertThat(event.latencyMs()).isEqualTo(30000L);
+        assertThat(event.dedupKey()).isEqualTo("id:b7c1");
+        assertThat(event.receivedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void truncatesFractionalSeconds() throws Exception {
+        var result = parse(obs("").replace("14:05:00Z", "14:05:00.987654Z"));
+        assertThat(result.events().get(0).observedAt()).isEqualTo(Instant.parse("2026-10-03T14:05:00Z"));
+    }
+
+    @Test
+    void withoutEventIdTheTupleIsTheKey() throws Exception {
+        var a = parse(obs("")).events().get(0);
+        var b = parse(obs("").replace("14:05:00Z", "14:05:00.4Z")).events().get(0);
+        assertThat(a.dedupKey()).isEqualTo(b.dedupKey()).startsWith("tuple:");
+    }
+
+    @Test
+    void requiresEveryMandatoryField() throws Exception {
+        var result = parse("{}");
+        assertThat(result.violations())
+                .extracting(Violation::field)
+                .containsExactly("serviceId", "probeId", "status", "observedAt");
+    }
+
+    @Test
+    void rejectsBadFormats() throws Exception {
+        var result = parse("{\"serviceId\":\"a b\",\"probeId\":\"" + "p".repeat(65)
+                + "\",\"status\":\"down\",\"observedAt\":\"yesterday\",\"latencyMs\":-1}");
+        assertThat(result.violations())
+                .extracting(Violation::field)
+                .containsExactly("serviceId", "probeId", "status", "observedAt", "latencyMs");
+        assertThat(result.events()).isEmpty();
+    }
+
+    @Test
+    void rejectsObservationsMoreThanFiveMinutesAhead() throws Exception {
+        assertThat(parse(obs("").replace("2026-10-03T14:05:00Z", "2026-10-03T15:05:00Z"))
+                        .valid())
+                .isTrue();
+        var late = parse(obs("").replace("2026-10-03T14:05:00Z", "2026-10-03T15:05:01Z"));
+        assertThat(late.violations()).extracting(Violation::field).containsExactly("observedAt");
+    }
+
+    @Test
+    void aBatchIsAllOrNothingAndNamesEachBadElement() throws Exception {
+        var result = parse(
+                "[" + obs("") + "," + obs(",\"status\":\"SIDEWAYS\"").replace("\"status\":\"DOWN\",", "") + ",42]");
+        assertThat(result.events()).isEmpty();
+        assertThat(result.violations()).extracting(Violation::field).containsExactly("[1].status", "[2]");
+    }
+
+    @Test
+    void limitsTheBatchSize() throws Exception {
+        assertThat(parse("[" + obs("") + "," + obs("") + "," + obs("") + "]").events())
+                .hasSize(3);
+        assertThat(parse("[" + obs("") + "," + obs("") + "," + obs("") + "," + obs("") + "]")
+                        .valid())
+                .isFalse();
+        assertThat(parse("[]").valid()).isFalse();
+    }
+
+    @Test
+    void degradedIsAStatus() throws Exception {
+        JsonNode node = json.readTree(obs("").replace("DOWN", "DEGRADED"));
+        assertThat(parser.parse(node).events().get(0).status()).isEqualTo(HealthStatus.DEGRADED);
+    }
+}

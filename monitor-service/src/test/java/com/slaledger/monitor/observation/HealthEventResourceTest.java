@@ -1,0 +1,98 @@
+package com.slaledger.monitor.observation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import com.slaledger.events.Topics;
+import com.slaledger.testing.OperationalEndpoints;
+import com.slaledger.testing.TestKafka;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+/** Intake over HTTP, published to the real broker. */
+@QuarkusTest
+class HealthEventResourceTest {
+
+    private static String obs(String serviceId, String probeId, String status) {
+        String at =
+                Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString();
+        return "{\"serviceId\":\"" + serviceId + "\",\"probeId\":\"" + probeId + "\",\"status\":\"" + status
+                + "\",\"observedAt\":\"" + at + "\"}";
+    }
+
+    @Test
+    void acceptedObservationsAreOnKafkaKeyedByService() {
+        String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType("application/json")
+                .body("[" + obs(service, "p1", "DOWN") + "," + obs(service, "p2", "UP") + "]")
+                .when()
+                .post("/api/v1/health-events")
+                .then()
+                .statusCode(202)
+                .body("accepted", equalTo(2));
+
+        var records = TestKafka.read(Topics.HEALTH_OBSERVED, r -> service.equals(r.key()), 2, Duration.ofSeconds(30));
+        assertThat(records).hasSize(2);
+        assertThat(TestKafka.text(records.get(0)))
+                .contains("\"probeId\":\"p1\"")
+                .contains("\"status\":\"DOWN\"");
+        assertThat(TestKafka.header(records.get(0), "ce_type")).isEqualTo("com.slaledger.health.observed.v1");
+        assertThat(TestKafka.header(records.get(0), "ce_source")).isEqualTo("monitor-service");
+    }
+
+    @Test
+    void aBadBatchPublishesNothing() {
+        String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType("application/json")
+                .body("[" + obs(service, "bad-batch", "DOWN") + "," + obs(service, "x", "MAYBE") + "]")
+                .when()
+                .post("/api/v1/health-events")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("violations.field", hasItems("[1].status"));
+        // Same key, same partition: once the later good record is read, the bad batch would be before it.
+        given().contentType("application/json")
+                .body(obs(service, "good", "UP"))
+                .when()
+                .post("/api/v1/health-events")
+                .then()
+                .statusCode(202)
+                .body("accepted", equalTo(1));
+        var records = TestKafka.read(Topics.HEALTH_OBSERVED, r -> service.equals(r.key()), 1, Duration.ofSeconds(30));
+        assertThat(records).hasSize(1);
+        assertThat(TestKafka.text(records.get(0))).contains("\"probeId\":\"good\"");
+    }
+
+    @Test
+    void unparseableBodiesAreProblemsNotErrors() {
+        given().contentType("application/json")
+                .body("{\"serviceId\": ")
+                .when()
+                .post("/api/v1/health-events")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400));
+        given().contentType("text/plain")
+                .body("hello")
+                .when()
+                .post("/api/v1/health-events")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void operationalEndpointsAnswer() {
+        OperationalEndpoints.assertAnswered();
+    }
+}

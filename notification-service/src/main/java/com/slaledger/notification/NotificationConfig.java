@@ -1,0 +1,39 @@
+package com.slaledger.notification;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** notification-service's settings (notification.*); every key is documented in docs/operations.md. */
+@ConfigMapping(prefix = "notification")
+public interface NotificationConfig {
+
+    /** How often due notices are looked for. */
+    @WithDefault("100ms")
+    Duration sendInterval();
+
+    /** Mails in flight at once (the mailer's pool should allow as many connections). */
+    @WithDefault("16")
+    int sendConcurrency();
+
+    /** How long a claimed attempt holds a notice before another round may try it again. */
+    @WithDefault("PT2M")
+    Duration sendLease();
+
+    /** Readiness turns DOWN once sends have failed this long without a success. */
+    @WithDefault("PT1M")
+    Duration smtpFailingAfter();
+
+    Retry retry();
+
+    /** Back-off between failed attempts: doubling from {@code initial}, at most {@code max}. */
+    interface Retry {
+
+        @WithDefault("PT5S")
+        Duration initial();
+
+        @WithDefault("PT10M")
+        Duration max();
+    }
+}

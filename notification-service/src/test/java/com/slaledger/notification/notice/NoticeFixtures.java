@@ -1,0 +1,115 @@
+package com.slaledger.notification.notice;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.slaledger.events.ContractChanged;
+import com.slaledger.events.DowntimeInterval;
+import com.slaledger.events.MeasurementPolicy;
+import com.slaledger.events.Money;
+import com.slaledger.events.ShortfallDetected;
+import com.slaledger.events.StatementIssued;
+import com.slaledger.testing.SmtpServerResource;
+
+/** What the notice tests send and read: contract, shortfall and statement events, received mail. */
+final class NoticeFixtures {
+
+    static final Instant T = Instant.parse("2026-10-03T14:05:00Z");
+
+    private NoticeFixtures() {}
+
+    static String newContractId() {
+        return "c-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static ContractChanged contract(String id, String email) {
+        return new ContractChanged(
+                id,
+                1,
+                new ContractChanged.Customer("Acme Ltd", List.of(email)),
+                List.of("api"),
+                MeasurementPolicy.PROVIDER_MONITORED,
+                new BigDecimal("99.9"),
+                Duration.ZERO,
+                "UTC",
+                List.of(),
+                new BigDecimal("100"),
+                null,
+                List.of(),
+                T);
+    }
+
+    static ShortfallDetected shortfall(String id) {
+        return shortfall(id, 0);
+    }
+
+    static ShortfallDetected shortfall(String id, int omittedIntervals) {
+        return new ShortfallDetected(
+                id,
+                "2026-10",
+                MeasurementPolicy.PROVIDER_MONITORED,
+                2678400,
+                2678,
+                3600,
+                new BigDecimal("99.8656"),
+                new BigDecimal("99.9"),
+                new BigDecimal("10"),
+                new Money(new BigDecimal("100.00"), "EUR"),
+                List.of(new DowntimeInterval(T, T.plusSeconds(3600), 3600, List.of("api"), true, null, false)),
+                omittedIntervals,
+                T);
+    }
+
+    static StatementIssued statement(String id, int version, boolean met) {
+        return new StatementIssued(
+                id,
+                "2026-10",
+                version,
+                Instant.parse("2026-10-01T00:00:00Z"),
+                Instant.parse("2026-11-01T00:00:00Z"),
+                MeasurementPolicy.PROVIDER_MONITORED,
+                2678400,
+                met ? 0 : 3600,
+                new BigDecimal(met ? "100.0000" : "99.8656"),
+                new BigDecimal("99.9"),
+                met,
+                met ? BigDecimal.ZERO : BigDecimal.TEN,
+                new Money(new BigDecimal(met ? "0.00" : "100.00"), "EUR"),
+                met
+                        ? List.of()
+                        : List.of(
+                                new DowntimeInterval(T, T.plusSeconds(3600), 3600, List.of("api"), true, null, false)),
+                0,
+                T);
+    }
+
+    static List<MimeMessage> mailTo(String address) {
+        return Arrays.stream(SmtpServerResource.greenMail().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(a -> a.toString().equals(address));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
+    /** Keeps what the SMTP server received, for docs/notices.md. */
+    static void saveSample(String name, MimeMessage mail) throws Exception {
+        Path dir = Path.of("target", "mail-samples");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(name), GreenMailUtil.getWholeMessage(mail));
+    }
+}

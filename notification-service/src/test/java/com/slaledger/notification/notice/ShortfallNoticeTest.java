@@ -1,0 +1,102 @@
+package com.slaledger.notification.notice;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.slaledger.events.Topics;
+import com.slaledger.testing.OperationalEndpoints;
+import com.slaledger.testing.SmtpServerResource;
+import com.slaledger.testing.TestKafka;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static com.slaledger.notification.notice.NoticeFixtures.contract;
+import static com.slaledger.notification.notice.NoticeFixtures.mailTo;
+import static com.slaledger.notification.notice.NoticeFixtures.shortfall;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** A shortfall event becomes exactly one e-mail at a real SMTP server. */
+@QuarkusTest
+@QuarkusTestResource(SmtpServerResource.class)
+class ShortfallNoticeTest {
+
+    @Test
+    void aShortfallTwiceIsOneEmail() throws Exception {
+        String id = NoticeFixtures.newContractId();
+        String email = id + "@customer.example";
+        TestKafka.send(Topics.CONTRACTS, id, contract(id, email));
+        TestKafka.send(Topics.SHORTFALLS, id, shortfall(id));
+        TestKafka.send(Topics.SHORTFALLS, id, shortfall(id));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() >= 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when()
+                .get("/api/v1/notices?contractId={c}", id)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].status", equalTo("SENT"))
+                .body("[0].kind", equalTo("SHORTFALL"))
+                .body("[0].recipients[0]", equalTo(email)));
+        // a second e-mail, if any were due, would have gone out in this time
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> mailTo(email).size() == 1);
+        List<MimeMessage> mails = mailTo(email);
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).getSubject()).contains(id).contains("2026-10");
+        String body = GreenMailUtil.getBody(mails.get(0));
+        assertThat(body).contains("99.9").contains("99.8656").contains("3600").contains("100.00 EUR");
+        // The notice's id, and so the Message-ID, follows from its key: a notice created again
+        // (after a restore from backup) is recognisably the same mail.
+        String key = mails.get(0).getHeader("X-SLA-Notice-Key")[0];
+        String expectedId =
+                UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+        assertThat(mails.get(0).getMessageID()).isEqualTo("<" + expectedId + "@sla-ledger>");
+    }
+
+    @Test
+    void intervalsLeftOutOfTheEventAreCountedAndPointedTo() throws Exception {
+        String id = NoticeFixtures.newContractId();
+        String email = id + "@customer.example";
+        TestKafka.send(Topics.CONTRACTS, id, contract(id, email));
+        TestKafka.send(Topics.SHORTFALLS, id, shortfall(id, 9000));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() == 1);
+        String body = GreenMailUtil.getBody(mailTo(email).get(0));
+        assertThat(body).contains("and 9000 more").contains("/api/v1/contracts/" + id + "/statements/2026-10");
+    }
+
+    @Test
+    void aPoisonRecordIsDeadLetteredAndTheConsumerGoesOn() {
+        String id = NoticeFixtures.newContractId();
+        String email = id + "@customer.example";
+        TestKafka.send(Topics.CONTRACTS, id, contract(id, email));
+        TestKafka.send(Topics.SHORTFALLS, id, "{\"contractId\": 42,".getBytes(StandardCharsets.UTF_8));
+        TestKafka.send(Topics.SHORTFALLS, id, shortfall(id));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() == 1);
+        var dead = TestKafka.read(Topics.DEAD_LETTERS, r -> id.equals(r.key()), 1, Duration.ofSeconds(30));
+        assertThat(dead).hasSize(1);
+        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{\"contractId\": 42,");
+        assertThat(TestKafka.header(dead.get(0), "dead-letter-reason")).isNotBlank();
+    }
+
+    @Test
+    void listingNeedsAContract() {
+        given().when().get("/api/v1/notices").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void operationalEndpointsAnswer() {
+        OperationalEndpoints.assertAnswered();
+    }
+}

@@ -1,0 +1,87 @@
+package com.slaledger.notification.notice;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.slaledger.events.Topics;
+import com.slaledger.testing.SmtpServerResource;
+import com.slaledger.testing.TestKafka;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static com.slaledger.notification.notice.NoticeFixtures.contract;
+import static com.slaledger.notification.notice.NoticeFixtures.mailTo;
+import static com.slaledger.notification.notice.NoticeFixtures.saveSample;
+import static com.slaledger.notification.notice.NoticeFixtures.statement;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** A period statement and its amendment become one e-mail each; an operator can resend one. */
+@QuarkusTest
+@QuarkusTestResource(SmtpServerResource.class)
+class StatementNoticeTest {
+
+    @Test
+    void aStatementAndItsAmendmentAreOneEmailEach() throws Exception {
+        String id = NoticeFixtures.newContractId();
+        String email = id + "@customer.example";
+        TestKafka.send(Topics.CONTRACTS, id, contract(id, email));
+        TestKafka.send(Topics.STATEMENTS, id, statement(id, 1, true));
+        TestKafka.send(Topics.STATEMENTS, id, statement(id, 1, true));
+        TestKafka.send(Topics.STATEMENTS, id, statement(id, 2, false));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() >= 2);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> mailTo(email).size() == 2);
+        List<MimeMessage> mails = mailTo(email);
+        assertThat(mails).hasSize(2);
+        assertThat(mails.get(0).getSubject()).contains(id).contains("2026-10").contains("agreement met");
+        assertThat(GreenMailUtil.getBody(mails.get(0))).contains("The agreed availability was met");
+        assertThat(mails.get(1).getSubject()).contains("amended, version 2").contains("not met");
+        saveSample("statement.eml", mails.get(0));
+        saveSample("statement-amended.eml", mails.get(1));
+
+        String noticeId = given().when()
+                .get("/api/v1/notices?contractId={c}", id)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(2))
+                .body("kind[0]", equalTo("STATEMENT"))
+                .extract()
+                .path("[0].id");
+        given().when()
+                .get("/api/v1/notices/{n}", noticeId)
+                .then()
+                .statusCode(200)
+                .body("bodyText", org.hamcrest.Matchers.containsString("Agreed availability:  99.9%"))
+                .body("bodyHtml", org.hamcrest.Matchers.containsString("<table>"))
+                .body("idempotencyKey", equalTo(id + "/2026-10/STATEMENT/v1"));
+
+        // An operator asks for it again: one more copy, one more recorded attempt.
+        given().when()
+                .post("/api/v1/notices/{n}/resend", noticeId)
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("PENDING"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() == 3);
+        given().when()
+                .get("/api/v1/notices/{n}", noticeId)
+                .then()
+                .body("status", equalTo("SENT"))
+                .body("attempts", equalTo(2));
+        given().when().get("/api/v1/notices/{n}", "no-such").then().statusCode(404);
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("sla_notices_sent_total"))
+                .body(org.hamcrest.Matchers.containsString("sla_notices_pending"));
+    }
+}

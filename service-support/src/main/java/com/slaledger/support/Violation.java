@@ -1,4 +1,0 @@
-package com.slaledger.support;
-
-/** One offending field of a request: {@code field} is a JSON path such as {@code [3].observedAt}. */
-public record Violation(String field, String message) {}

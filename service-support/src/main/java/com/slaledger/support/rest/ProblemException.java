@@ -1,0 +1,51 @@
+package com.slaledger.support.rest;
+
+import java.util.List;
+
+/**
+ * A client error that the service detected itself, turned into a problem response by
+ * {@link ProblemMapper}. Throw it (or fail a Uni with it) instead of building responses by hand.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<Violation> violations;
+
+    public ProblemException(int status, String type, String title, String detail, List<Violation> violations) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.violations = violations == null ? List.of() : List.copyOf(violations);
+    }
+
+    /** 400: the request is malformed; every offending field is named. */
+    public static ProblemException invalid(List<Violation> violations) {
+        String detail = violations.size() == 1 ? "1 field is invalid" : violations.size() + " fields are invalid";
+        return new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request", detail, violations);
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return invalid(List.of(new Violation(field, message)));
+    }
+
+    /** 404: nothing is stored under that id. */
+    public static ProblemException notFound(String what) {
+        return new ProblemException(404, ProblemTypes.NOT_FOUND, "Not found", what + " does not exist", null);
+    }
+
+    /** 422: well-formed, but it refers to something that does not fit (e.g. an unknown contract). */
+    public static ProblemException unprocessable(String detail, List<Violation> violations) {
+        return new ProblemException(422, ProblemTypes.UNPROCESSABLE, "Unprocessable request", detail, violations);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem(type, title, status, getMessage(), instance, violations.isEmpty() ? null : violations);
+    }
+}

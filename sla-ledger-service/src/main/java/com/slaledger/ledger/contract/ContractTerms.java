@@ -1,0 +1,62 @@
+package com.slaledger.ledger.contract;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import com.slaledger.ledger.engine.CreditTier;
+import com.slaledger.ledger.engine.Interval;
+import com.slaledger.ledger.engine.MeasurementPolicy;
+import com.slaledger.ledger.engine.Money;
+import com.slaledger.ledger.engine.Terms;
+
+/**
+ * What the customer and the provider agreed, as the ledger keeps it: validated once from the
+ * request (ContractValidator), stored as JSON in {@code contract.document}, and turned into the
+ * engine's {@link Terms} once per stored version (ContractVersion). Neither the request nor the
+ * Kafka event (ContractChanged, built from it by ContractEvents) is this model.
+ */
+public record ContractTerms(
+        Customer customer,
+        List<String> services,
+        MeasurementPolicy policy,
+        BigDecimal uptimeTargetPercent,
+        Duration minimumDowntime,
+        String timezone,
+        List<CreditTier> creditTiers,
+        BigDecimal creditCapPercent,
+        Money monthlyFee,
+        List<MaintenanceWindow> maintenanceWindows) {
+
+    public ContractTerms {
+        services = List.copyOf(services);
+        creditTiers = List.copyOf(creditTiers);
+        maintenanceWindows = List.copyOf(maintenanceWindows);
+    }
+
+    /** Who the contract is with and where its notices go. */
+    public record Customer(String name, List<String> noticeEmails) {}
+
+    /** Planned downtime, excluded from the eligible time: [start, end). */
+    public record MaintenanceWindow(Instant start, Instant end, String reason) {}
+
+    /** The engine's view of these terms. */
+    public Terms engine(String contractId) {
+        return new Terms(
+                contractId,
+                services,
+                policy,
+                uptimeTargetPercent,
+                minimumDowntime.getSeconds(),
+                ZoneId.of(timezone),
+                creditTiers,
+                creditCapPercent,
+                monthlyFee,
+                maintenanceWindows.stream()
+                        .map(w ->
+                                new Interval(w.start().getEpochSecond(), w.end().getEpochSecond()))
+                        .toList());
+    }
+}

@@ -1,0 +1,89 @@
+package com.slaledger.ledger.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.slaledger.events.Ids;
+import com.slaledger.support.persistence.Failures;
+import com.slaledger.support.rest.ProblemException;
+import com.slaledger.support.rest.Violation;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The optional service registry (SPEC §4). */
+@Path("/api/v1/services")
+@Produces(MediaType.APPLICATION_JSON)
+public class MonitoredServiceResource {
+
+    private final MonitoredServiceRepository registry;
+
+    public MonitoredServiceResource(MonitoredServiceRepository registry) {
+        this.registry = registry;
+    }
+
+    public record ServiceRequest(String name, Integer downQuorum) {}
+
+    public record ServiceView(String serviceId, String name, int downQuorum) {
+        static ServiceView of(MonitoredService s) {
+            return new ServiceView(s.serviceId, s.name, s.downQuorum);
+        }
+    }
+
+    @PUT
+    @Path("/{serviceId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a service, or change its name or down quorum")
+    public Uni<Response> put(@PathParam("serviceId") String serviceId, ServiceRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        if (!Ids.SERVICE.matcher(serviceId).matches()) {
+            violations.add(new Violation("serviceId", Ids.SERVICE_RULE));
+        }
+        String name = request == null ? null : request.name();
+        int quorum = request == null || request.downQuorum() == null ? 1 : request.downQuorum();
+        if (name != null && name.length() > 200) {
+            violations.add(new Violation("name", "must be at most 200 characters"));
+        }
+        if (quorum < 1 || quorum > 1000) {
+            violations.add(new Violation("downQuorum", "must be between 1 and 1000"));
+        }
+        if (!violations.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid(violations));
+        }
+        return registry.upsert(serviceId, name, quorum)
+                // Two registrations of one new service at once: the loser retries and updates.
+                .onFailure(Failures::isUniqueViolation)
+                .recoverWithUni(() -> registry.upsert(serviceId, name, quorum))
+                .map(created -> Response.status(created ? 201 : 200)
+                        .entity(new ServiceView(serviceId, name, quorum))
+                        .build());
+    }
+
+    @GET
+    @Path("/{serviceId}")
+    @WithSession
+    public Uni<ServiceView> get(@PathParam("serviceId") String serviceId) {
+        return registry.findById(serviceId).map(s -> {
+            if (s == null) {
+                throw ProblemException.notFound(
+                        "service " + serviceId + " (unregistered services have a down quorum of 1)");
+            }
+            return ServiceView.of(s);
+        });
+    }
+
+    @GET
+    @WithSession
+    public Uni<List<ServiceView>> list() {
+        return registry.all().map(list -> list.stream().map(ServiceView::of).toList());
+    }
+}

@@ -1,0 +1,45 @@
+package com.slaledger.outbox;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import com.slaledger.events.Topics;
+import com.slaledger.testing.TestKafka;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The outbox relay on the real broker: a message the broker can never take does not block the rest. */
+@QuarkusTest
+class OutboxRelayTest {
+
+    @Inject
+    Outbox outbox;
+
+    @Test
+    void aMessageTooLargeForTheBrokerIsDeadLetteredAndTheNextOneStillGoesOut() throws Throwable {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String huge = "x".repeat(2_000_000); // the broker takes at most 1 MB
+        VertxContextSupport.subscribeAndAwait(
+                () -> Panache.withTransaction(() -> outbox.add(Topics.TICKETS, "huge-" + run, Map.of("blob", huge))
+                        .chain(() -> outbox.add(Topics.TICKETS, "after-" + run, Map.of("blob", "small")))));
+
+        var dead = TestKafka.read(Topics.DEAD_LETTERS, r -> ("huge-" + run).equals(r.key()), 1, Duration.ofSeconds(30));
+        assertThat(dead).hasSize(1);
+        assertThat(TestKafka.header(dead.get(0), "dead-letter-reason")).contains("RecordTooLargeException");
+        assertThat(TestKafka.header(dead.get(0), "dead-letter-topic")).isEqualTo(Topics.TICKETS);
+        assertThat(Integer.parseInt(TestKafka.header(dead.get(0), "dead-letter-size")))
+                .isGreaterThan(huge.length());
+        assertThat(dead.get(0).value().length).isEqualTo(10_000);
+
+        var after = TestKafka.read(Topics.TICKETS, r -> ("after-" + run).equals(r.key()), 1, Duration.ofSeconds(30));
+        assertThat(after).hasSize(1);
+        assertThat(TestKafka.text(after.get(0))).contains("small");
+    }
+}

@@ -1,0 +1,48 @@
+package com.slaledger.ticket.ticket;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import com.slaledger.events.TicketKind;
+
+/** A support ticket as ticket-service stores it. */
+@Entity
+@Table(name = "ticket")
+public class Ticket {
+
+    @Id
+    public String id;
+
+    @Column(name = "external_id")
+    public String externalId;
+
+    @Column(name = "contract_id")
+    public String contractId;
+
+    @Column(name = "service_id")
+    public String serviceId;
+
+    @Enumerated(EnumType.STRING)
+    public TicketKind kind;
+
+    public String subject;
+
+    @Column(name = "reported_at")
+    public Instant reportedAt;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Version
+    public int version;
+}

@@ -1,0 +1,123 @@
+package com.slaledger.ticket.ticket;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.slaledger.support.persistence.Failures;
+import com.slaledger.support.rest.ProblemException;
+import com.slaledger.support.rest.RequestValidator;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Support tickets forwarded by help desks (SPEC §5.2). */
+@Path("/api/v1/tickets")
+@Produces(MediaType.APPLICATION_JSON)
+public class TicketResource {
+
+    private final TicketService service;
+    private final TicketRepository tickets;
+    private final RequestValidator validator;
+
+    public TicketResource(TicketService service, TicketRepository tickets, RequestValidator validator) {
+        this.service = service;
+        this.tickets = tickets;
+        this.validator = validator;
+    }
+
+    /** POST /{id}/resolve body; an absent body or resolvedAt means now. */
+    public record Resolution(String resolvedAt) {}
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a ticket; the same externalId again returns the stored one and changes nothing")
+    @RequestBody(
+            content =
+                    @Content(
+                            examples =
+                                    @ExampleObject(
+                                            name = "outage",
+                                            value =
+                                                    """
+            {"externalId": "ZD-1001", "contractId": "acme", "serviceId": "api", "kind": "OUTAGE",
+             "subject": "API returns 503", "reportedAt": "2026-10-03T14:20:00Z"}""")))
+    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "200", description = "Already recorded under this externalId; nothing changed")
+    @APIResponse(responseCode = "400", description = "Malformed; every offending field is named")
+    @APIResponse(responseCode = "422", description = "Unknown contract, or a service the contract does not cover")
+    public Uni<Response> open(NewTicket request) {
+        NewTicket valid = validator.valid(request);
+        return service.open(valid)
+                // Two requests with one new externalId at once: the loser of the unique key finds the winner's ticket.
+                .onFailure(Failures::isUniqueViolation)
+                .recoverWithUni(() -> service.open(valid))
+                .map(r -> Response.status(r.changed() ? 201 : 200)
+                        .entity(TicketView.of(r.ticket()))
+                        .build());
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Close a ticket at resolvedAt (default now, not before reportedAt); resolving twice is harmless")
+    @RequestBody(
+            content =
+                    @Content(
+                            examples =
+                                    @ExampleObject(
+                                            name = "resolve",
+                                            value = "{\"resolvedAt\": \"2026-10-03T16:00:00Z\"}")))
+    @APIResponse(responseCode = "200", description = "The ticket, resolved")
+    @APIResponse(responseCode = "404", description = "No such ticket")
+    public Uni<TicketView> resolve(@PathParam("id") String id, Resolution body) {
+        Instant at = null;
+        if (body != null && body.resolvedAt() != null) {
+            try {
+                at = Instant.parse(body.resolvedAt());
+            } catch (DateTimeParseException e) {
+                throw ProblemException.invalid(
+                        "resolvedAt", "must be an ISO-8601 UTC instant, e.g. 2026-10-03T16:00:00Z");
+            }
+        }
+        return service.resolve(id, at).map(r -> TicketView.of(r.ticket()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @WithSession
+    public Uni<TicketView> get(@PathParam("id") String id) {
+        return tickets.findById(id).map(t -> {
+            if (t == null) {
+                throw ProblemException.notFound("ticket " + id);
+            }
+            return TicketView.of(t);
+        });
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "A contract's tickets, oldest report first")
+    public Uni<List<TicketView>> list(@QueryParam("contractId") String contractId) {
+        if (contractId == null || contractId.isBlank()) {
+            throw ProblemException.invalid("contractId", "is required");
+        }
+        return tickets.ofContract(contractId)
+                .map(list -> list.stream().map(TicketView::of).toList());
+    }
+}

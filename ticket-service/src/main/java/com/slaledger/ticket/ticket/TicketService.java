@@ -1,0 +1,134 @@
+package com.slaledger.ticket.ticket;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.slaledger.events.TicketOpened;
+import com.slaledger.events.TicketResolved;
+import com.slaledger.events.Topics;
+import com.slaledger.outbox.Outbox;
+import com.slaledger.support.rest.ProblemException;
+import com.slaledger.support.rest.Violation;
+import com.slaledger.ticket.contract.ContractViewRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Records and resolves tickets (SPEC §5.2); every change is written to the outbox in the same
+ * transaction. Contracts are checked against ticket-service's own view of the contracts topic.
+ */
+@ApplicationScoped
+public class TicketService {
+
+    private final TicketRepository tickets;
+    private final ContractViewRepository contracts;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public TicketService(TicketRepository tickets, ContractViewRepository contracts, Outbox outbox, Clock clock) {
+        this.tickets = tickets;
+        this.contracts = contracts;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** The stored ticket, and whether this call changed it (false: known externalId, or already resolved). */
+    public record Recorded(Ticket ticket, boolean changed) {}
+
+    @WithTransaction
+    public Uni<Recorded> open(NewTicket request) {
+        return tickets.findByExternalId(request.externalId()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(new Recorded(existing, false));
+            }
+            Instant now = clock.instant();
+            Instant reportedAt = request.reportedAt() == null ? now : request.reportedAt();
+            if (reportedAt.isAfter(now)) {
+                throw ProblemException.invalid("reportedAt", "must not be in the future");
+            }
+            return contracts.findById(request.contractId()).chain(contract -> {
+                if (contract == null) {
+                    throw ProblemException.unprocessable(
+                            "contract " + request.contractId() + " is unknown",
+                            List.of(new Violation("contractId", "no such contract")));
+                }
+                if (!contract.serviceList().contains(request.serviceId())) {
+                    throw ProblemException.unprocessable(
+                            "contract " + request.contractId() + " does not cover service " + request.serviceId(),
+                            List.of(new Violation("serviceId", "not covered by contract " + request.contractId())));
+                }
+                Ticket ticket = new Ticket();
+                ticket.id = UUID.randomUUID().toString();
+                ticket.externalId = request.externalId();
+                ticket.contractId = request.contractId();
+                ticket.serviceId = request.serviceId();
+                ticket.kind = request.kind();
+                ticket.subject = request.subject();
+                ticket.reportedAt = reportedAt.truncatedTo(ChronoUnit.SECONDS);
+                ticket.createdAt = now;
+                return tickets.persist(ticket)
+                        .chain(t -> outbox.add(
+                                Topics.TICKETS,
+                                t.id,
+                                new TicketOpened(
+                                        t.id,
+                                        t.externalId,
+                                        t.contractId,
+                                        t.serviceId,
+                                        t.kind,
+                                        t.subject,
+                                        t.reportedAt)))
+                        .replaceWith(new Recorded(ticket, true));
+            });
+        });
+    }
+
+    /** Resolves at {@code resolvedAt} (default now); resolving a resolved ticket changes nothing. */
+    @WithTransaction
+    public Uni<Recorded> resolve(String ticketId, Instant resolvedAt) {
+        return tickets.findById(ticketId).chain(t -> resolve(t, ticketId, resolvedAt));
+    }
+
+    /** The same, for the ticket a help desk knows by its own id; null when there is none. */
+    @WithTransaction
+    public Uni<Recorded> resolveExternal(String externalId, Instant resolvedAt) {
+        return tickets.findByExternalId(externalId)
+                .chain(t -> t == null ? Uni.createFrom().nullItem() : resolve(t, t.id, resolvedAt));
+    }
+
+    private Uni<Recorded> resolve(Ticket t, String ticketId, Instant resolvedAt) {
+        if (t == null) {
+            throw ProblemException.notFound("ticket " + ticketId);
+        }
+        if (t.resolvedAt != null) {
+            return Uni.createFrom().item(new Recorded(t, false));
+        }
+        Instant now = clock.instant();
+        Instant at = (resolvedAt == null ? now : resolvedAt).truncatedTo(ChronoUnit.SECONDS);
+        if (at.isAfter(now)) {
+            throw ProblemException.invalid("resolvedAt", "must not be in the future");
+        }
+        if (at.isBefore(t.reportedAt)) {
+            throw ProblemException.invalid("resolvedAt", "must not be before reportedAt (" + t.reportedAt + ")");
+        }
+        t.resolvedAt = at;
+        return outbox.add(
+                        Topics.TICKETS,
+                        t.id,
+                        new TicketResolved(
+                                t.id,
+                                t.externalId,
+                                t.contractId,
+                                t.serviceId,
+                                t.kind,
+                                t.subject,
+                                t.reportedAt,
+                                t.resolvedAt))
+                .replaceWith(new Recorded(t, true));
+    }
+}

@@ -1,0 +1,235 @@
+package com.slaledger.ticket.ticket;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.slaledger.events.Topics;
+import com.slaledger.testing.OperationalEndpoints;
+import com.slaledger.testing.TestKafka;
+import com.slaledger.ticket.TicketFixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * Tickets stored in the real database and announced on the real broker through the outbox; the
+ * contract view is fed with records produced to the contracts topic, as the ledger would.
+ */
+@QuarkusTest
+class TicketResourceTest {
+
+    private static String ticket(String externalId, String contractId, String serviceId) {
+        return "{\"externalId\":\"" + externalId + "\",\"contractId\":\"" + contractId + "\",\"serviceId\":\""
+                + serviceId
+                + "\",\"kind\":\"OUTAGE\",\"subject\":\"API returns 503\",\"reportedAt\":\"2026-10-03T14:20:00.600Z\"}";
+    }
+
+    /** Posts until the contract view has caught up with the contracts topic. */
+    private static String open(String externalId, String contractId, String serviceId) {
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> id[0] = given().contentType("application/json")
+                        .body(ticket(externalId, contractId, serviceId))
+                        .when()
+                        .post("/api/v1/tickets")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"));
+        return id[0];
+    }
+
+    @Test
+    void aNewTicketIsStoredAndPublishedOnce() {
+        String contract = TicketFixtures.contract("api");
+        String externalId = "ZD-" + UUID.randomUUID();
+        String id = open(externalId, contract, "api");
+        given().when()
+                .get("/api/v1/tickets/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("externalId", equalTo(externalId))
+                .body("reportedAt", equalTo("2026-10-03T14:20:00Z"))
+                .body("status", equalTo("OPEN"))
+                .body("resolvedAt", nullValue());
+        given().contentType("application/json")
+                .body(ticket(externalId, contract, "api"))
+                .when()
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id));
+
+        var records = TestKafka.read(Topics.TICKETS, r -> id.equals(r.key()), 2, Duration.ofSeconds(8));
+        assertThat(records).hasSize(1);
+        assertThat(TestKafka.text(records.get(0)))
+                .contains("\"type\":\"TicketOpened\"")
+                .contains(externalId);
+    }
+
+    @Test
+    void resolvingClosesOnceAndPublishesTheResolution() {
+        String contract = TicketFixtures.contract("api");
+        String id = open("ZD-" + UUID.randomUUID(), contract, "api");
+        given().contentType("application/json")
+                .body("{\"resolvedAt\":\"2026-10-03T14:00:00Z\"}")
+                .when()
+                .post("/api/v1/tickets/{id}/resolve", id)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("resolvedAt"));
+        given().contentType("application/json")
+                .body("{\"resolvedAt\":\"2026-10-03T16:00:00Z\"}")
+                .when()
+                .post("/api/v1/tickets/{id}/resolve", id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RESOLVED"))
+                .body("resolvedAt", equalTo("2026-10-03T16:00:00Z"));
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/v1/tickets/{id}/resolve", id)
+                .then()
+                .statusCode(200)
+                .body("resolvedAt", equalTo("2026-10-03T16:00:00Z"));
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/v1/tickets/{id}/resolve", "no-such-ticket")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+
+        var records = TestKafka.read(Topics.TICKETS, r -> id.equals(r.key()), 3, Duration.ofSeconds(8));
+        assertThat(records).hasSize(2);
+        assertThat(TestKafka.text(records.get(1)))
+                .contains("\"type\":\"TicketResolved\"")
+                .contains("2026-10-03T16:00:00Z");
+    }
+
+    @Test
+    void ticketsAreListedPerContract() {
+        String contract = TicketFixtures.contract("api", "web");
+        String first = open("ZD-" + UUID.randomUUID(), contract, "api");
+        String second = open("ZD-" + UUID.randomUUID(), contract, "web");
+        given().when()
+                .get("/api/v1/tickets?contractId={c}", contract)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(2))
+                .body("id", hasItems(first, second));
+        given().when().get("/api/v1/tickets").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownContractsAndUncoveredServicesAre422() {
+        String contract = TicketFixtures.contract("api");
+        open("ZD-" + UUID.randomUUID(), contract, "api"); // the view has the contract now
+        given().contentType("application/json")
+                .body(ticket("ZD-" + UUID.randomUUID(), contract, "web"))
+                .when()
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("serviceId"));
+        given().contentType("application/json")
+                .body(ticket("ZD-" + UUID.randomUUID(), "no-such-contract", "api"))
+                .when()
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("contractId"));
+    }
+
+    @Test
+    void invalidTicketsAreProblemsNamingEachField() {
+        given().contentType("application/json")
+                .body("{\"externalId\":\"\",\"contractId\":\"ACME!\",\"serviceId\":\"api\",\"kind\":\"OUTAGE\"}")
+                .when()
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItems("externalId", "contractId"));
+        given().contentType("application/json")
+                .body("{\"externalId\":\"x\",\"contractId\":\"acme\",\"serviceId\":\"api\",\"kind\":\"FIRE\"}")
+                .when()
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("kind"));
+        given().contentType("application/json")
+                .body("[1,2")
+                .when()
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().contentType("application/json")
+                .body("{\"externalId\":\"" + "x".repeat(100_000)
+                        + "\",\"contractId\":\"acme\",\"serviceId\":\"api\",\"kind\":\"OUTAGE\"}")
+                .when()
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().contentType("application/json")
+                .body(
+                        "{\"externalId\":\"x\",\"contractId\":\"acme\",\"serviceId\":\"api\",\"kind\":\"OUTAGE\",\"reportedAt\":\"2999-01-01T00:00:00Z\"}")
+                .when()
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("reportedAt"));
+    }
+
+    @Test
+    void unknownTicketIsNotFound() {
+        given().when()
+                .get("/api/v1/tickets/{id}", "nope")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void operationalEndpointsAnswer() {
+        OperationalEndpoints.assertAnswered();
+    }
+
+    @Test
+    void reportedAtDefaultsToNow() {
+        String contract = TicketFixtures.contract("api");
+        Instant before = Instant.now().minusSeconds(1);
+        String body = "{\"externalId\":\"ZD-" + UUID.randomUUID() + "\",\"contractId\":\"" + contract
+                + "\",\"serviceId\":\"api\",\"kind\":\"REQUEST\"}";
+        String[] reported = new String[1];
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> reported[0] = given().contentType("application/json")
+                        .body(body)
+                        .when()
+                        .post("/api/v1/tickets")
+                        .then()
+                        .statusCode(201)
+                        .body("kind", equalTo("REQUEST"))
+                        .extract()
+                        .path("reportedAt"));
+        Instant at = Instant.parse(reported[0]);
+        assertThat(at)
+                .isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                .isBeforeOrEqualTo(Instant.now());
+    }
+}
