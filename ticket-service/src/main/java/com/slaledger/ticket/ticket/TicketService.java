@@ -8,8 +8,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.slaledger.events.TicketOpened;
-import com.slaledger.events.TicketResolved;
 import com.slaledger.events.Topics;
 import com.slaledger.outbox.Outbox;
 import com.slaledger.support.rest.ProblemException;
@@ -72,17 +70,7 @@ public class TicketService {
                 ticket.reportedAt = reportedAt.truncatedTo(ChronoUnit.SECONDS);
                 ticket.createdAt = now;
                 return tickets.persist(ticket)
-                        .chain(t -> outbox.add(
-                                Topics.TICKETS,
-                                t.id,
-                                new TicketOpened(
-                                        t.id,
-                                        t.externalId,
-                                        t.contractId,
-                                        t.serviceId,
-                                        t.kind,
-                                        t.subject,
-                                        t.reportedAt)))
+                        .chain(t -> outbox.add(Topics.TICKETS, t.id, TicketEvents.opened(t)))
                         .replaceWith(new Recorded(ticket, true));
             });
         });
@@ -117,18 +105,6 @@ public class TicketService {
             throw ProblemException.invalid("resolvedAt", "must not be before reportedAt (" + t.reportedAt + ")");
         }
         t.resolvedAt = at;
-        return outbox.add(
-                        Topics.TICKETS,
-                        t.id,
-                        new TicketResolved(
-                                t.id,
-                                t.externalId,
-                                t.contractId,
-                                t.serviceId,
-                                t.kind,
-                                t.subject,
-                                t.reportedAt,
-                                t.resolvedAt))
-                .replaceWith(new Recorded(t, true));
+        return outbox.add(Topics.TICKETS, t.id, TicketEvents.resolved(t)).replaceWith(new Recorded(t, true));
     }
 }

@@ -1,0 +1,19 @@
+package com.slaledger.ticket.ticket;
+
+import com.slaledger.events.TicketOpened;
+import com.slaledger.events.TicketResolved;
+
+/** The edge between a stored ticket and the wire: the events published on {@code sla.tickets}. */
+final class TicketEvents {
+
+    private TicketEvents() {}
+
+    static TicketOpened opened(Ticket t) {
+        return new TicketOpened(t.id, t.externalId, t.contractId, t.serviceId, t.kind, t.subject, t.reportedAt);
+    }
+
+    static TicketResolved resolved(Ticket t) {
+        return new TicketResolved(
+                t.id, t.externalId, t.contractId, t.serviceId, t.kind, t.subject, t.reportedAt, t.resolvedAt);
+    }
+}
