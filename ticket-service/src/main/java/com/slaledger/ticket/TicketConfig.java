@@ -1,5 +1,7 @@
 package com.slaledger.ticket;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -20,5 +22,14 @@ public interface TicketConfig {
 
         @WithDefault("sla_outage")
         String outageTag();
+
+        /**
+         * Zendesk's signing secret for the webhook; when set, every Zendesk request must carry a
+         * valid X-Zendesk-Webhook-Signature (401 otherwise).
+         */
+        Optional<String> zendeskSecret();
+
+        /** Jira's webhook secret; when set, every Jira request must carry a valid X-Hub-Signature. */
+        Optional<String> jiraSecret();
     }
 }

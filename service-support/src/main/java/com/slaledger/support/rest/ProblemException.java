@@ -36,6 +36,16 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, ProblemTypes.NOT_FOUND, "Not found", what + " does not exist", null);
     }
 
+    /** 400: a body that cannot be read at all (not JSON). */
+    public static ProblemException malformed(String detail) {
+        return new ProblemException(400, ProblemTypes.MALFORMED, "Malformed request body", detail, null);
+    }
+
+    /** 401: no credential, or one that does not hold (a bad signature, an expired token). */
+    public static ProblemException unauthorized(String detail) {
+        return new ProblemException(401, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail, null);
+    }
+
     /** 422: well-formed, but it refers to something that does not fit (e.g. an unknown contract). */
     public static ProblemException unprocessable(String detail, List<Violation> violations) {
         return new ProblemException(422, ProblemTypes.UNPROCESSABLE, "Unprocessable request", detail, violations);

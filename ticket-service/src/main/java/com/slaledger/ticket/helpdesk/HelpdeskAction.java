@@ -10,8 +10,8 @@ public sealed interface HelpdeskAction {
     /** Record a ticket (SPEC §5.2 POST /tickets). */
     record Open(NewTicket ticket) implements HelpdeskAction {}
 
-    /** Resolve the ticket recorded under this externalId. */
-    record Resolve(String externalId, Instant resolvedAt) implements HelpdeskAction {}
+    /** Resolve the ticket recorded under this externalId (and contract, when the event names it). */
+    record Resolve(String externalId, String contractId, Instant resolvedAt) implements HelpdeskAction {}
 
     /** Nothing to do: not an SLA ticket, or an event that does not matter here. */
     record Ignore(String reason) implements HelpdeskAction {}

@@ -76,7 +76,9 @@ public final class JiraMapper {
                 if (at == null && body.hasNonNull("timestamp")) {
                     at = Instant.ofEpochMilli(body.path("timestamp").asLong());
                 }
-                return new HelpdeskAction.Resolve(externalId, at);
+                String contract = tags.contract(ZendeskMapper.texts(fields.path("labels")))
+                        .orElse(null);
+                return new HelpdeskAction.Resolve(externalId, contract, at);
             }
             default -> {
                 return new HelpdeskAction.Ignore("event " + event + " is not used");

@@ -71,8 +71,9 @@ public final class ZendeskMapper {
                 if (!normalised.equals("SOLVED") && !normalised.equals("CLOSED")) {
                     return new HelpdeskAction.Ignore("status " + status + " does not resolve");
                 }
+                String contract = tags.contract(texts(detail.path("tags"))).orElse(null);
                 return new HelpdeskAction.Resolve(
-                        externalId, instant(body.path("time").asText(null)));
+                        externalId, contract, instant(body.path("time").asText(null)));
             }
             default -> {
                 return new HelpdeskAction.Ignore("event type " + type + " is not used");

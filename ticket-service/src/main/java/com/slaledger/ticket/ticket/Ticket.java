@@ -20,6 +20,10 @@ public class Ticket {
     @Id
     public String id;
 
+    /** With contractId and externalId, the ticket's identity (unique together). */
+    @Enumerated(EnumType.STRING)
+    public TicketSource source;
+
     @Column(name = "external_id")
     public String externalId;
 

@@ -11,8 +11,15 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class TicketRepository implements PanacheRepositoryBase<Ticket, String> {
 
-    public Uni<Ticket> findByExternalId(String externalId) {
-        return find("externalId", externalId).firstResult();
+    /** The ticket with this identity, or null. */
+    public Uni<Ticket> findByIdentity(TicketSource source, String contractId, String externalId) {
+        return find("source = ?1 and contractId = ?2 and externalId = ?3", source, contractId, externalId)
+                .firstResult();
+    }
+
+    /** The tickets a help desk knows by this id: one, unless two contracts' tickets share it. */
+    public Uni<List<Ticket>> findBySourceId(TicketSource source, String externalId) {
+        return list("source = ?1 and externalId = ?2", source, externalId);
     }
 
     public Uni<List<Ticket>> ofContract(String contractId) {

@@ -14,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.slaledger.support.persistence.Failures;
 import com.slaledger.support.rest.ProblemException;
 import com.slaledger.support.rest.RequestValidator;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -57,18 +56,16 @@ public class TicketResource {
             {"externalId": "ZD-1001", "contractId": "acme", "serviceId": "api", "kind": "OUTAGE",
              "subject": "API returns 503", "reportedAt": "2026-10-03T14:20:00Z"}""")))
     @APIResponse(responseCode = "201", description = "Recorded")
-    @APIResponse(responseCode = "200", description = "Already recorded under this externalId; nothing changed")
+    @APIResponse(
+            responseCode = "200",
+            description = "Already recorded under this externalId for this contract; nothing changed")
     @APIResponse(responseCode = "400", description = "Malformed; every offending field is named")
     @APIResponse(responseCode = "422", description = "Unknown contract, or a service the contract does not cover")
     public Uni<Response> open(NewTicket request) {
         NewTicket valid = validator.valid(request);
-        return service.open(valid)
-                // Two requests with one new externalId at once: the loser of the unique key finds the winner's ticket.
-                .onFailure(Failures::isUniqueViolation)
-                .recoverWithUni(() -> service.open(valid))
-                .map(r -> Response.status(r.changed() ? 201 : 200)
-                        .entity(TicketView.of(r.ticket()))
-                        .build());
+        return service.open(TicketSource.API, valid).map(r -> Response.status(r.changed() ? 201 : 200)
+                .entity(TicketView.of(r.ticket()))
+                .build());
     }
 
     @POST

@@ -10,9 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.events.Topics;
 import com.slaledger.outbox.Outbox;
+import com.slaledger.support.persistence.Failures;
 import com.slaledger.support.rest.ProblemException;
 import com.slaledger.support.rest.Violation;
 import com.slaledger.ticket.contract.ContractViewRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -38,42 +40,57 @@ public class TicketService {
     /** The stored ticket, and whether this call changed it (false: known externalId, or already resolved). */
     public record Recorded(Ticket ticket, boolean changed) {}
 
-    @WithTransaction
-    public Uni<Recorded> open(NewTicket request) {
-        return tickets.findByExternalId(request.externalId()).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().item(new Recorded(existing, false));
-            }
-            Instant now = clock.instant();
-            Instant reportedAt = request.reportedAt() == null ? now : request.reportedAt();
-            if (reportedAt.isAfter(now)) {
-                throw ProblemException.invalid("reportedAt", "must not be in the future");
-            }
-            return contracts.findById(request.contractId()).chain(contract -> {
-                if (contract == null) {
-                    throw ProblemException.unprocessable(
-                            "contract " + request.contractId() + " is unknown",
-                            List.of(new Violation("contractId", "no such contract")));
-                }
-                if (!contract.serviceList().contains(request.serviceId())) {
-                    throw ProblemException.unprocessable(
-                            "contract " + request.contractId() + " does not cover service " + request.serviceId(),
-                            List.of(new Violation("serviceId", "not covered by contract " + request.contractId())));
-                }
-                Ticket ticket = new Ticket();
-                ticket.id = UUID.randomUUID().toString();
-                ticket.externalId = request.externalId();
-                ticket.contractId = request.contractId();
-                ticket.serviceId = request.serviceId();
-                ticket.kind = request.kind();
-                ticket.subject = request.subject();
-                ticket.reportedAt = reportedAt.truncatedTo(ChronoUnit.SECONDS);
-                ticket.createdAt = now;
-                return tickets.persist(ticket)
-                        .chain(t -> outbox.add(Topics.TICKETS, t.id, TicketEvents.opened(t)))
-                        .replaceWith(new Recorded(ticket, true));
-            });
-        });
+    /**
+     * Records a ticket from {@code source} unless one with its identity (source, contract,
+     * externalId) exists. Two deliveries of one new ticket at once (a help desk retrying, two API
+     * calls): the loser of the unique key retries in a transaction of its own and finds the
+     * winner's ticket, so neither gets an error.
+     */
+    public Uni<Recorded> open(TicketSource source, NewTicket request) {
+        return Panache.withTransaction(() -> openOnce(source, request))
+                .onFailure(Failures::isUniqueViolation)
+                .recoverWithUni(() -> Panache.withTransaction(() -> openOnce(source, request)));
+    }
+
+    private Uni<Recorded> openOnce(TicketSource source, NewTicket request) {
+        return tickets.findByIdentity(source, request.contractId(), request.externalId())
+                .chain(existing -> {
+                    if (existing != null) {
+                        return Uni.createFrom().item(new Recorded(existing, false));
+                    }
+                    Instant now = clock.instant();
+                    Instant reportedAt = request.reportedAt() == null ? now : request.reportedAt();
+                    if (reportedAt.isAfter(now)) {
+                        throw ProblemException.invalid("reportedAt", "must not be in the future");
+                    }
+                    return contracts.findById(request.contractId()).chain(contract -> {
+                        if (contract == null) {
+                            throw ProblemException.unprocessable(
+                                    "contract " + request.contractId() + " is unknown",
+                                    List.of(new Violation("contractId", "no such contract")));
+                        }
+                        if (!contract.serviceList().contains(request.serviceId())) {
+                            throw ProblemException.unprocessable(
+                                    "contract " + request.contractId() + " does not cover service "
+                                            + request.serviceId(),
+                                    List.of(new Violation(
+                                            "serviceId", "not covered by contract " + request.contractId())));
+                        }
+                        Ticket ticket = new Ticket();
+                        ticket.id = UUID.randomUUID().toString();
+                        ticket.source = source;
+                        ticket.externalId = request.externalId();
+                        ticket.contractId = request.contractId();
+                        ticket.serviceId = request.serviceId();
+                        ticket.kind = request.kind();
+                        ticket.subject = request.subject();
+                        ticket.reportedAt = reportedAt.truncatedTo(ChronoUnit.SECONDS);
+                        ticket.createdAt = now;
+                        return tickets.persist(ticket)
+                                .chain(t -> outbox.add(Topics.TICKETS, t.id, TicketEvents.opened(t)))
+                                .replaceWith(new Recorded(ticket, true));
+                    });
+                });
     }
 
     /** Resolves at {@code resolvedAt} (default now); resolving a resolved ticket changes nothing. */
@@ -82,11 +99,18 @@ public class TicketService {
         return tickets.findById(ticketId).chain(t -> resolve(t, ticketId, resolvedAt));
     }
 
-    /** The same, for the ticket a help desk knows by its own id; null when there is none. */
+    /**
+     * The same, for the ticket a help desk knows by its own id, under the contract the event
+     * names; without a contract, the one ticket with that id (none is resolved when two contracts'
+     * tickets share it). Null when there is no such ticket.
+     */
     @WithTransaction
-    public Uni<Recorded> resolveExternal(String externalId, Instant resolvedAt) {
-        return tickets.findByExternalId(externalId)
-                .chain(t -> t == null ? Uni.createFrom().nullItem() : resolve(t, t.id, resolvedAt));
+    public Uni<Recorded> resolveExternal(
+            TicketSource source, String contractId, String externalId, Instant resolvedAt) {
+        Uni<Ticket> found = contractId != null
+                ? tickets.findByIdentity(source, contractId, externalId)
+                : tickets.findBySourceId(source, externalId).map(list -> list.size() == 1 ? list.get(0) : null);
+        return found.chain(t -> t == null ? Uni.createFrom().nullItem() : resolve(t, t.id, resolvedAt));
     }
 
     private Uni<Recorded> resolve(Ticket t, String ticketId, Instant resolvedAt) {

@@ -7,6 +7,7 @@ import com.slaledger.events.TicketKind;
 /** A ticket as the API shows it. */
 public record TicketView(
         String id,
+        TicketSource source,
         String externalId,
         String contractId,
         String serviceId,
@@ -19,6 +20,7 @@ public record TicketView(
     public static TicketView of(Ticket t) {
         return new TicketView(
                 t.id,
+                t.source,
                 t.externalId,
                 t.contractId,
                 t.serviceId,

@@ -1,14 +1,22 @@
 package com.slaledger.ticket.helpdesk;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.slaledger.ticket.TicketFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
 /** Zendesk and Jira webhooks create and resolve tickets, with no glue code in between. */
@@ -98,5 +106,77 @@ class HelpdeskWebhookResourceTest {
                         .body("violations[0].field", equalTo("body"));
             }
         }
+    }
+
+    /**
+     * A help desk retrying one delivery several times at once records one ticket and answers every
+     * retry without an error (the loser of the unique key finds the winner's ticket).
+     */
+    @Test
+    void concurrentRetriesOfOneNewTicketAreOneTicketAndNoError() throws Exception {
+        String contract = TicketFixtures.contract("api");
+        String zid = Long.toString(System.nanoTime());
+        String body = HelpdeskSamples.text("zendesk-created.json", zid, contract);
+        // the contract view first (a 422 until it has caught up)
+        String other = HelpdeskSamples.text("zendesk-created.json", zid + "0", contract);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().contentType("application/json")
+                .body(other)
+                .post("/api/v1/webhooks/zendesk")
+                .then()
+                .statusCode(201));
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> given().contentType("application/json")
+                        .body(body)
+                        .post("/api/v1/webhooks/zendesk")
+                        .then()
+                        .extract()
+                        .statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(200, 201);
+            assertThat(statuses).containsOnlyOnce(201);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().when()
+                .get("/api/v1/tickets?contractId={c}", contract)
+                .then()
+                .body("externalId", hasItems("zendesk:" + zid))
+                .body("size()", equalTo(2));
+    }
+
+    /** Two Jira sites numbering alike: one key under two contracts is two tickets, resolved apart. */
+    @Test
+    void oneJiraKeyUnderTwoContractsIsTwoTicketsResolvedApart() throws Exception {
+        String acme = TicketFixtures.contract("api");
+        String globex = TicketFixtures.contract("api");
+        String key = "SUP-" + System.nanoTime();
+        for (String contract : List.of(acme, globex)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().contentType("application/json")
+                    .body(HelpdeskSamples.text("jira-created.json", key, contract))
+                    .post("/api/v1/webhooks/jira")
+                    .then()
+                    .statusCode(201)
+                    .body("contractId", equalTo(contract)));
+        }
+        given().contentType("application/json")
+                .body(HelpdeskSamples.text("jira-resolved.json", key, globex))
+                .post("/api/v1/webhooks/jira")
+                .then()
+                .statusCode(200)
+                .body("contractId", equalTo(globex))
+                .body("status", equalTo("RESOLVED"));
+        given().when()
+                .get("/api/v1/tickets?contractId={c}", acme)
+                .then()
+                .body("size()", equalTo(1))
+                .body("[0].status", equalTo("OPEN"));
     }
 }

@@ -232,4 +232,38 @@ class TicketResourceTest {
                 .isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                 .isBeforeOrEqualTo(Instant.now());
     }
+
+    /**
+     * Ticket identity is (source, contract, externalId): another customer's ticket under the same
+     * externalId is neither returned nor overwritten; each contract gets its own.
+     */
+    @Test
+    void theSameExternalIdUnderTwoContractsIsTwoTicketsAndNeitherShowsTheOther() {
+        String acme = TicketFixtures.contract("api");
+        String globex = TicketFixtures.contract("api");
+        String externalId = "ZD-" + UUID.randomUUID();
+        String first = open(externalId, acme, "api");
+        String second = open(externalId, globex, "api");
+
+        assertThat(second).isNotEqualTo(first);
+        given().when()
+                .get("/api/v1/tickets/{id}", second)
+                .then()
+                .body("contractId", equalTo(globex))
+                .body("source", equalTo("API"));
+        given().when()
+                .get("/api/v1/tickets?contractId={c}", acme)
+                .then()
+                .body("size()", equalTo(1))
+                .body("[0].id", equalTo(first));
+        // Posting again under either contract finds that contract's ticket, and only it.
+        given().contentType("application/json")
+                .body(ticket(externalId, globex, "api"))
+                .when()
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(second))
+                .body("contractId", equalTo(globex));
+    }
 }

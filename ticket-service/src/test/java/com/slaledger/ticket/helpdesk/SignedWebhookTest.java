@@ -1,0 +1,137 @@
+package com.slaledger.ticket.helpdesk;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.slaledger.ticket.TicketFixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * With the help desks' secrets configured, a webhook request is taken only with a valid signature,
+ * made here the way each vendor documents it; anything else is a 401 problem and records nothing.
+ */
+@QuarkusTest
+@TestProfile(SignedWebhookTest.WithSecrets.class)
+class SignedWebhookTest {
+
+    static final String ZENDESK_SECRET = "zendesk-signing-secret";
+    static final String JIRA_SECRET = "jira-webhook-secret";
+
+    public static class WithSecrets implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "ticket.helpdesk.zendesk-secret", ZENDESK_SECRET,
+                    "ticket.helpdesk.jira-secret", JIRA_SECRET);
+        }
+    }
+
+    private static byte[] hmac(String secret, String message) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void zendeskSignedIsRecordedAndUnsignedOrStaleIsRefused() throws Exception {
+        String contract = TicketFixtures.contract("api");
+        String zid = Long.toString(System.nanoTime());
+        String body = HelpdeskSamples.text("zendesk-created.json", zid, contract);
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+
+        given().contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/v1/webhooks/zendesk")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("status", equalTo(401));
+        String stale = Instant.now()
+                .minus(Duration.ofMinutes(6))
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+        given().contentType("application/json")
+                .header(
+                        "X-Zendesk-Webhook-Signature",
+                        Base64.getEncoder().encodeToString(hmac(ZENDESK_SECRET, stale + body)))
+                .header("X-Zendesk-Webhook-Signature-Timestamp", stale)
+                .body(body)
+                .when()
+                .post("/api/v1/webhooks/zendesk")
+                .then()
+                .statusCode(401)
+                .body("detail", equalTo("the signature's timestamp is more than 5 minutes off"));
+        given().contentType("application/json")
+                .header("X-Zendesk-Webhook-Signature", Base64.getEncoder().encodeToString(hmac("wrong", now + body)))
+                .header("X-Zendesk-Webhook-Signature-Timestamp", now)
+                .body(body)
+                .when()
+                .post("/api/v1/webhooks/zendesk")
+                .then()
+                .statusCode(401);
+        given().when().get("/api/v1/tickets?contractId={c}", contract).then().body("size()", equalTo(0));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String at = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+            given().contentType("application/json")
+                    .header(
+                            "X-Zendesk-Webhook-Signature",
+                            Base64.getEncoder().encodeToString(hmac(ZENDESK_SECRET, at + body)))
+                    .header("X-Zendesk-Webhook-Signature-Timestamp", at)
+                    .body(body)
+                    .when()
+                    .post("/api/v1/webhooks/zendesk")
+                    .then()
+                    .statusCode(201)
+                    .body("externalId", equalTo("zendesk:" + zid))
+                    .body("source", equalTo("ZENDESK"));
+        });
+    }
+
+    @Test
+    void jiraSignedIsRecordedAndBadlySignedIsRefused() throws Exception {
+        String contract = TicketFixtures.contract("api");
+        String key = "SUP-" + System.nanoTime();
+        String body = HelpdeskSamples.text("jira-created.json", key, contract);
+
+        given().contentType("application/json")
+                .header("X-Hub-Signature", "sha256=" + HexFormat.of().formatHex(hmac("wrong", body)))
+                .body(body)
+                .when()
+                .post("/api/v1/webhooks/jira")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/v1/webhooks/jira")
+                .then()
+                .statusCode(401);
+        String signature = "sha256=" + HexFormat.of().formatHex(hmac(JIRA_SECRET, body));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().contentType("application/json")
+                .header("X-Hub-Signature", signature)
+                .body(body)
+                .when()
+                .post("/api/v1/webhooks/jira")
+                .then()
+                .statusCode(201)
+                .body("externalId", equalTo("jira:" + key))
+                .body("source", equalTo("JIRA")));
+    }
+}
