@@ -25,6 +25,10 @@ public interface NotificationConfig {
     @WithDefault("PT1M")
     Duration smtpFailingAfter();
 
+    /** A notice is sent again on request at most once in this interval (429 otherwise). */
+    @WithDefault("PT1M")
+    Duration resendInterval();
+
     Retry retry();
 
     /** Back-off between failed attempts: doubling from {@code initial}, at most {@code max}. */

@@ -58,4 +58,8 @@ public class Notice {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** When an operator last asked for it to be sent again (ResendPolicy). */
+    @Column(name = "last_resend_at")
+    public Instant lastResendAt;
 }

@@ -13,11 +13,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.slaledger.notification.NotificationConfig;
 import com.slaledger.support.rest.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The notices sent or owed (SPEC §8). */
 @Path("/api/v1/notices")
@@ -25,10 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class NoticeResource {
 
     private final NoticeRepository notices;
+    private final ResendPolicy resends;
     private final Clock clock;
 
-    public NoticeResource(NoticeRepository notices, Clock clock) {
+    public NoticeResource(NoticeRepository notices, NotificationConfig config, Clock clock) {
         this.notices = notices;
+        this.resends = new ResendPolicy(config.resendInterval());
         this.clock = clock;
     }
 
@@ -121,11 +125,23 @@ public class NoticeResource {
     @Path("/{id}/resend")
     @WithTransaction
     @Operation(summary = "Send a notice again (operators): it goes back to PENDING and out with the next round")
+    @APIResponse(responseCode = "202", description = "Queued: the notice goes out again with the next round")
+    @APIResponse(
+            responseCode = "429",
+            description = "Resent less than notification.resend-interval ago; Retry-After says when it may be")
     public Uni<Response> resend(@PathParam("id") String id) {
         return notices.findById(id).map(n -> {
             found(n, id);
+            Instant now = clock.instant();
+            resends.waitBeforeResend(n.lastResendAt, now).ifPresent(wait -> {
+                throw ProblemException.tooManyRequests(
+                        "notice " + id + " was resent at " + n.lastResendAt + "; it may be resent again in "
+                                + Math.max(1, wait.toSeconds()) + " s",
+                        wait);
+            });
             n.status = NoticeStatus.PENDING;
-            n.nextAttemptAt = clock.instant();
+            n.nextAttemptAt = now;
+            n.lastResendAt = now;
             return Response.accepted(NoticeDetail.of(n)).build();
         });
     }

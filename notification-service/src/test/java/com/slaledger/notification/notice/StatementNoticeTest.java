@@ -76,6 +76,18 @@ class StatementNoticeTest {
                 .then()
                 .body("status", equalTo("SENT"))
                 .body("attempts", equalTo(2));
+        // Asked again at once: refused for the rest of notification.resend-interval (1 minute),
+        // and nothing more goes out.
+        given().when()
+                .post("/api/v1/notices/{n}/resend", noticeId)
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
+                .body("status", equalTo(429));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> mailTo(email).size() == 3);
         given().when().get("/api/v1/notices/{n}", "no-such").then().statusCode(404);
         given().when()
                 .get("/q/metrics")

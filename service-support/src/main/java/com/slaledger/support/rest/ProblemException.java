@@ -1,5 +1,6 @@
 package com.slaledger.support.rest;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,13 +13,20 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<Violation> violations;
+    private final Duration retryAfter;
 
     public ProblemException(int status, String type, String title, String detail, List<Violation> violations) {
+        this(status, type, title, detail, violations, null);
+    }
+
+    private ProblemException(
+            int status, String type, String title, String detail, List<Violation> violations, Duration retryAfter) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
         this.violations = violations == null ? List.of() : List.copyOf(violations);
+        this.retryAfter = retryAfter;
     }
 
     /** 400: the request is malformed; every offending field is named. */
@@ -49,6 +57,16 @@ public class ProblemException extends RuntimeException {
     /** 422: well-formed, but it refers to something that does not fit (e.g. an unknown contract). */
     public static ProblemException unprocessable(String detail, List<Violation> violations) {
         return new ProblemException(422, ProblemTypes.UNPROCESSABLE, "Unprocessable request", detail, violations);
+    }
+
+    /** 429: asked again too soon; the answer carries Retry-After. */
+    public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
+        return new ProblemException(429, ProblemTypes.TOO_MANY_REQUESTS, "Too many requests", detail, null, retryAfter);
+    }
+
+    /** How long the client should wait before asking again, for a Retry-After header; or null. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     public int status() {

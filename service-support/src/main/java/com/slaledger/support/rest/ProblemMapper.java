@@ -27,7 +27,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(path(uri)));
+        Response response = respond(e.toProblem(path(uri)));
+        if (e.retryAfter() != null) {
+            // whole seconds, rounded up, never 0
+            long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+            response.getHeaders().putSingle("Retry-After", Long.toString(seconds));
+        }
+        return response;
     }
 
     @ServerExceptionMapper
