@@ -29,7 +29,8 @@ public final class FanoutDriver {
     private FanoutDriver() {}
 
     public static void main(String[] args) throws Exception {
-        SlaClient api = new SlaClient(new SlaClient.Endpoints(args[0], "", args[1], args[2], args[3]));
+        SlaClient api = new SlaClient(
+                new SlaClient.Endpoints(args[0], "", args[1], args[2], args[3]), System.getenv("SLA_TOKEN"));
         String ledgerJdbc = args[4];
         String notificationJdbc = args[5];
         String[] ledgerUser = args[6].split(":", 2);

@@ -69,6 +69,7 @@ public final class IntakeDriver {
             inFlight.acquire();
             HttpRequest request = HttpRequest.newBuilder(uri)
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + System.getenv("SLA_TOKEN"))
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
             all.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())

@@ -38,7 +38,8 @@ public final class LatencyDriver {
     private LatencyDriver() {}
 
     public static void main(String[] args) throws Exception {
-        SlaClient api = new SlaClient(new SlaClient.Endpoints(args[0], "", args[1], args[2], args[3]));
+        SlaClient api = new SlaClient(
+                new SlaClient.Endpoints(args[0], "", args[1], args[2], args[3]), System.getenv("SLA_TOKEN"));
         int rate = args.length > 4 ? Integer.parseInt(args[4]) : 10_000;
         int samples = args.length > 5 ? Integer.parseInt(args[5]) : 200;
         String run = "lat-" + UUID.randomUUID().toString().substring(0, 6);

@@ -25,7 +25,8 @@ public final class QueryDriver {
     private QueryDriver() {}
 
     public static void main(String[] args) throws Exception {
-        SlaClient api = new SlaClient(new SlaClient.Endpoints(args[0], "", args[1], "", ""));
+        SlaClient api =
+                new SlaClient(new SlaClient.Endpoints(args[0], "", args[1], "", ""), System.getenv("SLA_TOKEN"));
         int intervals = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         int requests = args.length > 3 ? Integer.parseInt(args[3]) : 500;
         String run = "query-" + UUID.randomUUID().toString().substring(0, 6);

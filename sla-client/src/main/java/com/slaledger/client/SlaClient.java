@@ -55,13 +55,22 @@ public final class SlaClient {
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private final Endpoints endpoints;
+    /** The bearer token sent with every request to the services; null sends none. */
+    private final String token;
+
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
-    public SlaClient(Endpoints endpoints) {
+    public SlaClient(Endpoints endpoints, String token) {
         this.endpoints = endpoints;
+        this.token = token;
+    }
+
+    /** The same system, as another caller: every request carries {@code otherToken} (or none when null). */
+    public SlaClient as(String otherToken) {
+        return new SlaClient(endpoints, otherToken);
     }
 
     public Endpoints endpoints() {
@@ -72,6 +81,9 @@ public final class SlaClient {
 
     public Reply send(String method, String url, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+        if (token != null && (endpoints.mailApi().isEmpty() || !url.startsWith(endpoints.mailApi()))) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

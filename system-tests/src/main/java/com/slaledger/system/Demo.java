@@ -81,7 +81,7 @@ public final class Demo {
                 ? new SlaClient.Endpoints(args[0], args[1], args[2], args[3], args[4])
                 : SlaClient.Endpoints.localDefaults();
         YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
-        new Demo(new SlaClient(e), month).run();
+        new Demo(new SlaClient(e, System.getenv("SLA_TOKEN")), month).run();
     }
 
     void run() {

@@ -28,7 +28,7 @@ class CrashIT {
     private static final Instant OCTOBER = Instant.parse("2026-10-01T00:00:00Z");
     private static final int MINUTES = 25_000;
 
-    private final SlaClient api = new SlaClient(SystemStack.ENDPOINTS);
+    private final SlaClient api = SystemStack.client();
 
     /**
      * Two probes each report every minute for 25,000 minutes from 1 October 2026 (UTC): 50,000

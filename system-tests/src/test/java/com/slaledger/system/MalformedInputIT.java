@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(SystemStack.class)
 class MalformedInputIT {
 
-    private final SlaClient api = new SlaClient(SystemStack.ENDPOINTS);
+    private final SlaClient api = SystemStack.client();
 
     private record Bad(String service, String method, String path, String contentType, String body) {
         @Override

@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(SystemStack.class)
 class ShortfallNoticeIT {
 
-    private final SlaClient api = new SlaClient(SystemStack.ENDPOINTS);
+    private final SlaClient api = SystemStack.client();
 
     @Test
     void anOngoingOutageBreachingTheCurrentPeriodSendsExactlyOneNotice() {

@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(SystemStack.class)
 class StatementsIT {
 
-    private final SlaClient api = new SlaClient(SystemStack.ENDPOINTS);
+    private final SlaClient api = SystemStack.client();
 
     /** [start, end, seconds, counted] of each interval the PROVIDER_MONITORED statement lists. */
     private static final List<String> PM_INTERVALS = List.of(

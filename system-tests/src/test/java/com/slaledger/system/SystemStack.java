@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.slaledger.client.LocalTokens;
 import com.slaledger.client.SlaClient;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -55,6 +56,16 @@ public final class SystemStack implements BeforeAllCallback, ExtensionContext.St
             "http://localhost:18083",
             "http://localhost:18084",
             "http://127.0.0.1:18025");
+
+    /** Bearer tokens of this stack, signed with the key pair `stack up` made in its run directory. */
+    static String token(LocalTokens.Grant grant) {
+        return LocalTokens.of(RUN_DIR.resolve("keys")).token(grant);
+    }
+
+    /** The system as an operator sees it. */
+    static SlaClient client() {
+        return new SlaClient(ENDPOINTS, token(LocalTokens.Grant.of("operator")));
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {

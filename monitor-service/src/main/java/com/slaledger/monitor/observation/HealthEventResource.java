@@ -1,5 +1,6 @@
 package com.slaledger.monitor.observation;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,6 +10,8 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slaledger.support.rest.ProblemException;
+import com.slaledger.support.security.Caller;
+import com.slaledger.support.security.Roles;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -22,10 +25,12 @@ public class HealthEventResource {
 
     private final HealthEventParser parser;
     private final HealthEventPublisher publisher;
+    private final Caller caller;
 
-    public HealthEventResource(HealthEventPublisher publisher, HealthEventParser parser) {
+    public HealthEventResource(HealthEventPublisher publisher, HealthEventParser parser, Caller caller) {
         this.publisher = publisher;
         this.parser = parser;
+        this.caller = caller;
     }
 
     /** {"accepted": N}: how many observations Kafka acknowledged. */
@@ -54,11 +59,13 @@ public class HealthEventResource {
                             }))
     @APIResponse(responseCode = "202", description = "Every observation is acknowledged by Kafka")
     @APIResponse(responseCode = "400", description = "Nothing was published; the problem lists each bad element")
+    @RolesAllowed({Roles.OPERATOR, Roles.PROBE})
     public Uni<Response> record(JsonNode body) {
         HealthEventParser.Result result = parser.parse(body);
         if (!result.valid()) {
             return Uni.createFrom().failure(ProblemException.invalid(result.violations()));
         }
+        Probes.check(caller, result.events());
         return publisher.publish(result.events()).map(n -> Response.accepted(new Accepted(n))
                 .build());
     }

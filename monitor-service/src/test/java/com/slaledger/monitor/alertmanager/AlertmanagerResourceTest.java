@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import com.slaledger.events.Topics;
 import com.slaledger.testing.TestKafka;
+import com.slaledger.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** A real Alertmanager v4 payload, firing then resolved, ends up on the real broker. */
 @QuarkusTest
+@QuarkusTestResource(TestTokens.class)
 class AlertmanagerResourceTest {
 
     @Test

@@ -8,6 +8,8 @@ import java.util.UUID;
 import com.slaledger.events.Topics;
 import com.slaledger.testing.OperationalEndpoints;
 import com.slaledger.testing.TestKafka;
+import com.slaledger.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,7 @@ import static org.hamcrest.Matchers.hasItems;
 
 /** Intake over HTTP, published to the real broker. */
 @QuarkusTest
+@QuarkusTestResource(TestTokens.class)
 class HealthEventResourceTest {
 
     private static String obs(String serviceId, String probeId, String status) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 
 import com.slaledger.notification.NotificationConfig;
 import com.slaledger.support.rest.ProblemException;
+import com.slaledger.support.security.Caller;
+import com.slaledger.support.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +33,10 @@ public class NoticeResource {
     private final ResendPolicy resends;
     private final Clock clock;
 
-    public NoticeResource(NoticeRepository notices, NotificationConfig config, Clock clock) {
+    private final Caller caller;
+
+    public NoticeResource(NoticeRepository notices, NotificationConfig config, Clock clock, Caller caller) {
+        this.caller = caller;
         this.notices = notices;
         this.resends = new ResendPolicy(config.resendInterval());
         this.clock = clock;
@@ -105,9 +111,13 @@ public class NoticeResource {
     @GET
     @WithSession
     @Operation(summary = "A contract's notices, oldest first")
+    @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
     public Uni<List<NoticeView>> list(@QueryParam("contractId") String contractId) {
         if (contractId == null || contractId.isBlank()) {
             throw ProblemException.invalid("contractId", "is required");
+        }
+        if (!caller.mayRead(contractId)) {
+            throw ProblemException.notFound("contract " + contractId);
         }
         return notices.ofContract(contractId)
                 .map(list -> list.stream().map(NoticeView::of).toList());
@@ -117,8 +127,10 @@ public class NoticeResource {
     @Path("/{id}")
     @WithSession
     @Operation(summary = "One notice, with its rendered text and HTML bodies")
+    @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
     public Uni<NoticeDetail> get(@PathParam("id") String id) {
-        return notices.findById(id).map(n -> NoticeDetail.of(found(n, id)));
+        return notices.findById(id)
+                .map(n -> NoticeDetail.of(found(n == null || caller.mayRead(n.contractId) ? n : null, id)));
     }
 
     @POST
@@ -129,6 +141,7 @@ public class NoticeResource {
     @APIResponse(
             responseCode = "429",
             description = "Resent less than notification.resend-interval ago; Retry-After says when it may be")
+    @RolesAllowed({Roles.OPERATOR})
     public Uni<Response> resend(@PathParam("id") String id) {
         return notices.findById(id).map(n -> {
             found(n, id);

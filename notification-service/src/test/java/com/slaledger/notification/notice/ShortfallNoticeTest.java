@@ -12,6 +12,7 @@ import com.slaledger.events.Topics;
 import com.slaledger.testing.OperationalEndpoints;
 import com.slaledger.testing.SmtpServerResource;
 import com.slaledger.testing.TestKafka;
+import com.slaledger.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** A shortfall event becomes exactly one e-mail at a real SMTP server. */
 @QuarkusTest
+@QuarkusTestResource(TestTokens.class)
 @QuarkusTestResource(SmtpServerResource.class)
 class ShortfallNoticeTest {
 

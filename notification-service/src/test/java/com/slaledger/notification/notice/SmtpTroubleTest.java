@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import com.slaledger.events.Topics;
 import com.slaledger.testing.SmtpServerResource;
 import com.slaledger.testing.TestKafka;
+import com.slaledger.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -26,6 +27,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** Notices survive an SMTP outage, and a crash between sending and recording leaves a trace, never a silent copy. */
 @QuarkusTest
+@QuarkusTestResource(TestTokens.class)
 @QuarkusTestResource(SmtpServerResource.class)
 class SmtpTroubleTest {
 

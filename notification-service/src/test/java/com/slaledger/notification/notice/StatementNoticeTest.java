@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.slaledger.events.Topics;
 import com.slaledger.testing.SmtpServerResource;
 import com.slaledger.testing.TestKafka;
+import com.slaledger.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** A period statement and its amendment become one e-mail each; an operator can resend one. */
 @QuarkusTest
+@QuarkusTestResource(TestTokens.class)
 @QuarkusTestResource(SmtpServerResource.class)
 class StatementNoticeTest {
 

@@ -54,6 +54,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(401, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail, null);
     }
 
+    /** 403: a valid token whose role or limits do not allow this. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, ProblemTypes.FORBIDDEN, "Forbidden", detail, null);
+    }
+
     /** 422: well-formed, but it refers to something that does not fit (e.g. an unknown contract). */
     public static ProblemException unprocessable(String detail, List<Violation> violations) {
         return new ProblemException(422, ProblemTypes.UNPROCESSABLE, "Unprocessable request", detail, violations);

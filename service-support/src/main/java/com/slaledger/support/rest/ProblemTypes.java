@@ -7,6 +7,7 @@ public final class ProblemTypes {
     public static final String MALFORMED = "urn:sla-ledger:problem:malformed-body";
     public static final String NOT_FOUND = "urn:sla-ledger:problem:not-found";
     public static final String UNAUTHORIZED = "urn:sla-ledger:problem:unauthorized";
+    public static final String FORBIDDEN = "urn:sla-ledger:problem:forbidden";
     public static final String TOO_MANY_REQUESTS = "urn:sla-ledger:problem:too-many-requests";
     public static final String UNPROCESSABLE = "urn:sla-ledger:problem:unprocessable";
     public static final String UNAVAILABLE = "urn:sla-ledger:problem:unavailable";

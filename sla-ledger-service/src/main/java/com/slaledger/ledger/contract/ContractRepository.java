@@ -3,6 +3,7 @@ package com.slaledger.ledger.contract;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,8 +30,14 @@ public class ContractRepository implements PanacheRepositoryBase<Contract, Strin
         return findById(contractId).map(c -> c == null ? null : version(c));
     }
 
-    /** The current version, or a 404 problem for a contract that does not exist. */
-    public Uni<ContractVersion> existing(String contractId) {
+    /**
+     * The current version, or a 404 problem for a contract that does not exist or that the caller
+     * may not read (another customer's contract is answered as if it did not exist).
+     */
+    public Uni<ContractVersion> existing(String contractId, Predicate<String> mayRead) {
+        if (!mayRead.test(contractId)) {
+            return Uni.createFrom().failure(ProblemException.notFound("contract " + contractId));
+        }
         return current(contractId).map(c -> {
             if (c == null) {
                 throw ProblemException.notFound("contract " + contractId);

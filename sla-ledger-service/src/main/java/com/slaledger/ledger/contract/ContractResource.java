@@ -1,7 +1,9 @@
 package com.slaledger.ledger.contract;
 
 import java.util.List;
+import java.util.Set;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -12,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.slaledger.support.persistence.Failures;
+import com.slaledger.support.security.Caller;
+import com.slaledger.support.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,9 +29,12 @@ public class ContractResource {
     private final ContractService service;
     private final ContractRepository contracts;
 
-    public ContractResource(ContractService service, ContractRepository contracts) {
+    private final Caller caller;
+
+    public ContractResource(ContractService service, ContractRepository contracts, Caller caller) {
         this.service = service;
         this.contracts = contracts;
+        this.caller = caller;
     }
 
     @PUT
@@ -37,11 +44,12 @@ public class ContractResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "200", description = "Replaced (or unchanged)")
     @APIResponse(responseCode = "400", description = "Invalid: the problem names every offending field")
+    @RolesAllowed({Roles.OPERATOR})
     public Uni<Response> put(@PathParam("contractId") String contractId, ContractRequest request) {
-        return service.put(contractId, request)
+        return service.put(contractId, request, caller.name())
                 // Two creations of one new contract at once: the loser retries and replaces.
                 .onFailure(Failures::isUniqueViolation)
-                .recoverWithUni(() -> service.put(contractId, request))
+                .recoverWithUni(() -> service.put(contractId, request, caller.name()))
                 .map(saved -> Response.status(saved.created() ? 201 : 200)
                         .entity(ContractView.of(saved.contract()))
                         .build());
@@ -50,13 +58,19 @@ public class ContractResource {
     @GET
     @Path("/{contractId}")
     @WithSession
+    @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
     public Uni<ContractView> get(@PathParam("contractId") String contractId) {
-        return contracts.existing(contractId).map(ContractView::of);
+        return contracts.existing(contractId, caller::mayRead).map(ContractView::of);
     }
 
     @GET
     @WithSession
+    @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
     public Uni<List<ContractView>> list() {
-        return contracts.all().map(list -> list.stream().map(ContractView::of).toList());
+        Set<String> readable = caller.readableContracts();
+        return contracts.all().map(list -> list.stream()
+                .filter(c -> readable == null || readable.contains(c.contractId()))
+                .map(ContractView::of)
+                .toList());
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.events.Topics;
+import com.slaledger.ledger.audit.AuditRepository;
 import com.slaledger.outbox.Outbox;
 import com.slaledger.support.rest.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -21,11 +22,13 @@ public class ContractService {
 
     private final ContractRepository contracts;
     private final Outbox outbox;
+    private final AuditRepository audit;
     private final Clock clock;
 
-    public ContractService(ContractRepository contracts, Outbox outbox, Clock clock) {
+    public ContractService(ContractRepository contracts, Outbox outbox, AuditRepository audit, Clock clock) {
         this.contracts = contracts;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -33,7 +36,7 @@ public class ContractService {
     public record Saved(ContractVersion contract, boolean created) {}
 
     @WithTransaction
-    public Uni<Saved> put(String contractId, ContractRequest request) {
+    public Uni<Saved> put(String contractId, ContractRequest request, String actor) {
         ContractValidator.Result result = ContractValidator.validate(contractId, request);
         if (!result.violations().isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(result.violations()));
@@ -47,6 +50,7 @@ public class ContractService {
                 }
             }
             Instant now = clock.instant();
+            String before = existing == null ? null : existing.document;
             Contract row = existing == null ? new Contract() : existing;
             row.contractId = contractId;
             row.version = existing == null ? 1 : existing.version + 1;
@@ -59,6 +63,12 @@ public class ContractService {
             return contracts
                     .persist(row)
                     .chain(() -> outbox.add(Topics.CONTRACTS, contractId, ContractEvents.changed(saved)))
+                    .chain(() -> audit.append(
+                            actor,
+                            existing == null ? "CONTRACT_CREATED" : "CONTRACT_REPLACED",
+                            "contract/" + contractId,
+                            before,
+                            row.document))
                     .replaceWith(new Saved(saved, existing == null));
         });
     }

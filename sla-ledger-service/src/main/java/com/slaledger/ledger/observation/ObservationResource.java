@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import com.slaledger.events.HealthStatus;
 import com.slaledger.support.rest.ProblemException;
 import com.slaledger.support.rest.QueryParams;
+import com.slaledger.support.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
@@ -36,6 +38,7 @@ public class ObservationResource {
 
     @GET
     @WithSession
+    @RolesAllowed({Roles.OPERATOR, Roles.VIEWER})
     public Uni<List<ObservationView>> list(
             @PathParam("serviceId") String serviceId,
             @QueryParam("from") String from,

@@ -3,6 +3,7 @@ package com.slaledger.ledger.registry;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -16,6 +17,8 @@ import com.slaledger.events.Ids;
 import com.slaledger.support.persistence.Failures;
 import com.slaledger.support.rest.ProblemException;
 import com.slaledger.support.rest.Violation;
+import com.slaledger.support.security.Caller;
+import com.slaledger.support.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,8 +30,11 @@ public class MonitoredServiceResource {
 
     private final MonitoredServiceRepository registry;
 
-    public MonitoredServiceResource(MonitoredServiceRepository registry) {
+    private final Caller caller;
+
+    public MonitoredServiceResource(MonitoredServiceRepository registry, Caller caller) {
         this.registry = registry;
+        this.caller = caller;
     }
 
     public record ServiceRequest(String name, Integer downQuorum) {}
@@ -43,6 +49,7 @@ public class MonitoredServiceResource {
     @Path("/{serviceId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a service, or change its name or down quorum")
+    @RolesAllowed({Roles.OPERATOR})
     public Uni<Response> put(@PathParam("serviceId") String serviceId, ServiceRequest request) {
         List<Violation> violations = new ArrayList<>();
         if (!Ids.SERVICE.matcher(serviceId).matches()) {
@@ -59,10 +66,10 @@ public class MonitoredServiceResource {
         if (!violations.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(violations));
         }
-        return registry.upsert(serviceId, name, quorum)
+        return registry.upsert(serviceId, name, quorum, caller.name())
                 // Two registrations of one new service at once: the loser retries and updates.
                 .onFailure(Failures::isUniqueViolation)
-                .recoverWithUni(() -> registry.upsert(serviceId, name, quorum))
+                .recoverWithUni(() -> registry.upsert(serviceId, name, quorum, caller.name()))
                 .map(created -> Response.status(created ? 201 : 200)
                         .entity(new ServiceView(serviceId, name, quorum))
                         .build());
@@ -71,6 +78,7 @@ public class MonitoredServiceResource {
     @GET
     @Path("/{serviceId}")
     @WithSession
+    @RolesAllowed({Roles.OPERATOR, Roles.VIEWER})
     public Uni<ServiceView> get(@PathParam("serviceId") String serviceId) {
         return registry.findById(serviceId).map(s -> {
             if (s == null) {
@@ -83,6 +91,7 @@ public class MonitoredServiceResource {
 
     @GET
     @WithSession
+    @RolesAllowed({Roles.OPERATOR, Roles.VIEWER})
     public Uni<List<ServiceView>> list() {
         return registry.all().map(list -> list.stream().map(ServiceView::of).toList());
     }

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +19,8 @@ import com.slaledger.ledger.contract.ContractRepository;
 import com.slaledger.ledger.engine.Periods;
 import com.slaledger.support.rest.ProblemException;
 import com.slaledger.support.rest.QueryParams;
+import com.slaledger.support.security.Caller;
+import com.slaledger.support.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,22 +37,26 @@ public class StatementResource {
     private final StatementService statements;
     private final Clock clock;
 
-    public StatementResource(ContractRepository contracts, StatementService statements, Clock clock) {
+    private final Caller caller;
+
+    public StatementResource(ContractRepository contracts, StatementService statements, Clock clock, Caller caller) {
         this.contracts = contracts;
         this.statements = statements;
         this.clock = clock;
+        this.caller = caller;
     }
 
     @GET
     @Path("/statements/{period}")
     @WithSession
     @Operation(summary = "The statement of a period (YYYY-MM in the contract's time zone), both policies side by side")
+    @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
     public Uni<StatementView> statement(
             @PathParam("contractId") String contractId, @PathParam("period") String period) {
         if (period == null || !PERIOD.matcher(period).matches()) {
             throw ProblemException.invalid("period", "must be a month written YYYY-MM, e.g. 2026-10");
         }
-        return contracts.existing(contractId).chain(c -> statements
+        return contracts.existing(contractId, caller::mayRead).chain(c -> statements
                 .statement(c, YearMonth.parse(period))
                 .map(s -> StatementView.of(s, c.terms().uptimeTargetPercent())));
     }
@@ -58,11 +65,12 @@ public class StatementResource {
     @Path("/downtime")
     @WithSession
     @Operation(summary = "Counted downtime intervals between two instants (default: this period so far)")
+    @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
     public Uni<List<DowntimeInterval>> downtime(
             @PathParam("contractId") String contractId, @QueryParam("from") String from, @QueryParam("to") String to) {
         Instant fromInstant = QueryParams.instant("from", from);
         Instant toInstant = QueryParams.instant("to", to);
-        return contracts.existing(contractId).chain(c -> {
+        return contracts.existing(contractId, caller::mayRead).chain(c -> {
             Instant now = clock.instant();
             long start = fromInstant != null
                     ? fromInstant.getEpochSecond()

@@ -5,6 +5,8 @@ import java.time.Duration;
 import com.slaledger.events.Topics;
 import com.slaledger.testing.OperationalEndpoints;
 import com.slaledger.testing.TestKafka;
+import com.slaledger.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,7 @@ import static org.hamcrest.Matchers.hasItems;
 
 /** Contracts over HTTP, stored in the real database and published to the compacted topic. */
 @QuarkusTest
+@QuarkusTestResource(TestTokens.class)
 class ContractResourceTest {
 
     @Test

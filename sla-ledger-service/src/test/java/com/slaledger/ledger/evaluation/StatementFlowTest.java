@@ -14,6 +14,8 @@ import com.slaledger.events.TicketOpened;
 import com.slaledger.events.TicketResolved;
 import com.slaledger.events.Topics;
 import com.slaledger.testing.TestKafka;
+import com.slaledger.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ import static org.awaitility.Awaitility.await;
  * Kafka, statements come out over HTTP, shortfalls and statements go out on Kafka.
  */
 @QuarkusTest
+@QuarkusTestResource(TestTokens.class)
 class StatementFlowTest {
 
     @Inject

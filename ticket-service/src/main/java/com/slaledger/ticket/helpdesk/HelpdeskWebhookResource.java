@@ -2,7 +2,10 @@ package com.slaledger.ticket.helpdesk;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Predicate;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -16,10 +19,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slaledger.support.rest.ProblemException;
 import com.slaledger.support.rest.RequestValidator;
+import com.slaledger.support.security.Caller;
+import com.slaledger.support.security.Roles;
 import com.slaledger.ticket.TicketConfig;
 import com.slaledger.ticket.ticket.TicketService;
 import com.slaledger.ticket.ticket.TicketSource;
 import com.slaledger.ticket.ticket.TicketView;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -31,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * ignored (a help desk retries an error, so ignoring is not one).
  */
 @Path("/api/v1/webhooks")
+@PermitAll // a bearer token or the help desk's signature; checked in allowed()
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class HelpdeskWebhookResource {
@@ -42,6 +49,7 @@ public class HelpdeskWebhookResource {
     private final ObjectMapper json;
     private final TicketConfig.Helpdesk config;
     private final Clock clock;
+    private final CurrentIdentityAssociation identities;
 
     public HelpdeskWebhookResource(
             TicketService service,
@@ -50,7 +58,8 @@ public class HelpdeskWebhookResource {
             JiraMapper jira,
             ObjectMapper json,
             TicketConfig config,
-            Clock clock) {
+            Clock clock,
+            CurrentIdentityAssociation identities) {
         this.service = service;
         this.validator = validator;
         this.zendesk = zendesk;
@@ -58,6 +67,7 @@ public class HelpdeskWebhookResource {
         this.json = json;
         this.config = config.helpdesk();
         this.clock = clock;
+        this.identities = identities;
     }
 
     /** The answer to an event that was not acted on. */
@@ -73,10 +83,10 @@ public class HelpdeskWebhookResource {
             @HeaderParam("X-Zendesk-Webhook-Signature") String signature,
             @HeaderParam("X-Zendesk-Webhook-Signature-Timestamp") String timestamp,
             byte[] body) {
-        config.zendeskSecret()
-                .flatMap(secret -> WebhookSignature.zendesk(secret, signature, timestamp, bytes(body), clock.instant()))
-                .ifPresent(HelpdeskWebhookResource::refuse);
-        return perform(TicketSource.ZENDESK, zendesk.map(event(body)));
+        return allowed(config.zendeskSecret()
+                        .map(secret ->
+                                WebhookSignature.zendesk(secret, signature, timestamp, bytes(body), clock.instant())))
+                .chain(mayActOn -> perform(TicketSource.ZENDESK, zendesk.map(event(body)), mayActOn));
     }
 
     @POST
@@ -84,10 +94,8 @@ public class HelpdeskWebhookResource {
     @Operation(summary = "Jira Service Management: issue_created records, issue_updated to a done status resolves")
     @APIResponse(responseCode = "401", description = "A secret is configured and the signature is missing or wrong")
     public Uni<Response> jira(@HeaderParam("X-Hub-Signature") String signature, byte[] body) {
-        config.jiraSecret()
-                .flatMap(secret -> WebhookSignature.jira(secret, signature, bytes(body)))
-                .ifPresent(HelpdeskWebhookResource::refuse);
-        return perform(TicketSource.JIRA, jira.map(event(body)));
+        return allowed(config.jiraSecret().map(secret -> WebhookSignature.jira(secret, signature, bytes(body))))
+                .chain(mayActOn -> perform(TicketSource.JIRA, jira.map(event(body)), mayActOn));
     }
 
     /**
@@ -119,8 +127,40 @@ public class HelpdeskWebhookResource {
         return body == null ? new byte[0] : body;
     }
 
-    private Uni<Response> perform(TicketSource source, HelpdeskAction action) {
+    /**
+     * A help desk authenticates with a bearer token (role helpdesk or operator) or, when its secret
+     * is configured, with its own signature ({@code signatureCheck}: empty when it holds, else
+     * why not). Answers which contracts the caller may record tickets for.
+     */
+    private Uni<Predicate<String>> allowed(Optional<Optional<String>> signatureCheck) {
+        return identities.getDeferredIdentity().map(identity -> {
+            if (identity.hasRole(Roles.OPERATOR)) {
+                return contract -> true;
+            }
+            if (identity.hasRole(Roles.HELPDESK)) {
+                return Caller.helpdeskContracts(identity);
+            }
+            if (signatureCheck.isPresent() && signatureCheck.get().isEmpty()) {
+                return contract -> true; // the help desk's own signature holds
+            }
+            if (!identity.isAnonymous()) {
+                throw ProblemException.forbidden("the token's role does not allow this");
+            }
+            if (signatureCheck.isEmpty()) {
+                throw ProblemException.unauthorized(
+                        "a bearer token with the helpdesk role is required (no signing secret is configured)");
+            }
+            refuse(signatureCheck.get().get());
+            return contract -> true;
+        });
+    }
+
+    private Uni<Response> perform(TicketSource source, HelpdeskAction action, Predicate<String> mayActOn) {
         if (action instanceof HelpdeskAction.Open open) {
+            if (!mayActOn.test(open.ticket().contractId())) {
+                throw ProblemException.forbidden("this token may not record tickets of contract "
+                        + open.ticket().contractId());
+            }
             return service.open(source, validator.valid(open.ticket()))
                     .map(r -> Response.status(r.changed() ? 201 : 200)
                             .entity(TicketView.of(r.ticket()))

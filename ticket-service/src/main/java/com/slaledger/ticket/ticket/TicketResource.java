@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 
 import com.slaledger.support.rest.ProblemException;
 import com.slaledger.support.rest.RequestValidator;
+import com.slaledger.support.security.Caller;
+import com.slaledger.support.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,10 +36,13 @@ public class TicketResource {
     private final TicketRepository tickets;
     private final RequestValidator validator;
 
-    public TicketResource(TicketService service, TicketRepository tickets, RequestValidator validator) {
+    private final Caller caller;
+
+    public TicketResource(TicketService service, TicketRepository tickets, RequestValidator validator, Caller caller) {
         this.service = service;
         this.tickets = tickets;
         this.validator = validator;
+        this.caller = caller;
     }
 
     /** POST /{id}/resolve body; an absent body or resolvedAt means now. */
@@ -61,8 +67,12 @@ public class TicketResource {
             description = "Already recorded under this externalId for this contract; nothing changed")
     @APIResponse(responseCode = "400", description = "Malformed; every offending field is named")
     @APIResponse(responseCode = "422", description = "Unknown contract, or a service the contract does not cover")
+    @RolesAllowed({Roles.OPERATOR, Roles.HELPDESK})
     public Uni<Response> open(NewTicket request) {
         NewTicket valid = validator.valid(request);
+        if (!caller.mayActOnContract(valid.contractId())) {
+            throw ProblemException.forbidden("this token may not record tickets of contract " + valid.contractId());
+        }
         return service.open(TicketSource.API, valid).map(r -> Response.status(r.changed() ? 201 : 200)
                 .entity(TicketView.of(r.ticket()))
                 .build());
@@ -82,6 +92,7 @@ public class TicketResource {
                                             value = "{\"resolvedAt\": \"2026-10-03T16:00:00Z\"}")))
     @APIResponse(responseCode = "200", description = "The ticket, resolved")
     @APIResponse(responseCode = "404", description = "No such ticket")
+    @RolesAllowed({Roles.OPERATOR, Roles.HELPDESK})
     public Uni<TicketView> resolve(@PathParam("id") String id, Resolution body) {
         Instant at = null;
         if (body != null && body.resolvedAt() != null) {
@@ -92,15 +103,17 @@ public class TicketResource {
                         "resolvedAt", "must be an ISO-8601 UTC instant, e.g. 2026-10-03T16:00:00Z");
             }
         }
-        return service.resolve(id, at).map(r -> TicketView.of(r.ticket()));
+        return service.resolve(id, at, caller::mayActOnContract).map(r -> TicketView.of(r.ticket()));
     }
 
     @GET
     @Path("/{id}")
     @WithSession
+    @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.HELPDESK, Roles.CUSTOMER})
     public Uni<TicketView> get(@PathParam("id") String id) {
         return tickets.findById(id).map(t -> {
-            if (t == null) {
+            // another customer's ticket is answered as if it did not exist
+            if (t == null || !caller.mayRead(t.contractId)) {
                 throw ProblemException.notFound("ticket " + id);
             }
             return TicketView.of(t);
@@ -110,9 +123,13 @@ public class TicketResource {
     @GET
     @WithSession
     @Operation(summary = "A contract's tickets, oldest report first")
+    @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.HELPDESK, Roles.CUSTOMER})
     public Uni<List<TicketView>> list(@QueryParam("contractId") String contractId) {
         if (contractId == null || contractId.isBlank()) {
             throw ProblemException.invalid("contractId", "is required");
+        }
+        if (!caller.mayRead(contractId)) {
+            throw ProblemException.notFound("contract " + contractId);
         }
         return tickets.ofContract(contractId)
                 .map(list -> list.stream().map(TicketView::of).toList());

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -95,8 +96,11 @@ public class TicketService {
 
     /** Resolves at {@code resolvedAt} (default now); resolving a resolved ticket changes nothing. */
     @WithTransaction
-    public Uni<Recorded> resolve(String ticketId, Instant resolvedAt) {
-        return tickets.findById(ticketId).chain(t -> resolve(t, ticketId, resolvedAt));
+    public Uni<Recorded> resolve(String ticketId, Instant resolvedAt, Predicate<String> mayActOnContract) {
+        // a ticket of a contract the caller may not act on is answered as if it did not exist
+        return tickets.findById(ticketId)
+                .chain(t ->
+                        resolve(t == null || !mayActOnContract.test(t.contractId) ? null : t, ticketId, resolvedAt));
     }
 
     /**

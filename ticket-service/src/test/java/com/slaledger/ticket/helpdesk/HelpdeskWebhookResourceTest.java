@@ -8,7 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.slaledger.testing.TestTokens;
 import com.slaledger.ticket.TicketFixtures;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 /** Zendesk and Jira webhooks create and resolve tickets, with no glue code in between. */
 @QuarkusTest
+@QuarkusTestResource(TestTokens.class)
 class HelpdeskWebhookResourceTest {
 
     @Test

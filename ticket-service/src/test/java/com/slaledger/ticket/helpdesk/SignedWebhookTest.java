@@ -10,7 +10,9 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.slaledger.testing.TestTokens;
 import com.slaledger.ticket.TicketFixtures;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -21,10 +23,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * With the help desks' secrets configured, a webhook request is taken only with a valid signature,
- * made here the way each vendor documents it; anything else is a 401 problem and records nothing.
+ * With the help desks' secrets configured, a webhook request without a bearer token is taken only
+ * with a valid signature, made here the way each vendor documents it; anything else is a 401
+ * problem and records nothing.
  */
 @QuarkusTest
+@QuarkusTestResource(TestTokens.class)
 @TestProfile(SignedWebhookTest.WithSecrets.class)
 class SignedWebhookTest {
 
@@ -53,7 +57,9 @@ class SignedWebhookTest {
         String body = HelpdeskSamples.text("zendesk-created.json", zid, contract);
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
 
-        given().contentType("application/json")
+        given().auth()
+                .none()
+                .contentType("application/json")
                 .body(body)
                 .when()
                 .post("/api/v1/webhooks/zendesk")
@@ -65,7 +71,9 @@ class SignedWebhookTest {
                 .minus(Duration.ofMinutes(6))
                 .truncatedTo(ChronoUnit.SECONDS)
                 .toString();
-        given().contentType("application/json")
+        given().auth()
+                .none()
+                .contentType("application/json")
                 .header(
                         "X-Zendesk-Webhook-Signature",
                         Base64.getEncoder().encodeToString(hmac(ZENDESK_SECRET, stale + body)))
@@ -76,7 +84,9 @@ class SignedWebhookTest {
                 .then()
                 .statusCode(401)
                 .body("detail", equalTo("the signature's timestamp is more than 5 minutes off"));
-        given().contentType("application/json")
+        given().auth()
+                .none()
+                .contentType("application/json")
                 .header("X-Zendesk-Webhook-Signature", Base64.getEncoder().encodeToString(hmac("wrong", now + body)))
                 .header("X-Zendesk-Webhook-Signature-Timestamp", now)
                 .body(body)
@@ -88,7 +98,9 @@ class SignedWebhookTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             String at = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-            given().contentType("application/json")
+            given().auth()
+                    .none()
+                    .contentType("application/json")
                     .header(
                             "X-Zendesk-Webhook-Signature",
                             Base64.getEncoder().encodeToString(hmac(ZENDESK_SECRET, at + body)))
@@ -109,7 +121,9 @@ class SignedWebhookTest {
         String key = "SUP-" + System.nanoTime();
         String body = HelpdeskSamples.text("jira-created.json", key, contract);
 
-        given().contentType("application/json")
+        given().auth()
+                .none()
+                .contentType("application/json")
                 .header("X-Hub-Signature", "sha256=" + HexFormat.of().formatHex(hmac("wrong", body)))
                 .body(body)
                 .when()
@@ -117,14 +131,18 @@ class SignedWebhookTest {
                 .then()
                 .statusCode(401)
                 .contentType("application/problem+json");
-        given().contentType("application/json")
+        given().auth()
+                .none()
+                .contentType("application/json")
                 .body(body)
                 .when()
                 .post("/api/v1/webhooks/jira")
                 .then()
                 .statusCode(401);
         String signature = "sha256=" + HexFormat.of().formatHex(hmac(JIRA_SECRET, body));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().contentType("application/json")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
+                .none()
+                .contentType("application/json")
                 .header("X-Hub-Signature", signature)
                 .body(body)
                 .when()

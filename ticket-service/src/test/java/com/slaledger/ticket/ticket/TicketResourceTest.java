@@ -7,7 +7,9 @@ import java.util.UUID;
 import com.slaledger.events.Topics;
 import com.slaledger.testing.OperationalEndpoints;
 import com.slaledger.testing.TestKafka;
+import com.slaledger.testing.TestTokens;
 import com.slaledger.ticket.TicketFixtures;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,7 @@ import static org.hamcrest.Matchers.nullValue;
  * contract view is fed with records produced to the contracts topic, as the ledger would.
  */
 @QuarkusTest
+@QuarkusTestResource(TestTokens.class)
 class TicketResourceTest {
 
     private static String ticket(String externalId, String contractId, String serviceId) {

@@ -1,0 +1,127 @@
+package com.slaledger.ledger.audit;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.slaledger.events.EventJson;
+import com.slaledger.support.rest.ProblemException;
+import com.slaledger.support.security.Roles;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The audit log of contract and service changes (operators and viewers). */
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    static final int MAX_LIMIT = 1000;
+    /** How many entries verification reads at a time. */
+    private static final int VERIFY_PAGE = 1000;
+
+    private final AuditRepository audit;
+
+    public AuditResource(AuditRepository audit) {
+        this.audit = audit;
+    }
+
+    /** An entry as listed; the documents as JSON, as they were stored. */
+    public record AuditEntryView(
+            long seq,
+            String at,
+            String actor,
+            String action,
+            String resource,
+            JsonNode before,
+            JsonNode after,
+            String prevHash,
+            String hash) {
+
+        static AuditEntryView of(AuditChain.Stored e) {
+            var f = e.fields();
+            return new AuditEntryView(
+                    f.seq(),
+                    f.at(),
+                    f.actor(),
+                    f.action(),
+                    f.resource(),
+                    json(f.before()),
+                    json(f.after()),
+                    e.prevHash(),
+                    e.hash());
+        }
+
+        private static JsonNode json(String text) {
+            try {
+                return text == null ? null : EventJson.mapper().readTree(text);
+            } catch (Exception e) {
+                throw new IllegalStateException("stored audit document is unreadable", e);
+            }
+        }
+    }
+
+    /** Whether the stored log is what was written; where it stops being so if not. */
+    public record Verification(boolean valid, long entries, String lastHash, Long brokenAt) {}
+
+    @GET
+    @WithSession
+    @RolesAllowed({Roles.OPERATOR, Roles.VIEWER})
+    @Operation(summary = "Audit entries after sequence number `after`, oldest first; Link rel=next when more remain")
+    public Uni<Response> list(
+            @QueryParam("after") @DefaultValue("0") long after,
+            @QueryParam("limit") @DefaultValue("100") int limit,
+            @jakarta.ws.rs.core.Context UriInfo uri) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return audit.page(after, limit + 1).map(page -> {
+            List<AuditChain.Stored> shown = page.size() > limit ? page.subList(0, limit) : page;
+            Response.ResponseBuilder response =
+                    Response.ok(shown.stream().map(AuditEntryView::of).toList());
+            if (page.size() > limit) {
+                long last = shown.get(shown.size() - 1).fields().seq();
+                response.link(
+                        uri.getRequestUriBuilder()
+                                .replaceQueryParam("after", last)
+                                .replaceQueryParam("limit", limit)
+                                .build(),
+                        "next");
+            }
+            return response.build();
+        });
+    }
+
+    @GET
+    @Path("/verify")
+    @WithSession
+    @RolesAllowed({Roles.OPERATOR, Roles.VIEWER})
+    @Operation(summary = "Checks the hash chain from the first entry: valid, or the first entry that was altered")
+    public Uni<Verification> verify() {
+        return verifyFrom(0, AuditChain.GENESIS, 0);
+    }
+
+    private Uni<Verification> verifyFrom(long after, String hashBefore, long checked) {
+        return audit.page(after, VERIFY_PAGE).chain(page -> {
+            OptionalLong broken = AuditChain.firstBroken(hashBefore, page);
+            if (broken.isPresent()) {
+                return Uni.createFrom().item(new Verification(false, checked, null, broken.getAsLong()));
+            }
+            if (page.isEmpty()) {
+                return Uni.createFrom().item(new Verification(true, checked, checked == 0 ? null : hashBefore, null));
+            }
+            AuditChain.Stored last = page.get(page.size() - 1);
+            return verifyFrom(last.fields().seq(), last.hash(), checked + page.size());
+        });
+    }
+}
