@@ -169,4 +169,73 @@ class DeploymentFilesTest {
             assertThat(map(list(map(svc.get("spec")).get("ports")).get(0))).containsEntry("port", port);
         }
     }
+
+    /** Production settings (SPEC §12): nothing secret committed, nothing exposed beyond this host. */
+    @Test
+    void composePublishesTheBrokerDatabaseAndMailSinkOnLoopbackOnly() throws IOException {
+        var services = map(compose().get("services"));
+        for (String infra : List.of("kafka", "postgres", "mailsink")) {
+            assertThat(list(map(services.get(infra)).get("ports")))
+                    .as(infra + "'s published ports")
+                    .isNotEmpty()
+                    .allSatisfy(p -> assertThat((String) p).startsWith("127.0.0.1:"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"monitor-service", "ticket-service", "sla-ledger-service", "notification-service"})
+    void everyServiceIsToldWhichTokensToTrust(String service) throws IOException {
+        var env = map(map(map(compose().get("services")).get(service)).get("environment"));
+        assertThat(env).containsKey("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+        var container = container(service);
+        var names = list(container.get("env")).stream()
+                .map(e -> (String) map(e).get("name"))
+                .toList();
+        assertThat(names).contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER");
+    }
+
+    @Test
+    void noServiceShipsADefaultPasswordAndMailRequiresStartTls() throws IOException {
+        for (String service : SERVICES) {
+            Properties props = applicationProperties(service);
+            for (String key : props.stringPropertyNames()) {
+                if (key.endsWith("password") && !key.startsWith("%test.")) {
+                    throw new AssertionError(service + " sets " + key + " in its application.properties");
+                }
+            }
+        }
+        assertThat(applicationProperties("notification-service").getProperty("quarkus.mailer.start-tls"))
+                .isEqualTo("REQUIRED");
+    }
+
+    @Test
+    void kubernetesCommitsNoSecretValuesAndReadsPasswordsFromSecrets() throws IOException {
+        var docs = k8sDocuments();
+        assertThat(docs)
+                .noneMatch(
+                        d -> "Secret".equals(d.get("kind")) && (d.containsKey("data") || d.containsKey("stringData")));
+        for (String service : SERVICES) {
+            if (database(service) == null) {
+                continue;
+            }
+            var password = list(container(service).get("env")).stream()
+                    .map(e -> map(e))
+                    .filter(e -> "QUARKUS_DATASOURCE_PASSWORD".equals(e.get("name")))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(password).doesNotContainKey("value");
+            assertThat(map(password.get("valueFrom"))).containsKey("secretKeyRef");
+        }
+    }
+
+    private static Map<String, Object> container(String service) throws IOException {
+        var deployment = k8sDocuments().stream()
+                .filter(d -> "Deployment".equals(d.get("kind"))
+                        && service.equals(map(d.get("metadata")).get("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Deployment for " + service));
+        return map(list(map(map(map(deployment.get("spec")).get("template")).get("spec"))
+                        .get("containers"))
+                .get(0));
+    }
 }
