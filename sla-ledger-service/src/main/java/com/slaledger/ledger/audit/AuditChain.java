@@ -1,12 +1,10 @@
 package com.slaledger.ledger.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+
+import com.slaledger.ledger.Sha256;
 
 /**
  * The audit log's hash chain, in plain Java: each entry's hash is SHA-256 over the previous
@@ -35,13 +33,7 @@ public final class AuditChain {
         // before and after may be null (creation, deletion), which must differ from "null"
         text.append('\n').append(f.before() == null ? "-" : "+" + f.before());
         text.append('\n').append(f.after() == null ? "-" : "+" + f.after());
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text.toString());
     }
 
     /**

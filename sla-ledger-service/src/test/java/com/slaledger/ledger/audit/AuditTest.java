@@ -32,6 +32,14 @@ class AuditTest {
                 + "\"services\":[\"api\"],\"policy\":\"PROVIDER_MONITORED\",\"uptimeTargetPercent\":" + target + "}";
     }
 
+    private static void putContract(String id, double target, int status) {
+        given().contentType("application/json")
+                .body(contract(id, target))
+                .put("/api/v1/contracts/" + id)
+                .then()
+                .statusCode(status);
+    }
+
     private static List<java.util.Map<String, Object>> entriesOf(String resource) {
         return given()
                 .when()
@@ -49,22 +57,10 @@ class AuditTest {
     @Test
     void contractAndServiceChangesAreRecordedWithActorBeforeAndAfter() {
         String id = "audit-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType("application/json")
-                .body(contract(id, 99.9))
-                .put("/api/v1/contracts/" + id)
-                .then()
-                .statusCode(201);
+        putContract(id, 99.9, 201);
         // the same terms again change nothing and record nothing
-        given().contentType("application/json")
-                .body(contract(id, 99.9))
-                .put("/api/v1/contracts/" + id)
-                .then()
-                .statusCode(200);
-        given().contentType("application/json")
-                .body(contract(id, 99.5))
-                .put("/api/v1/contracts/" + id)
-                .then()
-                .statusCode(200);
+        putContract(id, 99.9, 200);
+        putContract(id, 99.5, 200);
         given().contentType("application/json")
                 .body("{\"downQuorum\":2}")
                 .put("/api/v1/services/" + id)
@@ -90,16 +86,8 @@ class AuditTest {
     @Test
     void pagesAreLinked() {
         String id = "audit-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType("application/json")
-                .body(contract(id, 99.9))
-                .put("/api/v1/contracts/" + id)
-                .then()
-                .statusCode(201);
-        given().contentType("application/json")
-                .body(contract(id, 99.8))
-                .put("/api/v1/contracts/" + id)
-                .then()
-                .statusCode(200);
+        putContract(id, 99.9, 201);
+        putContract(id, 99.8, 200);
         Response first = given().when().get("/api/v1/audit?limit=1");
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.header("Link"))
@@ -112,11 +100,7 @@ class AuditTest {
     @Test
     void aRewrittenEntryIsDetected() {
         String id = "audit-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType("application/json")
-                .body(contract(id, 99.9))
-                .put("/api/v1/contracts/" + id)
-                .then()
-                .statusCode(201);
+        putContract(id, 99.9, 201);
         long seq = ((Number) entriesOf("contract/" + id).get(0).get("seq")).longValue();
         String after = pool.preparedQuery("SELECT after FROM audit_entry WHERE seq = $1")
                 .execute(Tuple.of(seq))
