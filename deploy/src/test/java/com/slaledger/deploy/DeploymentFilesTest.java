@@ -228,6 +228,94 @@ class DeploymentFilesTest {
         }
     }
 
+    /** Who may produce each topic in Kubernetes: the kafka-setup Job's producer ACLs. */
+    private static Map<String, List<String>> producers() throws IOException {
+        String script = kafkaSetupScript();
+        Map<String, List<String>> producers = new java.util.TreeMap<>();
+        var acl = java.util.regex.Pattern.compile("acl --allow-principal User:(\\w+) --producer --topic ([\\w.-]+)");
+        var m = acl.matcher(script);
+        while (m.find()) {
+            producers.computeIfAbsent(m.group(2), t -> new ArrayList<>()).add(m.group(1));
+        }
+        return producers;
+    }
+
+    private static String kafkaSetupScript() throws IOException {
+        var job = k8sDocuments().stream()
+                .filter(d -> "Job".equals(d.get("kind"))
+                        && "kafka-setup".equals(map(d.get("metadata")).get("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no kafka-setup Job"));
+        var container = map(
+                list(map(map(map(job.get("spec")).get("template")).get("spec")).get("containers"))
+                        .get(0));
+        return String.join(
+                "\n",
+                list(container.get("command")).stream().map(String::valueOf).toList());
+    }
+
+    @Test
+    void kubernetesKafkaAuthenticatesAuthorisesAndReplicates() throws IOException {
+        var docs = k8sDocuments();
+        var kafka = docs.stream()
+                .filter(d -> "StatefulSet".equals(d.get("kind"))
+                        && "kafka".equals(map(d.get("metadata")).get("name")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(map(kafka.get("spec"))).containsEntry("replicas", 3);
+        String server = (String) map(docs.stream()
+                        .filter(d -> "ConfigMap".equals(d.get("kind"))
+                                && "kafka-config".equals(map(d.get("metadata")).get("name")))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("data"))
+                .get("server.properties");
+        assertThat(server)
+                .contains("listeners=SASL_PLAINTEXT://:9092")
+                .contains("sasl.enabled.mechanisms=SCRAM-SHA-512")
+                .contains("authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .contains("allow.everyone.if.no.acl.found=false")
+                .contains("default.replication.factor=3")
+                .contains("min.insync.replicas=2");
+        String setup = kafkaSetupScript();
+        for (String topic : List.of(
+                "sla.health-observed",
+                "sla.tickets",
+                "sla.contracts",
+                "sla.shortfalls",
+                "sla.statements",
+                "sla.dead-letters")) {
+            assertThat(setup).contains(topic);
+        }
+        assertThat(setup).contains("--replication-factor 3 --config min.insync.replicas=2");
+    }
+
+    @Test
+    void kubernetesLetsEachServiceWriteOnlyItsOwnTopics() throws IOException {
+        var producers = producers();
+        assertThat(producers.get("sla.shortfalls")).containsExactly("ledger");
+        assertThat(producers.get("sla.statements")).containsExactly("ledger");
+        assertThat(producers.get("sla.contracts")).containsExactly("ledger");
+        assertThat(producers.get("sla.health-observed")).containsExactly("monitor");
+        assertThat(producers.get("sla.tickets")).containsExactly("ticket");
+        assertThat(producers.get("sla.dead-letters")).doesNotContain("monitor");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"monitor-service", "ticket-service", "sla-ledger-service", "notification-service"})
+    void kubernetesServicesUseTheirOwnKafkaUserFromASecret(String service) throws IOException {
+        var env = list(container(service).get("env")).stream().map(e -> map(e)).toList();
+        var byName = new java.util.HashMap<String, Map<String, Object>>();
+        env.forEach(e -> byName.put((String) e.get("name"), e));
+        assertThat(byName.get("KAFKA_SECURITY_PROTOCOL")).containsEntry("value", "SASL_PLAINTEXT");
+        assertThat(byName.get("KAFKA_SASL_MECHANISM")).containsEntry("value", "SCRAM-SHA-512");
+        assertThat(byName.get("SLA_TOPICS_PROVISION")).containsEntry("value", "false");
+        var jaas = byName.get("KAFKA_SASL_JAAS_CONFIG");
+        assertThat(jaas).doesNotContainKey("value");
+        String user = service.equals("sla-ledger-service") ? "ledger" : service.replace("-service", "");
+        assertThat(map(map(jaas.get("valueFrom")).get("secretKeyRef"))).containsEntry("key", user + "-jaas");
+    }
+
     private static Map<String, Object> container(String service) throws IOException {
         var deployment = k8sDocuments().stream()
                 .filter(d -> "Deployment".equals(d.get("kind"))
