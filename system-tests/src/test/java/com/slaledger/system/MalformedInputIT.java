@@ -95,6 +95,9 @@ class MalformedInputIT {
         cases.add(new Bad(l, "GET", "/api/v1/services/api/observations?from=yesterday", null, null));
         cases.add(new Bad(l, "GET", "/api/v1/services/api/observations?limit=0", null, null));
         cases.add(new Bad(l, "GET", "/api/v1/services/api/observations?limit=many", null, null));
+        cases.add(new Bad(l, "GET", "/api/v1/audit?limit=0", null, null));
+        cases.add(new Bad(l, "GET", "/api/v1/audit?limit=5000", null, null));
+        cases.add(new Bad(l, "GET", "/api/v1/audit?after=yesterday", null, null));
         // notification-service
         cases.add(new Bad(n, "GET", "/api/v1/notices/no-such-notice", null, null));
         cases.add(new Bad(n, "POST", "/api/v1/notices/no-such-notice/resend", null, null));

@@ -22,9 +22,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ContractRepository implements PanacheRepositoryBase<Contract, String> {
 
-    private record Key(String contractId, long version) {}
-
-    private final Map<Key, ContractVersion> versions = new ConcurrentHashMap<>();
+    /** The parsed current version of each contract, by contract id. */
+    private final Map<String, ContractVersion> versions = new ConcurrentHashMap<>();
 
     public Uni<ContractVersion> current(String contractId) {
         return findById(contractId).map(c -> c == null ? null : version(c));
@@ -59,17 +58,15 @@ public class ContractRepository implements PanacheRepositoryBase<Contract, Strin
                 .toList());
     }
 
-    /** The row as a version; the parsed form of an older version of the same contract is dropped. */
+    /** The row as a version, parsed once per stored version (a newer one replaces the older). */
     public ContractVersion version(Contract row) {
-        Key key = new Key(row.contractId, row.version);
-        ContractVersion known = versions.get(key);
-        if (known != null && known.updatedAt().equals(row.updatedAt)) {
+        ContractVersion known = versions.get(row.contractId);
+        if (known != null && known.version() == row.version && known.updatedAt().equals(row.updatedAt)) {
             return known;
         }
         ContractVersion parsed =
                 ContractVersion.of(row.contractId, row.version, read(row.document), row.createdAt, row.updatedAt);
-        versions.keySet().removeIf(k -> k.contractId().equals(row.contractId) && k.version() != row.version);
-        versions.put(key, parsed);
+        versions.put(row.contractId, parsed);
         return parsed;
     }
 
