@@ -85,7 +85,9 @@ public class StatementBenchmark {
                         new CreditTier(new BigDecimal("99"), new BigDecimal("25"))),
                 new BigDecimal("100"),
                 new Money(new BigDecimal("1000.00"), "EUR"),
-                List.of(new Interval(start + 86_400 * 9, start + 86_400 * 9 + 7200)));
+                List.of(new Interval(start + 86_400 * 9, start + 86_400 * 9 + 7200)),
+                com.slaledger.ledger.engine.NoDataRule.UP,
+                List.of());
         now = end + 7200;
     }
 

@@ -24,13 +24,17 @@ public record ContractChanged(
         BigDecimal creditCapPercent,
         Money monthlyFee,
         List<MaintenanceWindow> maintenanceWindows,
-        Instant changedAt) {
+        Instant changedAt,
+        Alerts alerts) {
 
     /** Who the contract is with and where its notices go. */
     public record Customer(String name, List<String> noticeEmails) {}
 
     /** Credit due when availability falls below {@code belowPercent}. */
     public record CreditTier(BigDecimal belowPercent, BigDecimal creditPercent) {}
+
+    /** The provider's own addresses for warnings before a breach, and the shares of the allowance that warn. */
+    public record Alerts(List<String> emails, List<BigDecimal> allowanceUsedPercent) {}
 
     /** Planned downtime, excluded from the eligible time: [start, end). */
     public record MaintenanceWindow(Instant start, Instant end, String reason) {}

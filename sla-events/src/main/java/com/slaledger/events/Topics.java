@@ -17,6 +17,8 @@ public final class Topics {
     public static final String CONTRACTS = "sla.contracts";
     /** ShortfallDetected, keyed by contractId. */
     public static final String SHORTFALLS = "sla.shortfalls";
+    /** WarningIssued, keyed by contractId. */
+    public static final String WARNINGS = "sla.warnings";
     /** StatementIssued, keyed by contractId. */
     public static final String STATEMENTS = "sla.statements";
     /** Records a consumer could not process, with the reason in headers. */
@@ -30,6 +32,7 @@ public final class Topics {
             new Spec(TICKETS, Map.of()),
             new Spec(CONTRACTS, Map.of("cleanup.policy", "compact")),
             new Spec(SHORTFALLS, Map.of()),
+            new Spec(WARNINGS, Map.of()),
             new Spec(STATEMENTS, Map.of()),
             new Spec(DEAD_LETTERS, Map.of()));
 

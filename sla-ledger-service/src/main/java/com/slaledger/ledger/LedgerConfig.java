@@ -17,6 +17,13 @@ public interface LedgerConfig {
     @WithDefault("5s")
     Duration evaluateInterval();
 
+    /**
+     * How far back an instant on intake may lie (SPEC §11), and so how late data may arrive: periods
+     * that ended longer ago than this are final for good.
+     */
+    @WithDefault("P400D")
+    Duration lateHorizon();
+
     /** Wait after start-up before the first round. */
     @WithDefault("5s")
     Duration evaluateDelay();

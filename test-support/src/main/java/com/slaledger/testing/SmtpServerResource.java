@@ -7,13 +7,18 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A real SMTP server (GreenMail) on a free loopback port for a {@code @QuarkusTest}; the
- * service's Quarkus Mailer is pointed at it. Tests read what arrived through {@link #greenMail()}.
+ * A real SMTP server (GreenMail) on a free loopback port for a {@code @QuarkusTest}, behind a
+ * {@link RejectingSmtpFront} that refuses addresses starting with "bounce" (550); the service's
+ * Quarkus Mailer is pointed at the front. Tests read what arrived through {@link #greenMail()}.
  */
 public class SmtpServerResource implements QuarkusTestResourceLifecycleManager {
 
     private static volatile GreenMail greenMail;
     private static volatile int port;
+    private static volatile RejectingSmtpFront front;
+
+    /** Addresses the test server refuses for good (550), as a mail server does an unknown mailbox. */
+    public static final String REJECTED = "^bounce";
 
     public static GreenMail greenMail() {
         return greenMail;
@@ -25,9 +30,14 @@ public class SmtpServerResource implements QuarkusTestResourceLifecycleManager {
         greenMail = new GreenMail(setup);
         greenMail.start();
         port = greenMail.getSmtp().getPort();
+        try {
+            front = new RejectingSmtpFront(0, port, java.util.regex.Pattern.compile(REJECTED));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
         return Map.of(
                 "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", Integer.toString(port),
+                "quarkus.mailer.port", Integer.toString(front.port()),
                 "quarkus.mailer.mock", "false");
     }
 
@@ -44,6 +54,13 @@ public class SmtpServerResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (front != null) {
+            try {
+                front.close();
+            } catch (java.io.IOException e) {
+                // closing: nothing to do
+            }
+        }
         if (greenMail != null) {
             greenMail.stop();
         }

@@ -35,7 +35,8 @@ public final class TicketFixtures {
                         new BigDecimal("100"),
                         null,
                         List.of(),
-                        Instant.now()));
+                        Instant.now(),
+                        null));
         return id;
     }
 }

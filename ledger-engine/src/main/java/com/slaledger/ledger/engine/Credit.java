@@ -89,7 +89,7 @@ public final class Credit {
                 fee.currency());
     }
 
-    static int minorUnit(String currency) {
+    public static int minorUnit(String currency) {
         try {
             int digits = Currency.getInstance(currency).getDefaultFractionDigits();
             return digits < 0 ? 2 : digits;

@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * A contract's statement for a period (SPEC §7): the figures under its own policy, both
- * policies side by side, and the intervals under its own policy.
+ * policies side by side, the intervals under its own policy, and the no-data intervals.
+ * {@code endedFigures} count only the intervals that have ended: what holds whatever becomes of
+ * the outages still ongoing (used to judge while the ledger has not folded everything).
  */
 public record Statement(
         String contractId,
@@ -17,4 +19,15 @@ public record Statement(
         PolicyFigures figures,
         boolean isFinal,
         List<StatementInterval> intervals,
-        Map<MeasurementPolicy, PolicyFigures> policies) {}
+        Map<MeasurementPolicy, PolicyFigures> policies,
+        List<NoDataInterval> noData,
+        PolicyFigures endedFigures) {
+
+    /**
+     * What the counted downtime uses of the allowance, in percent (half-up, 2 decimals); 100 when
+     * there is no allowance and any downtime, 0 with none.
+     */
+    public java.math.BigDecimal allowanceUsedPercent() {
+        return Warnings.usedPercent(figures.downtimeSeconds(), figures.allowanceSeconds());
+    }
+}

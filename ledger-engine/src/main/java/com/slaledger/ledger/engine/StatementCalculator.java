@@ -22,14 +22,16 @@ public final class StatementCalculator {
             long graceSeconds) {
         long start = Periods.start(period, terms.zone());
         long end = Periods.end(period, terms.zone());
-        long eligible = eligibleSeconds(terms, start, end);
         Map<MeasurementPolicy, PolicyFigures> policies = new EnumMap<>(MeasurementPolicy.class);
         ContractDowntime own = null;
+        PolicyFigures ended = null;
         for (MeasurementPolicy policy : MeasurementPolicy.values()) {
             ContractDowntime downtime = ContractDowntime.of(terms, policy, histories, ticketOpen, now);
+            long eligible = eligibleSeconds(terms, start, end, downtime.excluded());
             policies.put(policy, Credit.figures(terms, eligible, downtime.countedSeconds(start, end)));
             if (policy == terms.policy()) {
                 own = downtime;
+                ended = Credit.figures(terms, eligible, downtime.endedCountedSeconds(start, end));
             }
         }
         return new Statement(
@@ -41,12 +43,21 @@ public final class StatementCalculator {
                 policies.get(terms.policy()),
                 now >= end + graceSeconds,
                 own.within(start, end),
-                Map.copyOf(policies));
+                Map.copyOf(policies),
+                own.noDataWithin(start, end),
+                ended);
     }
 
     /** Rule 7: the period's length less its overlap with maintenance windows. */
     public static long eligibleSeconds(Terms terms, long start, long end) {
+        return eligibleSeconds(terms, start, end, IntervalSet.EMPTY);
+    }
+
+    /** Rule 7: less maintenance windows and, with noData EXCLUDED, no-data time ({@code excluded}). */
+    public static long eligibleSeconds(Terms terms, long start, long end, IntervalSet excluded) {
         IntervalSet period = IntervalSet.of(new Interval(start, end));
-        return period.minus(IntervalSet.of(terms.maintenanceWindows())).seconds();
+        return period.minus(IntervalSet.of(terms.maintenanceWindows()))
+                .minus(excluded)
+                .seconds();
     }
 }

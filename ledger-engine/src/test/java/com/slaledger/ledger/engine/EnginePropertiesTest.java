@@ -43,7 +43,9 @@ class EnginePropertiesTest {
             List<Interval> maintenance,
             int quorum,
             long minimum,
-            long now) {}
+            long now,
+            long staleAfter,
+            NoDataRule noData) {}
 
     @Provide
     Arbitrary<Scenario> scenarios() {
@@ -78,7 +80,9 @@ class EnginePropertiesTest {
                         maintenance,
                         Arbitraries.integers().between(1, 3),
                         Arbitraries.longs().between(0, 40),
-                        Arbitraries.longs().between(BASE + 1, BASE + SPAN + 50))
+                        Arbitraries.longs().between(BASE + 1, BASE + SPAN + 50),
+                        Arbitraries.longs().between(0, 60).map(x -> x < 10 ? 0 : x),
+                        Arbitraries.of(NoDataRule.values()))
                 .as(Scenario::new);
     }
 
@@ -93,7 +97,9 @@ class EnginePropertiesTest {
                 Fixtures.SPEC_TIERS,
                 null,
                 null,
-                s.maintenance());
+                s.maintenance(),
+                s.noData(),
+                List.of());
     }
 
     private static Statement statement(Scenario s, List<Obs> observations, List<Ticket> tickets, YearMonth period) {
@@ -105,7 +111,7 @@ class EnginePropertiesTest {
                     .map(Obs::observation)
                     .toList();
             if (!ofService.isEmpty()) {
-                histories.put(service, new ServiceHistory(MonitoredDowntime.of(ofService, s.quorum()), true));
+                histories.put(service, MonitoredDowntime.history(ofService, s.quorum(), s.staleAfter()));
             }
             ticketOpen.put(
                     service,
@@ -146,17 +152,29 @@ class EnginePropertiesTest {
                 assertThat(statement.policies().get(policy).downtimeSeconds())
                         .as("%s %s", policy, period)
                         .isEqualTo(expected);
+                assertThat(statement.policies().get(policy).eligibleSeconds())
+                        .as("eligible %s %s", policy, period)
+                        .isEqualTo(SecondBySecond.eligibleSeconds(
+                                s, Periods.start(period, ZoneOffset.UTC), Periods.end(period, ZoneOffset.UTC)));
             }
+            long listedNoData = statement.noData().stream()
+                    .mapToLong(NoDataInterval::seconds)
+                    .sum();
+            assertThat(listedNoData)
+                    .as("no-data seconds listed in %s", period)
+                    .isEqualTo(SecondBySecond.noDataSeconds(
+                            s, Periods.start(period, ZoneOffset.UTC), Periods.end(period, ZoneOffset.UTC)));
         }
     }
 
     /** The rules applied literally, one second at a time, with nothing shared with the engine. */
     static final class SecondBySecond {
 
-        static boolean probeDown(List<Obs> observations, String service, String probe, long second) {
+        /** The probe's status at the second: DOWN, UP or UNKNOWN (no observation yet, or stale: rule 1a). */
+        static String probeStatus(Scenario s, String service, String probe, long second) {
             long latest = Long.MIN_VALUE;
             boolean down = false;
-            for (Obs o : observations) {
+            for (Obs o : s.observations()) {
                 var ob = o.observation();
                 if (!o.service().equals(service) || !ob.probeId().equals(probe) || ob.at() > second) {
                     continue;
@@ -168,14 +186,61 @@ class EnginePropertiesTest {
                     down = down || ob.status() == HealthStatus.DOWN;
                 }
             }
-            return down;
+            if (latest == Long.MIN_VALUE || (s.staleAfter() > 0 && second >= latest + s.staleAfter())) {
+                return "UNKNOWN";
+            }
+            return down ? "DOWN" : "UP";
+        }
+
+        /** Rule 1a: at or after the service's first observation, every probe UNKNOWN. */
+        static boolean noData(Scenario s, String service, long second) {
+            boolean observedBefore = s.observations().stream()
+                    .anyMatch(
+                            o -> o.service().equals(service) && o.observation().at() <= second);
+            return observedBefore
+                    && PROBES.stream()
+                            .allMatch(p -> probeStatus(s, service, p, second).equals("UNKNOWN"));
+        }
+
+        static boolean excluded(Scenario s, long second) {
+            return s.noData() == NoDataRule.EXCLUDED
+                    && second < s.now()
+                    && SERVICES.stream().anyMatch(service -> noData(s, service, second));
+        }
+
+        /** The period less maintenance (windows lie near BASE) less excluded seconds (only near BASE too). */
+        static long eligibleSeconds(Scenario s, long periodStart, long periodEnd) {
+            long total = periodEnd - periodStart;
+            for (Interval w : s.maintenance()) {
+                total -= Math.max(0, Math.min(w.end(), periodEnd) - Math.max(w.start(), periodStart));
+            }
+            for (long second = Math.max(periodStart, BASE - 1); second < Math.min(periodEnd, s.now()); second++) {
+                long sec = second;
+                boolean inMaintenance = s.maintenance().stream().anyMatch(w -> w.start() <= sec && sec < w.end());
+                if (!inMaintenance && excluded(s, second)) {
+                    total--;
+                }
+            }
+            return total;
+        }
+
+        static long noDataSeconds(Scenario s, long periodStart, long periodEnd) {
+            long total = 0;
+            for (long second = Math.max(periodStart, BASE - 1); second < Math.min(periodEnd, s.now()); second++) {
+                long sec = second;
+                if (SERVICES.stream().anyMatch(service -> noData(s, service, sec))) {
+                    total++;
+                }
+            }
+            return total;
         }
 
         static boolean serviceDown(Scenario s, MeasurementPolicy policy, String service, long second) {
             long downProbes = PROBES.stream()
-                    .filter(p -> probeDown(s.observations(), service, p, second))
+                    .filter(p -> probeStatus(s, service, p, second).equals("DOWN"))
                     .count();
-            boolean monitored = downProbes >= s.quorum();
+            boolean monitored =
+                    downProbes >= s.quorum() || (s.noData() == NoDataRule.DOWN && noData(s, service, second));
             boolean ticketOpen = s.tickets().stream()
                     .anyMatch(t -> t.service().equals(service)
                             && t.span().reportedAt() <= second
@@ -191,7 +256,9 @@ class EnginePropertiesTest {
 
         static boolean contractDown(Scenario s, MeasurementPolicy policy, long second) {
             boolean inMaintenance = s.maintenance().stream().anyMatch(w -> w.start() <= second && second < w.end());
-            return !inMaintenance && SERVICES.stream().anyMatch(service -> serviceDown(s, policy, service, second));
+            return !inMaintenance
+                    && !excluded(s, second)
+                    && SERVICES.stream().anyMatch(service -> serviceDown(s, policy, service, second));
         }
 
         static long countedSeconds(Scenario s, MeasurementPolicy policy, long periodStart, long periodEnd) {

@@ -44,6 +44,8 @@ final class Fixtures {
                 SPEC_TIERS,
                 new BigDecimal("100"),
                 new Money(new BigDecimal("1000.00"), "EUR"),
-                maintenance);
+                maintenance,
+                NoDataRule.UP,
+                List.of());
     }
 }

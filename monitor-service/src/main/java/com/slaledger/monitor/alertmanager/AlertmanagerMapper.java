@@ -16,9 +16,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.slaledger.events.HealthObserved;
 import com.slaledger.events.HealthStatus;
 import com.slaledger.events.Ids;
+import com.slaledger.events.Limits;
 import com.slaledger.monitor.MonitorConfig;
 import com.slaledger.monitor.observation.HealthEventParser;
 import com.slaledger.support.rest.Violation;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Maps a Prometheus Alertmanager webhook (payload version 4) onto health observations (SPEC §5.1):
@@ -37,16 +39,25 @@ public final class AlertmanagerMapper {
 
     private final String serviceLabel;
     private final Duration maxClockSkew;
+    private final Duration lateHorizon;
     private final Clock clock;
 
+    /** Most alerts in one payload (SPEC §11). */
+    public static final int MAX_ALERTS = 10_000;
+
     @Inject
-    public AlertmanagerMapper(MonitorConfig config, Clock clock) {
-        this(config.alertmanager().serviceLabel(), config.maxClockSkew(), clock);
+    public AlertmanagerMapper(
+            MonitorConfig config,
+            @ConfigProperty(name = "ledger.late-horizon", defaultValue = Limits.DEFAULT_LATE_HORIZON)
+                    Duration lateHorizon,
+            Clock clock) {
+        this(config.alertmanager().serviceLabel(), config.maxClockSkew(), lateHorizon, clock);
     }
 
-    public AlertmanagerMapper(String serviceLabel, Duration maxClockSkew, Clock clock) {
+    public AlertmanagerMapper(String serviceLabel, Duration maxClockSkew, Duration lateHorizon, Clock clock) {
         this.serviceLabel = serviceLabel;
         this.maxClockSkew = maxClockSkew;
+        this.lateHorizon = lateHorizon;
         this.clock = clock;
     }
 
@@ -66,6 +77,10 @@ public final class AlertmanagerMapper {
         JsonNode alerts = body.get("alerts");
         if (alerts == null || !alerts.isArray()) {
             violations.add(new Violation("alerts", "is required: an array of alerts"));
+            return new Result(List.of(), 0, violations);
+        }
+        if (alerts.size() > MAX_ALERTS) {
+            violations.add(new Violation("alerts", "must hold at most " + MAX_ALERTS + " alerts"));
             return new Result(List.of(), 0, violations);
         }
         String receiver = body.path("receiver").asText("alertmanager");
@@ -97,6 +112,11 @@ public final class AlertmanagerMapper {
             if (at.isAfter(now.plus(maxClockSkew))) {
                 violations.add(new Violation(
                         f + "." + timeField, "must not be more than " + maxClockSkew + " ahead of the server clock"));
+                continue;
+            }
+            String range = Limits.instantProblem(at, now, lateHorizon);
+            if (range != null) {
+                violations.add(new Violation(f + "." + timeField, range));
                 continue;
             }
             at = at.truncatedTo(ChronoUnit.SECONDS);

@@ -15,8 +15,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.slaledger.events.HealthObserved;
 import com.slaledger.events.HealthStatus;
 import com.slaledger.events.Ids;
+import com.slaledger.events.Limits;
 import com.slaledger.monitor.MonitorConfig;
 import com.slaledger.support.rest.Violation;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads a POST body of one observation or an array of them into {@link HealthObserved} events,
@@ -27,20 +29,26 @@ import com.slaledger.support.rest.Violation;
 public final class HealthEventParser {
 
     static final int MAX_EVENT_ID = 128;
-    public static final int MAX_DETAIL = 2048;
+    public static final int MAX_DETAIL = Limits.MAX_TEXT;
 
     private final int maxBatchSize;
     private final Duration maxClockSkew;
+    private final Duration lateHorizon;
     private final Clock clock;
 
     @Inject
-    public HealthEventParser(MonitorConfig config, Clock clock) {
-        this(config.maxBatchSize(), config.maxClockSkew(), clock);
+    public HealthEventParser(
+            MonitorConfig config,
+            @ConfigProperty(name = "ledger.late-horizon", defaultValue = Limits.DEFAULT_LATE_HORIZON)
+                    Duration lateHorizon,
+            Clock clock) {
+        this(config.maxBatchSize(), config.maxClockSkew(), lateHorizon, clock);
     }
 
-    public HealthEventParser(int maxBatchSize, Duration maxClockSkew, Clock clock) {
+    public HealthEventParser(int maxBatchSize, Duration maxClockSkew, Duration lateHorizon, Clock clock) {
         this.maxBatchSize = maxBatchSize;
         this.maxClockSkew = maxClockSkew;
+        this.lateHorizon = lateHorizon;
         this.clock = clock;
     }
 
@@ -150,6 +158,11 @@ public final class HealthEventParser {
         if (at.isAfter(now.plus(maxClockSkew))) {
             violations.add(new Violation(
                     prefix + "observedAt", "must not be more than " + maxClockSkew + " ahead of the server clock"));
+            return null;
+        }
+        String range = Limits.instantProblem(at, now, lateHorizon);
+        if (range != null) {
+            violations.add(new Violation(prefix + "observedAt", range));
             return null;
         }
         return at.truncatedTo(ChronoUnit.SECONDS);

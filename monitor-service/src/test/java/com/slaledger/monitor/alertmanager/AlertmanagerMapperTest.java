@@ -17,7 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlertmanagerMapperTest {
 
     private final AlertmanagerMapper mapper = new AlertmanagerMapper(
-            "service", Duration.ofMinutes(5), Clock.fixed(Instant.parse("2026-10-04T00:00:00Z"), ZoneOffset.UTC));
+            "service",
+            Duration.ofMinutes(5),
+            Duration.ofDays(400),
+            Clock.fixed(Instant.parse("2026-10-04T00:00:00Z"), ZoneOffset.UTC));
 
     @Test
     void aFiringAlertIsDownAtStartsAt() throws IOException {
@@ -72,5 +75,22 @@ class AlertmanagerMapperTest {
                 .containsExactly("version", "alerts[0].labels.service");
         assertThat(mapper.map(new ObjectMapper().createArrayNode()).violations())
                 .hasSize(1);
+    }
+
+    @Test
+    void instantsBefore2000AndPayloadsOver10000AlertsAreRejected() throws IOException {
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) AlertmanagerSamples.sample("firing.json", "api");
+        var alert = (com.fasterxml.jackson.databind.node.ObjectNode)
+                node.get("alerts").get(0);
+        alert.put("startsAt", "1999-12-31T23:59:59Z");
+        assertThat(mapper.map(node).violations())
+                .containsExactly(new Violation("alerts[0].startsAt", "must be after 2000-01-01T00:00:00Z"));
+
+        var many = (com.fasterxml.jackson.databind.node.ObjectNode) AlertmanagerSamples.sample("firing.json", "api");
+        var alerts = many.putArray("alerts");
+        for (int i = 0; i <= AlertmanagerMapper.MAX_ALERTS; i++) {
+            alerts.addObject().put("status", "firing");
+        }
+        assertThat(mapper.map(many).violations()).extracting(Violation::field).containsExactly("alerts");
     }
 }

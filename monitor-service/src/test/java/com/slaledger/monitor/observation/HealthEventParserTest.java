@@ -18,7 +18,7 @@ class HealthEventParserTest {
 
     private static final Instant NOW = Instant.parse("2026-10-03T15:00:00Z");
     private final HealthEventParser parser =
-            new HealthEventParser(3, Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC));
+            new HealthEventParser(3, Duration.ofMinutes(5), Duration.ofDays(400), Clock.fixed(NOW, ZoneOffset.UTC));
     private final ObjectMapper json = new ObjectMapper();
 
     private HealthEventParser.Result parse(String body) throws Exception {
@@ -80,6 +80,31 @@ class HealthEventParserTest {
                 .isTrue();
         var late = parse(obs("").replace("2026-10-03T14:05:00Z", "2026-10-03T15:05:01Z"));
         assertThat(late.violations()).extracting(Violation::field).containsExactly("observedAt");
+    }
+
+    @Test
+    void rejectsInstantsBefore2000OrBeyondTheLateHorizon() throws Exception {
+        for (String at : new String[] {"-5000-01-01T00:00:00Z", "1999-12-31T23:59:59Z", "2000-01-01T00:00:00Z"}) {
+            var result = parse(obs("").replace("2026-10-03T14:05:00Z", at));
+            assertThat(result.violations())
+                    .as(at)
+                    .containsExactly(new Violation("observedAt", "must be after 2000-01-01T00:00:00Z"));
+        }
+        // NOW less 400 days is 2025-08-29T15:00:00Z: one second before is out, that instant is in
+        var tooOld = parse(obs("").replace("2026-10-03T14:05:00Z", "2025-08-29T14:59:59Z"));
+        assertThat(tooOld.violations()).extracting(Violation::field).containsExactly("observedAt");
+        assertThat(parse(obs("").replace("2026-10-03T14:05:00Z", "2025-08-29T15:00:00Z"))
+                        .valid())
+                .isTrue();
+    }
+
+    @Test
+    void limitsTheDetailTo1000Characters() throws Exception {
+        assertThat(parse(obs(",\"detail\":\"" + "x".repeat(1000) + "\"")).valid())
+                .isTrue();
+        assertThat(parse(obs(",\"detail\":\"" + "x".repeat(1001) + "\"")).violations())
+                .extracting(Violation::field)
+                .containsExactly("detail");
     }
 
     @Test

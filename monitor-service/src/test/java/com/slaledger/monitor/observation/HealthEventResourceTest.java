@@ -51,6 +51,46 @@ class HealthEventResourceTest {
     }
 
     @Test
+    void aBodyOver16MegabytesIsA413Problem() {
+        // 17 MB of JSON: the whole body is sent, and the answer is read (the connection was dropped before)
+        byte[] body = new byte[17 * 1024 * 1024];
+        java.util.Arrays.fill(body, (byte) ' ');
+        body[0] = '[';
+        body[body.length - 1] = ']';
+        given().contentType("application/json")
+                .body(body)
+                .when()
+                .post("/api/v1/health-events")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413))
+                .body("type", equalTo("urn:sla-ledger:problem:too-large"));
+        // just under the limit is read (and found wanting as a batch, not as a size)
+        byte[] fits = new byte[16 * 1024 * 1024 - 10];
+        java.util.Arrays.fill(fits, (byte) ' ');
+        fits[0] = '[';
+        fits[fits.length - 1] = ']';
+        given().contentType("application/json")
+                .body(fits)
+                .when()
+                .post("/api/v1/health-events")
+                .then()
+                .statusCode(400);
+    }
+
+    @Test
+    void observationsBefore2000AreRejected() {
+        given().contentType("application/json")
+                .body(obs("api", "p1", "DOWN").replaceAll("\\d{4}-\\d\\d-\\d\\dT[0-9:]+Z", "-5000-01-01T00:00:00Z"))
+                .when()
+                .post("/api/v1/health-events")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("observedAt"));
+    }
+
+    @Test
     void aBadBatchPublishesNothing() {
         String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
         given().contentType("application/json")

@@ -20,7 +20,15 @@ public class ContractView extends ContractViewRow {
     @Column(name = "notice_emails")
     public String noticeEmails;
 
+    /** The provider's own addresses for warnings (alerts.emails), comma-separated; empty without. */
+    @Column(name = "alert_emails")
+    public String alertEmails;
+
     public List<String> recipients() {
         return split(noticeEmails);
+    }
+
+    public List<String> alertRecipients() {
+        return alertEmails == null || alertEmails.isEmpty() ? List.of() : split(alertEmails);
     }
 }

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ContractViewProjection extends ContractProjection {
 
     public ContractViewProjection(Clock clock) {
-        super(clock, "customer_name", "notice_emails");
+        super(clock, "customer_name", "notice_emails", "alert_emails");
     }
 
     @Incoming("contracts")
@@ -35,6 +35,8 @@ public class ContractViewProjection extends ContractProjection {
     protected Map<String, Object> columns(ContractChanged event) {
         return Map.of(
                 "customer_name", event.customer().name(),
-                "notice_emails", joined(event.customer().noticeEmails()));
+                "notice_emails", joined(event.customer().noticeEmails()),
+                "alert_emails",
+                        event.alerts() == null ? "" : joined(event.alerts().emails()));
     }
 }

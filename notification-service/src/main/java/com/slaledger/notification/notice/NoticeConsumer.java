@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.slaledger.events.EventJson;
 import com.slaledger.events.ShortfallDetected;
 import com.slaledger.events.StatementIssued;
+import com.slaledger.events.WarningIssued;
 import com.slaledger.support.messaging.ConsumerRetry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -41,6 +42,18 @@ public class NoticeConsumer {
             }
             return store(event.idempotencyKey(), event.contractId(), event.period(), NoticeKind.SHORTFALL, json)
                     .invoke(() -> Log.debugf("shortfall %s noted", event.idempotencyKey()));
+        });
+    }
+
+    @Incoming("warnings")
+    public Uni<Void> onWarning(String json) {
+        return Uni.createFrom().item(() -> read(json, WarningIssued.class)).chain(event -> {
+            if (event.contractId() == null || event.period() == null || event.thresholdPercent() == null) {
+                return Uni.createFrom()
+                        .failure(
+                                new IllegalArgumentException("warning without contractId, period or thresholdPercent"));
+            }
+            return store(event.idempotencyKey(), event.contractId(), event.period(), NoticeKind.WARNING, json);
         });
     }
 

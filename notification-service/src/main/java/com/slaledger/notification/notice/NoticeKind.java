@@ -2,5 +2,6 @@ package com.slaledger.notification.notice;
 
 public enum NoticeKind {
     SHORTFALL,
+    WARNING,
     STATEMENT
 }

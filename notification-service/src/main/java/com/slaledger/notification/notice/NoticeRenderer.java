@@ -1,11 +1,14 @@
 package com.slaledger.notification.notice;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.slaledger.events.EventJson;
 import com.slaledger.events.ShortfallDetected;
 import com.slaledger.events.StatementIssued;
+import com.slaledger.events.WarningIssued;
 import com.slaledger.notification.contract.ContractView;
 
 /**
@@ -16,24 +19,53 @@ import com.slaledger.notification.contract.ContractView;
 @ApplicationScoped
 public class NoticeRenderer {
 
+    /** The longest subject a notice carries (a mail header line is at most 998 characters). */
+    static final int MAX_SUBJECT = 998;
+
+    /**
+     * Who a notice goes to now, from the contract as it stands (SPEC §8: retries and resends reach
+     * corrected addresses): warnings to {@code alerts.emails}, the rest to {@code noticeEmails}.
+     * Empty while the contract is unknown.
+     */
+    public List<String> recipients(Notice n, ContractView view) {
+        if (view == null) {
+            return List.of();
+        }
+        return n.kind == NoticeKind.WARNING ? view.alertRecipients() : view.recipients();
+    }
+
     /** Fills recipients, subject and bodies; false while the contract or its addresses are unknown. */
     public boolean render(Notice n, ContractView view) {
-        if (view == null || view.recipients().isEmpty()) {
+        List<String> recipients = recipients(n, view);
+        if (recipients.isEmpty()) {
             return false;
         }
-        n.recipients = String.join(",", view.recipients());
-        if (n.kind == NoticeKind.SHORTFALL) {
+        n.recipients = String.join(",", recipients);
+        if (n.subject != null) {
+            return true;
+        }
+        if (n.kind == NoticeKind.WARNING) {
+            WarningIssued w = read(n.payload, WarningIssued.class);
+            n.subject = subject(NoticeTemplates.warningSubject(w).render());
+            n.bodyText = NoticeTemplates.warningText(w, view.customerName).render();
+            n.bodyHtml = NoticeTemplates.warningHtml(w, view.customerName).render();
+        } else if (n.kind == NoticeKind.SHORTFALL) {
             ShortfallDetected s = read(n.payload, ShortfallDetected.class);
-            n.subject = NoticeTemplates.shortfallSubject(s).render().strip();
+            n.subject = subject(NoticeTemplates.shortfallSubject(s).render());
             n.bodyText = NoticeTemplates.shortfallText(s, view.customerName).render();
             n.bodyHtml = NoticeTemplates.shortfallHtml(s, view.customerName).render();
         } else {
             StatementIssued s = read(n.payload, StatementIssued.class);
-            n.subject = NoticeTemplates.statementSubject(s).render().strip();
+            n.subject = subject(NoticeTemplates.statementSubject(s).render());
             n.bodyText = NoticeTemplates.statementText(s, view.customerName).render();
             n.bodyHtml = NoticeTemplates.statementHtml(s, view.customerName).render();
         }
         return true;
+    }
+
+    private static String subject(String rendered) {
+        String one = rendered.strip().replaceAll("\\s+", " ");
+        return one.length() <= MAX_SUBJECT ? one : one.substring(0, MAX_SUBJECT);
     }
 
     /** The event as stored: the consumer checked that it reads, so failing here is a bug. */

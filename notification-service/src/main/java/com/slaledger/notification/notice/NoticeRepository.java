@@ -57,11 +57,22 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, String> {
                 .getResultList());
     }
 
+    /** When the oldest notice not sent yet was created; null with none. */
+    public Uni<Instant> oldestPending() {
+        return getSession()
+                .chain(s -> s.createQuery("select min(createdAt) from Notice where status = :s", Instant.class)
+                        .setParameter("s", NoticeStatus.PENDING)
+                        .getSingleResultOrNull());
+    }
+
     public Uni<Long> countPending() {
         return count("status", NoticeStatus.PENDING);
     }
 
-    public Uni<List<Notice>> ofContract(String contractId) {
-        return list("contractId", Sort.by("createdAt").and("id"), contractId);
+    /** A page of a contract's notices, oldest first. */
+    public Uni<List<Notice>> ofContract(String contractId, int offset, int count) {
+        return find("contractId", Sort.by("createdAt").and("id"), contractId)
+                .range(offset, offset + count - 1)
+                .list();
     }
 }

@@ -13,8 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import com.slaledger.notification.NotificationConfig;
+import com.slaledger.support.rest.Paging;
 import com.slaledger.support.rest.ProblemException;
 import com.slaledger.support.security.Caller;
 import com.slaledger.support.security.Roles;
@@ -30,12 +32,19 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class NoticeResource {
 
     private final NoticeRepository notices;
+    private final DeliveryRepository deliveries;
     private final ResendPolicy resends;
     private final Clock clock;
 
     private final Caller caller;
 
-    public NoticeResource(NoticeRepository notices, NotificationConfig config, Clock clock, Caller caller) {
+    public NoticeResource(
+            NoticeRepository notices,
+            DeliveryRepository deliveries,
+            NotificationConfig config,
+            Clock clock,
+            Caller caller) {
+        this.deliveries = deliveries;
         this.caller = caller;
         this.notices = notices;
         this.resends = new ResendPolicy(config.resendInterval());
@@ -48,20 +57,24 @@ public class NoticeResource {
             String contractId,
             String period,
             NoticeKind kind,
+            String element,
             List<String> recipients,
+            List<Delivery> deliveries,
             String subject,
             NoticeStatus status,
             int attempts,
             Instant createdAt,
             Instant sentAt) {
 
-        static NoticeView of(Notice n) {
+        static NoticeView of(Notice n, List<Delivery> deliveries) {
             return new NoticeView(
                     n.id,
                     n.contractId,
                     n.period,
                     n.kind,
+                    NoticeResource.element(n),
                     recipientList(n),
+                    deliveries,
                     n.subject,
                     n.status,
                     n.attempts,
@@ -70,14 +83,21 @@ public class NoticeResource {
         }
     }
 
+    /** The element a shortfall or warning is about (availability, the only one so far); none for a statement. */
+    static String element(Notice n) {
+        return n.kind == NoticeKind.STATEMENT ? null : "availability";
+    }
+
     /** One notice with what it says and how sending it went. */
     public record NoticeDetail(
             String id,
             String contractId,
             String period,
             NoticeKind kind,
+            String element,
             String idempotencyKey,
             List<String> recipients,
+            List<Delivery> deliveries,
             String subject,
             NoticeStatus status,
             int attempts,
@@ -88,14 +108,16 @@ public class NoticeResource {
             String bodyText,
             String bodyHtml) {
 
-        static NoticeDetail of(Notice n) {
+        static NoticeDetail of(Notice n, List<Delivery> deliveries) {
             return new NoticeDetail(
                     n.id,
                     n.contractId,
                     n.period,
                     n.kind,
+                    NoticeResource.element(n),
                     n.idempotencyKey,
                     recipientList(n),
+                    deliveries,
                     n.subject,
                     n.status,
                     n.attempts,
@@ -110,17 +132,24 @@ public class NoticeResource {
 
     @GET
     @WithSession
-    @Operation(summary = "A contract's notices, oldest first")
+    @Operation(summary = "A contract's notices, oldest first; paged (limit, offset, Link rel=next)")
     @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
-    public Uni<List<NoticeView>> list(@QueryParam("contractId") String contractId) {
+    public Uni<Response> list(
+            @QueryParam("contractId") String contractId,
+            @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset,
+            @jakarta.ws.rs.core.Context UriInfo uri) {
         if (contractId == null || contractId.isBlank()) {
             throw ProblemException.invalid("contractId", "is required");
         }
+        Paging paging = Paging.of(limit, offset);
         if (!caller.mayRead(contractId)) {
             throw ProblemException.notFound("contract " + contractId);
         }
-        return notices.ofContract(contractId)
-                .map(list -> list.stream().map(NoticeView::of).toList());
+        return notices.ofContract(contractId, paging.offset(), paging.fetch()).chain(list -> deliveries
+                .of(list.stream().map(n -> n.id).toList())
+                .map(known ->
+                        paging.respond(list, n -> NoticeView.of(n, DeliveryRepository.list(known.get(n.id))), uri)));
     }
 
     @GET
@@ -130,33 +159,40 @@ public class NoticeResource {
     @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
     public Uni<NoticeDetail> get(@PathParam("id") String id) {
         return notices.findById(id)
-                .map(n -> NoticeDetail.of(found(n == null || caller.mayRead(n.contractId) ? n : null, id)));
+                .map(n -> found(n == null || caller.mayRead(n.contractId) ? n : null, id))
+                .chain(n -> deliveries
+                        .of(List.of(n.id))
+                        .map(known -> NoticeDetail.of(n, DeliveryRepository.list(known.get(n.id)))));
     }
 
     @POST
     @Path("/{id}/resend")
     @WithTransaction
-    @Operation(summary = "Send a notice again (operators): it goes back to PENDING and out with the next round")
+    @Operation(
+            summary =
+                    "Send a notice again (operators), to the contract's current recipients: it goes back to PENDING and out with the next round")
     @APIResponse(responseCode = "202", description = "Queued: the notice goes out again with the next round")
     @APIResponse(
             responseCode = "429",
             description = "Resent less than notification.resend-interval ago; Retry-After says when it may be")
     @RolesAllowed({Roles.OPERATOR})
     public Uni<Response> resend(@PathParam("id") String id) {
-        return notices.findById(id).map(n -> {
-            found(n, id);
-            Instant now = clock.instant();
-            resends.waitBeforeResend(n.lastResendAt, now).ifPresent(wait -> {
-                throw ProblemException.tooManyRequests(
-                        "notice " + id + " was resent at " + n.lastResendAt + "; it may be resent again in "
-                                + Math.max(1, wait.toSeconds()) + " s",
-                        wait);
-            });
-            n.status = NoticeStatus.PENDING;
-            n.nextAttemptAt = now;
-            n.lastResendAt = now;
-            return Response.accepted(NoticeDetail.of(n)).build();
-        });
+        return notices.findById(id)
+                .call(n -> n == null ? Uni.createFrom().voidItem() : deliveries.forget(n.id))
+                .map(n -> {
+                    found(n, id);
+                    Instant now = clock.instant();
+                    resends.waitBeforeResend(n.lastResendAt, now).ifPresent(wait -> {
+                        throw ProblemException.tooManyRequests(
+                                "notice " + id + " was resent at " + n.lastResendAt + "; it may be resent again in "
+                                        + Math.max(1, wait.toSeconds()) + " s",
+                                wait);
+                    });
+                    n.status = NoticeStatus.PENDING;
+                    n.nextAttemptAt = now;
+                    n.lastResendAt = now;
+                    return Response.accepted(NoticeDetail.of(n, List.of())).build();
+                });
     }
 
     private static Notice found(Notice n, String id) {

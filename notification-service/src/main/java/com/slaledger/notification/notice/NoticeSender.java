@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.mail.SMTPException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -37,16 +37,29 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * after it: a crash in between leaves a notice that is retried after its lease with a recorded
  * attempt and the same Message-ID, so a second copy never goes out without a trace. A failed
  * send is retried after {@link Backoff}. What a notice says is {@link NoticeRenderer}'s work.
+ *
+ * <p>Delivery is per recipient (SPEC §8), one mail each, to the contract's recipients as they are
+ * at each attempt: a 5xx reply marks that recipient FAILED and the others still get the notice; a
+ * 4xx reply or no connection leaves it PENDING for the next attempt. A notice is SENT when anybody
+ * got it and FAILED when every recipient was refused; either way later notices of its contract
+ * are no longer held behind it.
  */
 @ApplicationScoped
 public class NoticeSender {
 
     static final int BATCH = 200;
-    private static final String RECORD_SENT =
-            "UPDATE notice SET status = 'SENT', sent_at = $1, last_error = NULL WHERE id = $2";
-    private static final String RECORD_FAILED = "UPDATE notice SET last_error = $1, next_attempt_at = $2 WHERE id = $3";
+    /** After an attempt in which nobody failed temporarily: SENT if any delivery is, else FAILED. */
+    private static final String RECORD_SETTLED = "UPDATE notice SET last_error = NULL,"
+            + " status = CASE WHEN EXISTS (SELECT 1 FROM notice_delivery d WHERE d.notice_id = notice.id"
+            + " AND d.status = 'SENT') THEN 'SENT' ELSE 'FAILED' END,"
+            + " sent_at = CASE WHEN EXISTS (SELECT 1 FROM notice_delivery d WHERE d.notice_id = notice.id"
+            + " AND d.status = 'SENT') THEN COALESCE(sent_at, $1) ELSE sent_at END"
+            + " WHERE id = $2";
+
+    private static final String RECORD_RETRY = "UPDATE notice SET last_error = $1, next_attempt_at = $2 WHERE id = $3";
 
     private final NoticeRepository notices;
+    private final DeliveryRepository deliveries;
     private final Pool pool;
     private final ContractViewRepository contracts;
     private final NoticeRenderer renderer;
@@ -59,9 +72,12 @@ public class NoticeSender {
     private final Counter sentCounter;
     private final Counter failedCounter;
     private final AtomicLong pending = new AtomicLong();
+    /** Age of the oldest notice not sent yet (0 with none): a Prometheus alert rule watches it. */
+    private final AtomicLong oldestPendingSeconds = new AtomicLong();
 
     public NoticeSender(
             NoticeRepository notices,
+            DeliveryRepository deliveries,
             Pool pool,
             ContractViewRepository contracts,
             NoticeRenderer renderer,
@@ -71,6 +87,7 @@ public class NoticeSender {
             NotificationConfig config,
             Clock clock) {
         this.notices = notices;
+        this.deliveries = deliveries;
         this.pool = pool;
         this.contracts = contracts;
         this.renderer = renderer;
@@ -86,6 +103,7 @@ public class NoticeSender {
                 .description("Send attempts that failed")
                 .register(registry);
         registry.gauge("sla.notices.pending", pending);
+        registry.gauge("sla.notices.oldest.pending.seconds", oldestPendingSeconds);
     }
 
     /** Looks for due notices every {@code notification.send-interval}, on a thread of its own. */
@@ -102,6 +120,11 @@ public class NoticeSender {
     Uni<Void> scheduled() {
         return sendDue()
                 .chain(() -> Panache.withSession(notices::countPending).invoke(pending::set))
+                .chain(() -> Panache.withSession(notices::oldestPending)
+                        .invoke(oldest -> oldestPendingSeconds.set(
+                                oldest == null
+                                        ? 0
+                                        : Math.max(0, clock.instant().getEpochSecond() - oldest.getEpochSecond()))))
                 .onFailure()
                 .invoke(e -> Log.warnf("sending notices failed, will retry: %s", e.toString()))
                 .onFailure()
@@ -119,20 +142,24 @@ public class NoticeSender {
 
     private record Batch(int claimed, int sent) {}
 
-    private record Outcome(Notice notice, Throwable failure) {}
+    /** A claimed notice and the recipients to try now (those not yet sent to or refused for good). */
+    private record Attempt(Notice notice, List<String> targets) {}
+
+    /** What happened to each recipient tried. */
+    private record Outcome(Notice notice, List<Delivery> deliveries) {}
 
     /**
      * One claimed batch. A batch holds at most one notice per contract (the claim skips a notice
      * while an older one of its contract is pending), so its mails may go out
      * {@code notification.send-concurrency} at a time without breaking the order per contract. Each
-     * outcome is recorded the moment it is known, by one statement of its own (the connection pool
+     * outcome is recorded the moment it is known, by statements of its own (the connection pool
      * runs them side by side; a Hibernate session could not).
      */
     private Uni<Batch> sendBatch() {
         return Panache.withTransaction(this::claim).chain(claimed -> Multi.createFrom()
                 .iterable(claimed)
                 .onItem()
-                .transformToUni(n -> send(n).chain(this::record))
+                .transformToUni(a -> send(a).chain(this::record))
                 .merge(config.sendConcurrency())
                 .collect()
                 .asList()
@@ -140,66 +167,142 @@ public class NoticeSender {
                         results.stream().filter(Boolean::booleanValue).count())));
     }
 
-    /** Renders what is not rendered yet and records the attempt; returns the notices to send now. */
-    private Uni<List<Notice>> claim() {
+    /**
+     * Renders what is not rendered yet, takes the recipients from the contract as it stands now,
+     * and records the attempt; returns what to send now.
+     */
+    private Uni<List<Attempt>> claim() {
         Instant now = clock.instant();
         return notices.claimDue(now, BATCH).chain(due -> {
             if (due.isEmpty()) {
-                return Uni.createFrom().item(List.<Notice>of());
+                return Uni.createFrom().item(List.<Attempt>of());
             }
             List<String> ids = due.stream().map(n -> n.contractId).distinct().toList();
-            // One query for the batch's recipients, not one per notice.
-            return contracts.list("contractId in ?1", ids).map(views -> {
-                Map<String, ContractView> byId = new HashMap<>();
-                views.forEach(v -> byId.put(v.contractId, v));
-                List<Notice> ready = new ArrayList<>();
-                for (Notice n : due) {
-                    if (n.recipients == null && !renderer.render(n, byId.get(n.contractId))) {
-                        n.lastError = "waiting for contract " + n.contractId + " (recipients unknown)";
-                        n.nextAttemptAt = now.plus(config.retry().initial());
-                        continue;
-                    }
-                    n.attempts++;
-                    n.nextAttemptAt = now.plus(config.sendLease());
-                    ready.add(n);
-                }
-                return ready;
-            });
+            // One query for the batch's recipients and one for its deliveries, not one per notice.
+            return contracts.list("contractId in ?1", ids).chain(views -> deliveries
+                    .of(due.stream().map(n -> n.id).toList())
+                    .map(known -> {
+                        Map<String, ContractView> byId = new HashMap<>();
+                        views.forEach(v -> byId.put(v.contractId, v));
+                        List<Attempt> ready = new ArrayList<>();
+                        for (Notice n : due) {
+                            if (!renderer.render(n, byId.get(n.contractId))) {
+                                n.lastError = "waiting for contract " + n.contractId + " (recipients unknown)";
+                                n.nextAttemptAt = now.plus(config.retry().initial());
+                                continue;
+                            }
+                            Map<String, Delivery> done = known.getOrDefault(n.id, Map.of());
+                            List<String> targets = new ArrayList<>();
+                            for (String r : n.recipients.split(",")) {
+                                Delivery d = done.get(r);
+                                if (d == null || d.status() == DeliveryStatus.PENDING) {
+                                    targets.add(r);
+                                }
+                            }
+                            if (targets.isEmpty()) {
+                                // every current recipient was sent to or refused: the notice is settled
+                                settle(n, done.values(), now);
+                                continue;
+                            }
+                            n.attempts++;
+                            n.nextAttemptAt = now.plus(config.sendLease());
+                            ready.add(new Attempt(n, targets));
+                        }
+                        return ready;
+                    }));
         });
     }
 
-    private Uni<Outcome> send(Notice n) {
-        Mail mail = new Mail()
-                .setTo(new ArrayList<>(Arrays.asList(n.recipients.split(","))))
-                .setSubject(n.subject)
-                .setText(n.bodyText)
-                .setHtml(n.bodyHtml)
-                .addHeader("Message-ID", "<" + n.id + "@sla-ledger>")
-                .addHeader("X-SLA-Notice-Key", n.idempotencyKey);
-        return mailer.send(mail).map(ok -> new Outcome(n, null)).onFailure().recoverWithItem(e -> new Outcome(n, e));
+    /** SENT when anybody got it, FAILED when every recipient was refused for good. */
+    private static void settle(Notice n, java.util.Collection<Delivery> done, Instant now) {
+        boolean anySent = done.stream().anyMatch(d -> d.status() == DeliveryStatus.SENT);
+        n.status = anySent ? NoticeStatus.SENT : NoticeStatus.FAILED;
+        if (anySent && n.sentAt == null) {
+            n.sentAt = now;
+        }
+    }
+
+    /** One mail per recipient, so that one refused address is told apart from the others. */
+    private Uni<Outcome> send(Attempt a) {
+        Notice n = a.notice();
+        return Multi.createFrom()
+                .iterable(a.targets())
+                .onItem()
+                .transformToUniAndConcatenate(recipient -> {
+                    Mail mail = new Mail()
+                            .setTo(new ArrayList<>(List.of(recipient)))
+                            .setSubject(n.subject)
+                            .setText(n.bodyText)
+                            .setHtml(n.bodyHtml)
+                            .addHeader("Message-ID", "<" + n.id + "@sla-ledger>")
+                            .addHeader("X-SLA-Notice-Key", n.idempotencyKey);
+                    return mailer.send(mail)
+                            .map(ok -> new Delivery(recipient, DeliveryStatus.SENT, "250 accepted"))
+                            .onFailure()
+                            .recoverWithItem(e -> failed(recipient, e));
+                })
+                .collect()
+                .asList()
+                .map(list -> new Outcome(n, list));
+    }
+
+    /** A 5xx reply refuses the recipient for good; anything else (4xx, no connection) is retried. */
+    static Delivery failed(String recipient, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SMTPException smtp && smtp.isPermanent()) {
+                return new Delivery(
+                        recipient, DeliveryStatus.FAILED, smtp.getReplyCode() + " " + smtp.getReplyMessage());
+            }
+        }
+        return new Delivery(recipient, DeliveryStatus.PENDING, e.toString());
     }
 
     private Uni<Boolean> record(Outcome o) {
         Notice n = o.notice();
         Instant now = clock.instant();
-        if (o.failure() == null) {
-            return pool.preparedQuery(RECORD_SENT)
-                    .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), n.id))
-                    .map(rows -> {
-                        smtp.sent();
-                        sentCounter.increment();
-                        Log.infof("notice %s (%s) sent to %s", n.id, n.idempotencyKey, n.recipients);
-                        return true;
-                    });
+        Uni<Void> each = Uni.createFrom().voidItem();
+        for (Delivery d : o.deliveries()) {
+            each = each.chain(() -> deliveries.record(n.id, d, now));
         }
-        String error = truncate(o.failure().toString());
-        return pool.preparedQuery(RECORD_FAILED)
-                .execute(Tuple.of(error, now.plus(backoff.after(n.attempts)).atOffset(ZoneOffset.UTC), n.id))
+        boolean retry = o.deliveries().stream().anyMatch(d -> d.status() == DeliveryStatus.PENDING);
+        long sent = o.deliveries().stream()
+                .filter(d -> d.status() == DeliveryStatus.SENT)
+                .count();
+        for (Delivery d : o.deliveries()) {
+            if (d.status() == DeliveryStatus.SENT) {
+                smtp.sent();
+            } else if (d.status() == DeliveryStatus.FAILED) {
+                // the server answered: it is up, the address is what is wrong
+                smtp.sent();
+                Log.warnf("notice %s: recipient %s refused for good: %s", n.id, d.recipient(), d.reply());
+            } else {
+                smtp.failed(d.reply());
+            }
+        }
+        if (retry) {
+            String error = truncate(o.deliveries().stream()
+                    .filter(d -> d.status() == DeliveryStatus.PENDING)
+                    .map(d -> d.recipient() + ": " + d.reply())
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse(""));
+            failedCounter.increment();
+            Log.warnf("notice %s attempt %d failed for some recipients, will retry: %s", n.id, n.attempts, error);
+            return each.chain(() -> pool.preparedQuery(RECORD_RETRY)
+                            .execute(Tuple.of(
+                                    error, now.plus(backoff.after(n.attempts)).atOffset(ZoneOffset.UTC), n.id)))
+                    .replaceWith(false);
+        }
+        // settled: SENT if anybody (now or before) got it, FAILED if all were refused
+        return each.chain(
+                        () -> pool.preparedQuery(RECORD_SETTLED).execute(Tuple.of(now.atOffset(ZoneOffset.UTC), n.id)))
                 .map(rows -> {
-                    smtp.failed(error);
-                    failedCounter.increment();
-                    Log.warnf("notice %s attempt %d failed: %s", n.id, n.attempts, error);
-                    return false;
+                    if (sent > 0) {
+                        sentCounter.increment();
+                    }
+                    Log.infof(
+                            "notice %s (%s) settled: %d of %d recipients sent to now",
+                            n.id, n.idempotencyKey, sent, o.deliveries().size());
+                    return sent > 0;
                 });
     }
 

@@ -2,6 +2,7 @@ package com.slaledger.notification.notice;
 
 import com.slaledger.events.ShortfallDetected;
 import com.slaledger.events.StatementIssued;
+import com.slaledger.events.WarningIssued;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -16,6 +17,12 @@ public class NoticeTemplates {
     public static native TemplateInstance shortfallText(ShortfallDetected s, String customer);
 
     public static native TemplateInstance shortfallHtml(ShortfallDetected s, String customer);
+
+    public static native TemplateInstance warningSubject(WarningIssued s);
+
+    public static native TemplateInstance warningText(WarningIssued s, String customer);
+
+    public static native TemplateInstance warningHtml(WarningIssued s, String customer);
 
     public static native TemplateInstance statementSubject(StatementIssued s);
 

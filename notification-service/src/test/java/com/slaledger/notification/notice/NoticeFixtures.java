@@ -46,7 +46,58 @@ final class NoticeFixtures {
                 new BigDecimal("100"),
                 null,
                 List.of(),
+                T,
+                null);
+    }
+
+    /** A version of a contract with several notice addresses and, optionally, alert addresses. */
+    static ContractChanged contract(String id, long version, List<String> emails, List<String> alertEmails) {
+        return new ContractChanged(
+                id,
+                version,
+                new ContractChanged.Customer("Acme Ltd", emails),
+                List.of("api"),
+                MeasurementPolicy.PROVIDER_MONITORED,
+                new BigDecimal("99.9"),
+                Duration.ZERO,
+                "UTC",
+                List.of(),
+                new BigDecimal("100"),
+                null,
+                List.of(),
+                T,
+                alertEmails == null ? null : new ContractChanged.Alerts(alertEmails, List.of(new BigDecimal("50"))));
+    }
+
+    static com.slaledger.events.WarningIssued warning(String id) {
+        return new com.slaledger.events.WarningIssued(
+                id,
+                "2026-10",
+                new BigDecimal("50"),
+                2678,
+                1400,
+                new BigDecimal("52.28"),
+                new BigDecimal("99.9477"),
+                new BigDecimal("99.9"),
                 T);
+    }
+
+    static ShortfallDetected shortfall(String id, String creditPercent) {
+        ShortfallDetected s = shortfall(id, 0);
+        return new ShortfallDetected(
+                s.contractId(),
+                s.period(),
+                s.policy(),
+                s.eligibleSeconds(),
+                s.allowanceSeconds(),
+                s.downtimeSeconds(),
+                s.availabilityPercent(),
+                s.uptimeTargetPercent(),
+                new BigDecimal(creditPercent),
+                s.creditAmount(),
+                s.intervals(),
+                s.omittedIntervals(),
+                s.detectedAt());
     }
 
     static ShortfallDetected shortfall(String id) {

@@ -15,9 +15,17 @@ public final class ConsumerRetry {
     private ConsumerRetry() {}
 
     public static <T> Uni<T> untilDone(Uni<T> work) {
-        return work.onFailure()
+        return untilDone(work, e -> false);
+    }
+
+    /**
+     * The same, except for failures that {@code inherent} says no retry can cure: those fail at
+     * once, for the caller to dead-letter the record (SPEC §11: the records around it are stored).
+     */
+    public static <T> Uni<T> untilDone(Uni<T> work, java.util.function.Predicate<Throwable> inherent) {
+        return work.onFailure(e -> !inherent.test(e))
                 .invoke(e -> Log.warnf("storing a consumed record failed, retrying: %s", e.toString()))
-                .onFailure()
+                .onFailure(e -> !inherent.test(e))
                 .retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30))
                 .indefinitely();

@@ -46,7 +46,7 @@ public class DeadLetters {
         record.getMetadata(IncomingKafkaRecordMetadata.class)
                 .ifPresent(m -> headers.add(OFFSET, bytes(Long.toString(m.getOffset()))));
         Header data = record.getHeaders().lastHeader(FAILURE_DATA);
-        byte[] value = data == null ? new byte[0] : data.value();
+        byte[] value = data != null ? data.value() : json(record.getPayload());
         return emitter.sendMessage(Message.of(value)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(record.getKey())
@@ -58,6 +58,18 @@ public class DeadLetters {
         Header reason = record.getHeaders().lastHeader(FAILURE_REASON);
         return "unreadable record: "
                 + (reason == null ? "no value" : new String(reason.value(), StandardCharsets.UTF_8));
+    }
+
+    /** A record that was read but cannot be processed keeps its content, as JSON. */
+    private static byte[] json(Object payload) {
+        if (payload == null) {
+            return new byte[0];
+        }
+        try {
+            return com.slaledger.events.EventJson.mapper().writeValueAsBytes(payload);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return bytes(String.valueOf(payload));
+        }
     }
 
     private static byte[] bytes(String s) {

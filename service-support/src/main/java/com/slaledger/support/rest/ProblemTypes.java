@@ -10,6 +10,7 @@ public final class ProblemTypes {
     public static final String FORBIDDEN = "urn:sla-ledger:problem:forbidden";
     public static final String TOO_MANY_REQUESTS = "urn:sla-ledger:problem:too-many-requests";
     public static final String UNPROCESSABLE = "urn:sla-ledger:problem:unprocessable";
+    public static final String TOO_LARGE = "urn:sla-ledger:problem:too-large";
     public static final String UNAVAILABLE = "urn:sla-ledger:problem:unavailable";
     public static final String INTERNAL = "urn:sla-ledger:problem:internal";
     /** For errors the HTTP status says all about (405, 406, 415, ...). */

@@ -1,6 +1,5 @@
 package com.slaledger.ledger.audit;
 
-import java.util.List;
 import java.util.OptionalLong;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slaledger.events.EventJson;
-import com.slaledger.support.rest.ProblemException;
+import com.slaledger.support.rest.Paging;
 import com.slaledger.support.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -80,26 +79,20 @@ public class AuditResource {
     @Operation(summary = "Audit entries after sequence number `after`, oldest first; Link rel=next when more remain")
     public Uni<Response> list(
             @QueryParam("after") @DefaultValue("0") long after,
-            @QueryParam("limit") @DefaultValue("100") int limit,
+            @QueryParam("limit") String limit,
             @jakarta.ws.rs.core.Context UriInfo uri) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        return audit.page(after, limit + 1).map(page -> {
-            List<AuditChain.Stored> shown = page.size() > limit ? page.subList(0, limit) : page;
-            Response.ResponseBuilder response =
-                    Response.ok(shown.stream().map(AuditEntryView::of).toList());
-            if (page.size() > limit) {
-                long last = shown.get(shown.size() - 1).fields().seq();
-                response.link(
-                        uri.getRequestUriBuilder()
-                                .replaceQueryParam("after", last)
-                                .replaceQueryParam("limit", limit)
-                                .build(),
-                        "next");
-            }
-            return response.build();
-        });
+        Paging paging = Paging.of(limit, null);
+        return audit.page(after, paging.fetch())
+                .map(page -> paging.respond(
+                        page,
+                        AuditEntryView::of,
+                        uri,
+                        "after",
+                        page.isEmpty()
+                                ? after
+                                : page.get(Math.min(page.size(), paging.limit()) - 1)
+                                        .fields()
+                                        .seq()));
     }
 
     @GET

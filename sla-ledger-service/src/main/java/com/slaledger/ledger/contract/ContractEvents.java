@@ -33,7 +33,11 @@ public final class ContractEvents {
                 t.maintenanceWindows().stream()
                         .map(w -> new ContractChanged.MaintenanceWindow(w.start(), w.end(), w.reason()))
                         .toList(),
-                c.updatedAt());
+                c.updatedAt(),
+                t.alerts() == null
+                        ? null
+                        : new ContractChanged.Alerts(
+                                t.alerts().emails(), t.alerts().allowanceUsedPercent()));
     }
 
     public static MeasurementPolicy policy(com.slaledger.ledger.engine.MeasurementPolicy p) {

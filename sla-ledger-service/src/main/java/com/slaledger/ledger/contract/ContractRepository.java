@@ -25,6 +25,9 @@ public class ContractRepository implements PanacheRepositoryBase<Contract, Strin
     /** The parsed current version of each contract, by contract id. */
     private final Map<String, ContractVersion> versions = new ConcurrentHashMap<>();
 
+    /** Every version of each contract, kept while its current version is unchanged. */
+    private final Map<String, ContractHistory> histories = new ConcurrentHashMap<>();
+
     public Uni<ContractVersion> current(String contractId) {
         return findById(contractId).map(c -> c == null ? null : version(c));
     }
@@ -42,6 +45,87 @@ public class ContractRepository implements PanacheRepositoryBase<Contract, Strin
                 throw ProblemException.notFound("contract " + contractId);
             }
             return c;
+        });
+    }
+
+    /** Every version of a contract, for the periods each was in force; null for an unknown contract. */
+    public Uni<ContractHistory> history(String contractId) {
+        return current(contractId).chain(current -> {
+            if (current == null) {
+                return Uni.createFrom().nullItem();
+            }
+            ContractHistory known = histories.get(contractId);
+            if (known != null && known.current().version() == current.version()) {
+                return Uni.createFrom().item(known);
+            }
+            return getSession()
+                    .chain(s -> s.createNativeQuery(
+                                    "SELECT version, CAST(EXTRACT(EPOCH FROM valid_from) AS BIGINT), document,"
+                                            + " CAST(EXTRACT(EPOCH FROM stored_at) AS BIGINT)"
+                                            + " FROM contract_version WHERE contract_id = :c ORDER BY version",
+                                    Object[].class)
+                            .setParameter("c", contractId)
+                            .getResultList())
+                    .map(rows -> {
+                        List<ContractHistory.Entry> entries = new java.util.ArrayList<>();
+                        for (Object[] r : rows) {
+                            long version = ((Number) r[0]).longValue();
+                            ContractVersion v = version == current.version()
+                                    ? current
+                                    : ContractVersion.of(
+                                            contractId,
+                                            version,
+                                            read((String) r[2]),
+                                            current.createdAt(),
+                                            java.time.Instant.ofEpochSecond(((Number) r[3]).longValue()));
+                            entries.add(new ContractHistory.Entry(
+                                    v, java.time.Instant.ofEpochSecond(((Number) r[1]).longValue())));
+                        }
+                        if (entries.stream().noneMatch(e -> e.version().version() == current.version())) {
+                            // a contract stored before versions were kept: its current version serves every period
+                            entries.add(new ContractHistory.Entry(current, current.createdAt()));
+                        }
+                        ContractHistory history = new ContractHistory(entries);
+                        histories.put(contractId, history);
+                        return history;
+                    });
+        });
+    }
+
+    /** Stores a version with the instant from which it is in force. */
+    public Uni<Void> addVersion(ContractVersion v, java.time.Instant validFrom, String document) {
+        return getSession()
+                .chain(s -> s.createNativeQuery(
+                                "INSERT INTO contract_version"
+                                        + " (contract_id, version, valid_from, document, stored_at) VALUES (:c, :v, :f, :d, :s)")
+                        .setParameter("c", v.contractId())
+                        .setParameter("v", v.version())
+                        .setParameter("f", validFrom)
+                        .setParameter("d", document)
+                        .setParameter("s", v.updatedAt())
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * Every contract id, and the versions that could be read: a stored document that cannot be
+     * read any more is left out of {@code readable} (and logged), so that it stops nothing else.
+     */
+    public record Everything(List<String> ids, List<ContractVersion> readable) {}
+
+    public Uni<Everything> everything() {
+        return listAll(Sort.by("contractId")).map(rows -> {
+            List<String> ids = new java.util.ArrayList<>();
+            List<ContractVersion> readable = new java.util.ArrayList<>();
+            for (Contract row : rows) {
+                ids.add(row.contractId);
+                try {
+                    readable.add(version(row));
+                } catch (RuntimeException e) {
+                    io.quarkus.logging.Log.errorf("contract %s cannot be read: %s", row.contractId, e.toString());
+                }
+            }
+            return new Everything(ids, readable);
         });
     }
 

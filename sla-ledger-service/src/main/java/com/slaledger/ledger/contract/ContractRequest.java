@@ -17,7 +17,10 @@ public record ContractRequest(
         List<Tier> creditTiers,
         BigDecimal creditCapPercent,
         Fee monthlyFee,
-        List<Window> maintenanceWindows) {
+        List<Window> maintenanceWindows,
+        String noData,
+        Alerts alerts,
+        String startsOn) {
 
     public record Customer(String name, List<String> noticeEmails) {}
 
@@ -26,4 +29,6 @@ public record ContractRequest(
     public record Fee(BigDecimal amount, String currency) {}
 
     public record Window(String start, String end, String reason) {}
+
+    public record Alerts(List<String> emails, List<BigDecimal> allowanceUsedPercent) {}
 }

@@ -1,5 +1,6 @@
 package com.slaledger.ledger.contract;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -10,10 +11,15 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.slaledger.support.persistence.Failures;
+import com.slaledger.support.rest.Paging;
 import com.slaledger.support.security.Caller;
 import com.slaledger.support.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -63,14 +69,48 @@ public class ContractResource {
         return contracts.existing(contractId, caller::mayRead).map(ContractView::of);
     }
 
+    /** A version as GET /versions lists it: in force from {@code validFrom} (SPEC §7). */
+    public record VersionView(
+            String contractId,
+            long version,
+            Instant validFrom,
+            @JsonUnwrapped ContractTerms terms,
+            Instant changedAt) {}
+
+    @GET
+    @Path("/{contractId}/versions")
+    @WithSession
+    @Operation(summary = "Every version of a contract, oldest first, with the instant from which it is in force")
+    @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
+    public Uni<List<VersionView>> versions(@PathParam("contractId") String contractId) {
+        return contracts
+                .existing(contractId, caller::mayRead)
+                .chain(c -> contracts.history(contractId))
+                .map(h -> h.entries().stream()
+                        .map(e -> new VersionView(
+                                contractId,
+                                e.version().version(),
+                                e.validFrom(),
+                                e.version().terms(),
+                                e.version().updatedAt()))
+                        .toList());
+    }
+
     @GET
     @WithSession
     @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
-    public Uni<List<ContractView>> list() {
+    @Operation(summary = "Contracts by id; paged (limit, offset, Link rel=next)")
+    public Uni<Response> list(
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset, @Context UriInfo uri) {
+        Paging paging = Paging.of(limit, offset);
         Set<String> readable = caller.readableContracts();
-        return contracts.all().map(list -> list.stream()
-                .filter(c -> readable == null || readable.contains(c.contractId()))
-                .map(ContractView::of)
-                .toList());
+        return contracts
+                .all()
+                .map(list -> paging.slice(
+                        list.stream()
+                                .filter(c -> readable == null || readable.contains(c.contractId()))
+                                .toList(),
+                        ContractView::of,
+                        uri));
     }
 }

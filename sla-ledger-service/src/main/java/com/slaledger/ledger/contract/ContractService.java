@@ -6,7 +6,9 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.events.Topics;
+import com.slaledger.ledger.LedgerConfig;
 import com.slaledger.ledger.audit.AuditRepository;
+import com.slaledger.ledger.evaluation.ChangeMarkRepository;
 import com.slaledger.outbox.Outbox;
 import com.slaledger.support.rest.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -24,12 +26,22 @@ public class ContractService {
     private final Outbox outbox;
     private final AuditRepository audit;
     private final Clock clock;
+    private final LedgerConfig config;
+    private final ChangeMarkRepository changes;
 
-    public ContractService(ContractRepository contracts, Outbox outbox, AuditRepository audit, Clock clock) {
+    public ContractService(
+            ContractRepository contracts,
+            Outbox outbox,
+            AuditRepository audit,
+            Clock clock,
+            LedgerConfig config,
+            ChangeMarkRepository changes) {
+        this.changes = changes;
         this.contracts = contracts;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
+        this.config = config;
     }
 
     /** The contract as stored, and whether this call created it. */
@@ -37,7 +49,8 @@ public class ContractService {
 
     @WithTransaction
     public Uni<Saved> put(String contractId, ContractRequest request, String actor) {
-        ContractValidator.Result result = ContractValidator.validate(contractId, request);
+        ContractValidator.Result result =
+                ContractValidator.validate(contractId, request, clock.instant(), config.lateHorizon());
         if (!result.violations().isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(result.violations()));
         }
@@ -60,8 +73,22 @@ public class ContractService {
                 row.createdAt = now;
             }
             ContractVersion saved = ContractVersion.of(contractId, row.version, terms, row.createdAt, now);
+            // in force from the start of the current period; the first version also from startsOn's period
+            Instant validFrom = ContractHistory.validFrom(now, saved.zone());
+            Instant marked = validFrom;
+            if (existing == null && terms.startsOn() != null) {
+                Instant startsAt = terms.startsOn().atStartOfDay(saved.zone()).toInstant();
+                validFrom =
+                        startsAt.isBefore(validFrom) ? ContractHistory.validFrom(startsAt, saved.zone()) : validFrom;
+                marked = validFrom;
+            }
+            Instant from = validFrom;
+            Instant since = marked;
             return contracts
                     .persist(row)
+                    .chain(() -> contracts.addVersion(saved, from, row.document))
+                    // the periods from there on are evaluated again (and, with startsOn, issued)
+                    .chain(() -> changes.contractChanged(contractId, since))
                     .chain(() -> outbox.add(Topics.CONTRACTS, contractId, ContractEvents.changed(saved)))
                     .chain(() -> audit.append(
                             actor,

@@ -3,6 +3,7 @@ package com.slaledger.ledger.contract;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import com.slaledger.ledger.engine.CreditTier;
 import com.slaledger.ledger.engine.Interval;
 import com.slaledger.ledger.engine.MeasurementPolicy;
 import com.slaledger.ledger.engine.Money;
+import com.slaledger.ledger.engine.NoDataRule;
 import com.slaledger.ledger.engine.Terms;
 
 /**
@@ -28,12 +30,28 @@ public record ContractTerms(
         List<CreditTier> creditTiers,
         BigDecimal creditCapPercent,
         Money monthlyFee,
-        List<MaintenanceWindow> maintenanceWindows) {
+        List<MaintenanceWindow> maintenanceWindows,
+        NoDataRule noData,
+        Alerts alerts,
+        LocalDate startsOn) {
 
     public ContractTerms {
         services = List.copyOf(services);
         creditTiers = List.copyOf(creditTiers);
         maintenanceWindows = List.copyOf(maintenanceWindows);
+        noData = noData == null ? NoDataRule.UP : noData;
+    }
+
+    /**
+     * Warnings before a breach (SPEC §7): when the period's counted downtime first reaches each
+     * share of the allowance, the provider's own {@code emails} are told.
+     */
+    public record Alerts(List<String> emails, List<BigDecimal> allowanceUsedPercent) {
+
+        public Alerts {
+            emails = List.copyOf(emails);
+            allowanceUsedPercent = List.copyOf(allowanceUsedPercent);
+        }
     }
 
     /** Who the contract is with and where its notices go. */
@@ -57,6 +75,8 @@ public record ContractTerms(
                 maintenanceWindows.stream()
                         .map(w ->
                                 new Interval(w.start().getEpochSecond(), w.end().getEpochSecond()))
-                        .toList());
+                        .toList(),
+                noData,
+                alerts == null ? List.of() : alerts.allowanceUsedPercent());
     }
 }

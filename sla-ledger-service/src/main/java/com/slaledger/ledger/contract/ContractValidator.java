@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -16,9 +17,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.slaledger.events.Ids;
+import com.slaledger.events.Limits;
+import com.slaledger.ledger.engine.Credit;
 import com.slaledger.ledger.engine.CreditTier;
 import com.slaledger.ledger.engine.MeasurementPolicy;
 import com.slaledger.ledger.engine.Money;
+import com.slaledger.ledger.engine.NoDataRule;
 import com.slaledger.support.rest.Violation;
 
 /**
@@ -35,7 +39,18 @@ public final class ContractValidator {
     /** Either the contract's terms and no violations, or the violations. */
     public record Result(ContractTerms contract, List<Violation> violations) {}
 
-    public static Result validate(String contractId, ContractRequest r) {
+    /** Most entries in a contract's lists (SPEC §11). */
+    static final int MAX_SERVICES = 100;
+
+    static final int MAX_WINDOWS = 500;
+    static final int MAX_EMAILS = 20;
+    static final int MAX_TIERS = 20;
+    static final int MAX_THRESHOLDS = 20;
+
+    /**
+     * @param now the present: maintenance windows lie after 2000 and within {@code lateHorizon} of it
+     */
+    public static Result validate(String contractId, ContractRequest r, Instant now, Duration lateHorizon) {
         List<Violation> v = new ArrayList<>();
         if (contractId == null || !Ids.CONTRACT.matcher(contractId).matches()) {
             v.add(new Violation("contractId", Ids.CONTRACT_RULE));
@@ -52,6 +67,8 @@ public final class ContractValidator {
             v.add(new Violation("uptimeTargetPercent", "is required"));
         } else if (target.signum() <= 0 || target.compareTo(HUNDRED) > 0) {
             v.add(new Violation("uptimeTargetPercent", "must be greater than 0 and at most 100"));
+        } else {
+            precise(target, "uptimeTargetPercent", v);
         }
         Duration minimum = minimum(r.minimumDowntime(), v);
         String zone = zone(r.timezone(), v);
@@ -59,15 +76,115 @@ public final class ContractValidator {
         BigDecimal cap = r.creditCapPercent() == null ? HUNDRED : r.creditCapPercent();
         if (cap.signum() < 0 || cap.compareTo(HUNDRED) > 0) {
             v.add(new Violation("creditCapPercent", "must be between 0 and 100"));
+        } else {
+            precise(cap, "creditCapPercent", v);
         }
         Money fee = fee(r.monthlyFee(), v);
-        List<ContractTerms.MaintenanceWindow> windows = windows(r.maintenanceWindows(), v);
+        List<ContractTerms.MaintenanceWindow> windows = windows(r.maintenanceWindows(), now, lateHorizon, v);
+        NoDataRule noData = noData(r.noData(), v);
+        ContractTerms.Alerts alerts = alerts(r.alerts(), v);
+        LocalDate startsOn = startsOn(r.startsOn(), v);
         if (!v.isEmpty()) {
             return new Result(null, v);
         }
         return new Result(
-                new ContractTerms(customer, services, policy, target, minimum, zone, tiers, cap, fee, windows),
+                new ContractTerms(
+                        customer, services, policy, target, minimum, zone, tiers, cap, fee, windows, noData, alerts,
+                        startsOn),
                 List.of());
+    }
+
+    /** At most four decimal places (SPEC §11): a tier is then stored exactly as it was agreed. */
+    private static void precise(BigDecimal percent, String field, List<Violation> v) {
+        if (!Limits.percentPrecise(percent)) {
+            v.add(new Violation(field, "must have at most " + Limits.PERCENT_DECIMALS + " decimal places"));
+        }
+    }
+
+    private static boolean tooMany(List<?> list, int max, String field, List<Violation> v) {
+        if (list != null && list.size() > max) {
+            v.add(new Violation(field, "must have at most " + max + " entries"));
+            return true;
+        }
+        return false;
+    }
+
+    private static NoDataRule noData(String text, List<Violation> v) {
+        if (text == null) {
+            return NoDataRule.UP;
+        }
+        for (NoDataRule rule : NoDataRule.values()) {
+            if (rule.name().equals(text)) {
+                return rule;
+            }
+        }
+        v.add(new Violation("noData", "must be UP, DOWN or EXCLUDED"));
+        return null;
+    }
+
+    private static ContractTerms.Alerts alerts(ContractRequest.Alerts a, List<Violation> v) {
+        if (a == null) {
+            return null;
+        }
+        List<String> emails = a.emails() == null ? List.of() : a.emails();
+        if (emails.isEmpty()) {
+            v.add(new Violation("alerts.emails", "must name at least one address"));
+        } else if (!tooMany(emails, MAX_EMAILS, "alerts.emails", v)) {
+            for (int i = 0; i < emails.size(); i++) {
+                String e = emails.get(i);
+                if (e == null || e.length() > 254 || !EMAIL.matcher(e).matches()) {
+                    v.add(new Violation("alerts.emails[" + i + "]", "must be an e-mail address"));
+                }
+            }
+        }
+        List<BigDecimal> thresholds = a.allowanceUsedPercent() == null ? List.of() : a.allowanceUsedPercent();
+        if (thresholds.isEmpty()) {
+            v.add(new Violation("alerts.allowanceUsedPercent", "must name at least one share of the allowance"));
+        } else if (!tooMany(thresholds, MAX_THRESHOLDS, "alerts.allowanceUsedPercent", v)) {
+            Set<BigDecimal> seen = new HashSet<>();
+            for (int i = 0; i < thresholds.size(); i++) {
+                BigDecimal t = thresholds.get(i);
+                String f = "alerts.allowanceUsedPercent[" + i + "]";
+                if (t == null || t.signum() <= 0 || t.compareTo(HUNDRED) > 0) {
+                    v.add(new Violation(f, "must be greater than 0 and at most 100"));
+                } else if (!Limits.percentPrecise(t)) {
+                    v.add(new Violation(f, "must have at most " + Limits.PERCENT_DECIMALS + " decimal places"));
+                } else if (!seen.add(t.stripTrailingZeros())) {
+                    v.add(new Violation(f, "is named twice"));
+                }
+            }
+        }
+        List<String> clean = emails.stream().filter(e -> e != null).toList();
+        List<BigDecimal> sorted = thresholds.stream()
+                .filter(t -> t != null)
+                .map(ContractValidator::plain)
+                .distinct()
+                .sorted()
+                .toList();
+        return new ContractTerms.Alerts(clean, sorted);
+    }
+
+    /** 50.0 → 50, 12.50 → 12.5 (never 5E+1). */
+    static BigDecimal plain(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    private static LocalDate startsOn(String text, List<Violation> v) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(text);
+            if (date.getYear() < 2000) {
+                v.add(new Violation("startsOn", "must be a date from 2000 on"));
+                return null;
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            v.add(new Violation("startsOn", "must be an ISO-8601 date, e.g. 2026-10-01"));
+            return null;
+        }
     }
 
     private static ContractTerms.Customer customer(ContractRequest.Customer c, List<Violation> v) {
@@ -75,12 +192,15 @@ public final class ContractValidator {
             v.add(new Violation("customer", "is required"));
             return null;
         }
-        if (c.name() == null || c.name().isBlank() || c.name().length() > 200) {
-            v.add(new Violation("customer.name", "is required, at most 200 characters"));
+        if (c.name() == null || c.name().isBlank() || c.name().length() > Limits.MAX_NAME) {
+            v.add(new Violation("customer.name", "is required, at most " + Limits.MAX_NAME + " characters"));
         }
         List<String> emails = c.noticeEmails();
         if (emails == null || emails.isEmpty()) {
             v.add(new Violation("customer.noticeEmails", "must name at least one address"));
+            return null;
+        }
+        if (tooMany(emails, MAX_EMAILS, "customer.noticeEmails", v)) {
             return null;
         }
         for (int i = 0; i < emails.size(); i++) {
@@ -96,6 +216,9 @@ public final class ContractValidator {
     private static List<String> services(List<String> services, List<Violation> v) {
         if (services == null || services.isEmpty()) {
             v.add(new Violation("services", "must name at least one service"));
+            return List.of();
+        }
+        if (tooMany(services, MAX_SERVICES, "services", v)) {
             return List.of();
         }
         Set<String> seen = new LinkedHashSet<>();
@@ -157,7 +280,7 @@ public final class ContractValidator {
     }
 
     private static List<CreditTier> tiers(List<ContractRequest.Tier> tiers, List<Violation> v) {
-        if (tiers == null) {
+        if (tiers == null || tooMany(tiers, MAX_TIERS, "creditTiers", v)) {
             return List.of();
         }
         List<CreditTier> out = new ArrayList<>();
@@ -173,6 +296,8 @@ public final class ContractValidator {
                     || t.belowPercent().signum() <= 0
                     || t.belowPercent().compareTo(HUNDRED) > 0) {
                 v.add(new Violation(f + ".belowPercent", "must be greater than 0 and at most 100"));
+            } else if (!Limits.percentPrecise(t.belowPercent())) {
+                precise(t.belowPercent(), f + ".belowPercent", v);
             } else if (!below.add(t.belowPercent().stripTrailingZeros())) {
                 v.add(new Violation(f + ".belowPercent", "another tier has the same belowPercent"));
             }
@@ -180,6 +305,8 @@ public final class ContractValidator {
                     || t.creditPercent().signum() < 0
                     || t.creditPercent().compareTo(HUNDRED) > 0) {
                 v.add(new Violation(f + ".creditPercent", "must be between 0 and 100"));
+            } else {
+                precise(t.creditPercent(), f + ".creditPercent", v);
             }
             out.add(new CreditTier(t.belowPercent(), t.creditPercent()));
         }
@@ -201,13 +328,21 @@ public final class ContractValidator {
             }
         } catch (IllegalArgumentException e) {
             v.add(new Violation("monthlyFee.currency", "must be an ISO 4217 currency code, e.g. EUR"));
+            currency = null;
+        }
+        if (currency != null
+                && fee.amount() != null
+                && fee.amount().stripTrailingZeros().scale() > Credit.minorUnit(currency)) {
+            v.add(new Violation(
+                    "monthlyFee.amount",
+                    "must have at most " + Credit.minorUnit(currency) + " decimal places for " + currency));
         }
         return new Money(fee.amount(), currency);
     }
 
     private static List<ContractTerms.MaintenanceWindow> windows(
-            List<ContractRequest.Window> windows, List<Violation> v) {
-        if (windows == null) {
+            List<ContractRequest.Window> windows, Instant now, Duration lateHorizon, List<Violation> v) {
+        if (windows == null || tooMany(windows, MAX_WINDOWS, "maintenanceWindows", v)) {
             return List.of();
         }
         List<ContractTerms.MaintenanceWindow> out = new ArrayList<>();
@@ -219,10 +354,10 @@ public final class ContractValidator {
                 v.add(new Violation(f, "must be a window"));
                 continue;
             }
-            Instant start = instant(w.start(), f + ".start", v);
-            Instant end = instant(w.end(), f + ".end", v);
-            if (w.reason() != null && w.reason().length() > 500) {
-                v.add(new Violation(f + ".reason", "must be at most 500 characters"));
+            Instant start = inRange(instant(w.start(), f + ".start", v), f + ".start", now, lateHorizon, v);
+            Instant end = inRange(instant(w.end(), f + ".end", v), f + ".end", now, lateHorizon, v);
+            if (w.reason() != null && w.reason().length() > Limits.MAX_TEXT) {
+                v.add(new Violation(f + ".reason", "must be at most " + Limits.MAX_TEXT + " characters"));
             }
             if (start == null || end == null) {
                 previousEnd = null;
@@ -240,6 +375,18 @@ public final class ContractValidator {
             out.add(new ContractTerms.MaintenanceWindow(start, end, w.reason()));
         }
         return List.copyOf(out);
+    }
+
+    private static Instant inRange(Instant at, String field, Instant now, Duration lateHorizon, List<Violation> v) {
+        if (at == null) {
+            return null;
+        }
+        String problem = Limits.instantProblem(at, now, lateHorizon);
+        if (problem != null) {
+            v.add(new Violation(field, problem));
+            return null;
+        }
+        return at;
     }
 
     private static Instant instant(String text, String field, List<Violation> v) {

@@ -25,9 +25,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ChangeMarkRepository {
 
-    private static final String CONTRACT_CHANGED = "INSERT INTO contract_change (contract_id, changed_since)"
-            + " VALUES (:contract, :since)"
-            + " ON CONFLICT (contract_id) DO UPDATE SET changed_since = LEAST(contract_change.changed_since, EXCLUDED.changed_since)";
+    private static final String CONTRACT_CHANGED = "INSERT INTO contract_change (contract_id, changed_since, version)"
+            + " VALUES (:contract, :since, 1)"
+            + " ON CONFLICT (contract_id) DO UPDATE SET"
+            + " changed_since = LEAST(contract_change.changed_since, EXCLUDED.changed_since),"
+            + " version = contract_change.version + 1";
 
     private static final String SERVICES_CHANGED = "INSERT INTO service_state (service_id, version, changed_since)"
             + " SELECT s, 1, t FROM unnest($1::varchar[], $2::timestamptz[]) AS u(s, t)"
@@ -85,19 +87,52 @@ public class ChangeMarkRepository {
                 });
     }
 
-    public Uni<Map<String, Instant>> contracts() {
+    /** A contract's mark: data from {@code changedSince} on changed; {@code version} counts the changes. */
+    public record ContractMark(Instant changedSince, long version) {}
+
+    public Uni<Map<String, ContractMark>> contracts() {
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(
-                                "SELECT contract_id, CAST(EXTRACT(EPOCH FROM changed_since) AS BIGINT) FROM contract_change",
+                                "SELECT contract_id, CAST(EXTRACT(EPOCH FROM changed_since) AS BIGINT), version"
+                                        + " FROM contract_change",
                                 Object[].class)
                         .getResultList())
                 .map(rows -> {
-                    Map<String, Instant> out = new HashMap<>();
+                    Map<String, ContractMark> out = new HashMap<>();
                     for (Object[] r : rows) {
-                        out.put((String) r[0], instant(r[1]));
+                        out.put((String) r[0], new ContractMark(instant(r[1]), ((Number) r[2]).longValue()));
                     }
                     return out;
                 });
+    }
+
+    /**
+     * Hands each changed service's mark on to the contracts that cover it ({@code covering}:
+     * service → contracts), then clears the service's mark if nothing was folded for it meanwhile.
+     * Each contract is then evaluated, and its own mark cleared, in a transaction of its own.
+     */
+    public Uni<Void> handOn(Map<String, List<String>> covering) {
+        return services(List.copyOf(covering.keySet())).chain(states -> {
+            Map<String, Instant> byContract = new TreeMap<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (ServiceState state : states.values()) {
+                if (state.changedSince() == null) {
+                    continue;
+                }
+                for (String contract : covering.getOrDefault(state.serviceId(), List.of())) {
+                    byContract.merge(contract, state.changedSince(), (a, b) -> a.isBefore(b) ? a : b);
+                }
+            }
+            for (var e : byContract.entrySet()) {
+                chain = chain.chain(() -> contractChanged(e.getKey(), e.getValue()));
+            }
+            for (ServiceState state : new TreeMap<>(states).values()) {
+                if (state.changedSince() != null) {
+                    chain = chain.chain(() -> clearService(state.serviceId(), state.version()));
+                }
+            }
+            return chain;
+        });
     }
 
     /** Clears a service's mark if nothing was folded for it since {@code version} was read. */
@@ -111,13 +146,15 @@ public class ChangeMarkRepository {
                 .replaceWithVoid();
     }
 
-    /** Clears a contract's mark if it was not lowered since it was read. */
-    public Uni<Void> clearContract(String contractId, Instant since) {
+    /**
+     * Clears a contract's mark if nothing changed the contract since the mark was read: by version,
+     * not by instant (a late ticket that left the instant as it was still bumped the version).
+     */
+    public Uni<Void> clearContract(String contractId, long version) {
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery(
-                                "DELETE FROM contract_change WHERE contract_id = :c AND changed_since = :since")
+                .chain(s -> s.createNativeQuery("DELETE FROM contract_change WHERE contract_id = :c AND version = :v")
                         .setParameter("c", contractId)
-                        .setParameter("since", since)
+                        .setParameter("v", version)
                         .executeUpdate())
                 .replaceWithVoid();
     }

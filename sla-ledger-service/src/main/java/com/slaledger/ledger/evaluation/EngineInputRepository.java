@@ -28,7 +28,7 @@ import io.smallrye.mutiny.Uni;
  * Loads what the engine needs for a set of contracts: each covered service's monitored
  * down-time, computed once however many contracts share the service, and each contract's
  * ticket-open time per service. A service's down-time is cached and recomputed only when its
- * version (bumped by every fold) or its quorum changed. Call inside a session.
+ * version (bumped by every fold) or its registry rules (quorum, staleAfter) changed. Call inside a session.
  */
 @ApplicationScoped
 public class EngineInputRepository {
@@ -43,7 +43,7 @@ public class EngineInputRepository {
     /** Monitored down-time per service, valid while the service's version and quorum are unchanged. */
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(long version, int quorum, ServiceHistory history) {}
+    private record Cached(long version, MonitoredServiceRepository.Rules rules, ServiceHistory history) {}
 
     public EngineInputRepository(
             MonitoredServiceRepository registry, LedgerTicketRepository tickets, ChangeMarkRepository changes) {
@@ -74,13 +74,15 @@ public class EngineInputRepository {
             return Uni.createFrom().item(Map.of());
         }
         List<String> ids = List.copyOf(services);
-        return registry.quorums(ids).chain(quorums -> changes.services(ids).chain(states -> {
+        return registry.rules(ids).chain(rules -> changes.services(ids).chain(states -> {
             Map<String, ServiceHistory> histories = new HashMap<>();
             List<String> stale = new ArrayList<>();
             for (String id : ids) {
                 long version = states.containsKey(id) ? states.get(id).version() : 0;
                 Cached cached = cache.get(id);
-                if (cached != null && cached.version() == version && cached.quorum() == quorums.get(id)) {
+                if (cached != null
+                        && cached.version() == version
+                        && cached.rules().equals(rules.get(id))) {
                     histories.put(id, cached.history());
                 } else {
                     stale.add(id);
@@ -92,11 +94,10 @@ public class EngineInputRepository {
             return load(stale).map(observations -> {
                 for (String id : stale) {
                     List<Observation> list = observations.getOrDefault(id, List.of());
-                    ServiceHistory history = list.isEmpty()
-                            ? ServiceHistory.UNOBSERVED
-                            : new ServiceHistory(MonitoredDowntime.of(list, quorums.get(id)), true);
+                    MonitoredServiceRepository.Rules r = rules.get(id);
+                    ServiceHistory history = MonitoredDowntime.history(list, r.downQuorum(), r.staleAfterSeconds());
                     long version = states.containsKey(id) ? states.get(id).version() : 0;
-                    cache.put(id, new Cached(version, quorums.get(id), history));
+                    cache.put(id, new Cached(version, r, history));
                     histories.put(id, history);
                 }
                 return histories;

@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,23 +17,29 @@ import com.slaledger.events.DowntimeInterval;
 import com.slaledger.events.ShortfallDetected;
 import com.slaledger.events.StatementIssued;
 import com.slaledger.events.Topics;
+import com.slaledger.events.WarningIssued;
 import com.slaledger.ledger.LedgerConfig;
 import com.slaledger.ledger.Sha256;
 import com.slaledger.ledger.contract.ContractEvents;
+import com.slaledger.ledger.contract.ContractHistory;
 import com.slaledger.ledger.contract.ContractRepository;
 import com.slaledger.ledger.contract.ContractVersion;
-import com.slaledger.ledger.engine.MeasurementPolicy;
-import com.slaledger.ledger.engine.Periods;
+import com.slaledger.ledger.engine.Judgement;
 import com.slaledger.ledger.engine.PolicyFigures;
 import com.slaledger.ledger.engine.Statement;
 import com.slaledger.ledger.engine.StatementCalculator;
+import com.slaledger.ledger.engine.StatementInterval;
+import com.slaledger.ledger.engine.Warnings;
 import com.slaledger.ledger.shortfall.Shortfall;
 import com.slaledger.ledger.shortfall.ShortfallRepository;
 import com.slaledger.ledger.statement.EngineMapping;
 import com.slaledger.ledger.statement.IssuedStatement;
 import com.slaledger.ledger.statement.IssuedStatementRepository;
+import com.slaledger.ledger.warning.Warning;
+import com.slaledger.ledger.warning.WarningRepository;
 import com.slaledger.outbox.Outbox;
 import com.slaledger.support.scheduling.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -42,47 +48,62 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Re-evaluates every contract on a schedule (SPEC §7): its current and previous period, and every
- * earlier period that late data touched since the last round (marks left by the folds). Publishes
- * a shortfall the first time counted downtime exceeds the allowance and again at each higher
- * credit tier, also while an outage is still ongoing (no event needed: time passing is enough)
- * and for a past period when late data makes it true; and issues a period's statement once its
- * grace time is over, then an amendment whenever late data changes it. Shortfalls and statements
- * are recorded and written to the outbox in one transaction, keyed so that each is published
- * once, whichever instance evaluates.
+ * Evaluates every contract on a schedule (SPEC §7): its current and previous period, and every
+ * earlier period that changed data touched (the contract's change mark). Publishes a shortfall the
+ * first time counted downtime exceeds the allowance and again at each higher credit tier, also
+ * while an outage is still ongoing and for a past period when late data makes it true; warnings
+ * as the current period's downtime reaches each alert threshold; and a period's statement once
+ * its grace time is over, then an amendment whenever late data changes it.
+ *
+ * <p>A round is: hand the services' change marks on to the contracts (one transaction), ask
+ * whether everything acknowledged has been folded (KnowledgeHorizon), then each contract in a
+ * transaction of its own: load, decide (the engine's Judgement), record (rows and outbox in that
+ * transaction, keyed so that each is published once). A contract whose evaluation fails is
+ * logged, counted in {@code sla_evaluation_failures_total{contract}}, keeps its mark and is tried
+ * again next round; the others go on (SPEC §11). A contract being evaluated by another instance
+ * (a transaction-level advisory lock on it) is skipped this round.
  */
 @ApplicationScoped
 public class EvaluationService {
+
+    /** How far back late data is followed: older periods are left as they were issued. */
+    static final int MAX_LOOKBACK_MONTHS = 24;
 
     private final ContractRepository contracts;
     private final EngineInputRepository inputs;
     private final ShortfallRepository shortfalls;
     private final IssuedStatementRepository issued;
+    private final WarningRepository warnings;
     private final Outbox outbox;
     private final ChangeMarkRepository changes;
+    private final KnowledgeHorizon horizon;
     private final LedgerConfig config;
+    private final MeterRegistry metrics;
     private final Clock clock;
     private Ticker ticker;
-
-    /** How far back late data is followed: older periods are left as they were issued. */
-    static final int MAX_LOOKBACK_MONTHS = 24;
 
     public EvaluationService(
             ContractRepository contracts,
             EngineInputRepository inputs,
             ShortfallRepository shortfalls,
             IssuedStatementRepository issued,
+            WarningRepository warnings,
             Outbox outbox,
             ChangeMarkRepository changes,
+            KnowledgeHorizon horizon,
             LedgerConfig config,
+            MeterRegistry metrics,
             Clock clock) {
         this.contracts = contracts;
         this.inputs = inputs;
         this.shortfalls = shortfalls;
         this.issued = issued;
+        this.warnings = warnings;
         this.outbox = outbox;
         this.changes = changes;
+        this.horizon = horizon;
         this.config = config;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -100,163 +121,158 @@ public class EvaluationService {
     Uni<Void> scheduled() {
         return evaluate(clock.instant())
                 .onFailure()
-                .invoke(e -> Log.warnf(e, "evaluation failed; next round will retry"))
+                .invoke(e -> Log.warnf(e, "evaluation round failed; next round will retry"))
                 .onFailure()
                 .recoverWithNull()
                 .replaceWithVoid();
     }
 
-    /** What one round published. */
-    public record Outcome(int shortfalls, int statements) {}
+    /** What one round published, and how many contracts failed. */
+    public record Outcome(int shortfalls, int statements, int warnings, int failures) {
+
+        static final Outcome NONE = new Outcome(0, 0, 0, 0);
+
+        Outcome plus(Outcome o) {
+            return new Outcome(
+                    shortfalls + o.shortfalls, statements + o.statements, warnings + o.warnings, failures + o.failures);
+        }
+    }
 
     /** One evaluation round as of {@code now}. */
     public Uni<Outcome> evaluate(Instant now) {
-        return Panache.withTransaction(() -> contracts.listAll().chain(rows -> {
-            if (rows.isEmpty()) {
-                return Uni.createFrom().item(new Outcome(0, 0));
-            }
-            List<ContractVersion> docs = rows.stream().map(contracts::version).toList();
-            List<String> services = docs.stream()
-                    .flatMap(c -> c.terms().services().stream())
-                    .distinct()
-                    .toList();
-            return changes.services(services)
-                    .chain(serviceMarks -> changes.contracts().chain(contractMarks -> {
-                        Map<String, List<YearMonth>> periods = new HashMap<>();
-                        for (ContractVersion c : docs) {
-                            periods.put(
-                                    c.contractId(),
-                                    periodsToEvaluate(c, serviceMarks, contractMarks.get(c.contractId()), now));
-                        }
-                        List<String> allPeriods = periods.values().stream()
-                                .flatMap(List::stream)
-                                .map(YearMonth::toString)
-                                .distinct()
-                                .toList();
-                        return inputs.load(docs)
-                                .chain(in -> shortfalls
-                                        .inPeriods(allPeriods)
-                                        .map(EvaluationService::highestTiers)
-                                        .chain(known -> issued.inPeriods(allPeriods)
-                                                .chain(versions -> {
-                                                    List<Uni<Outcome>> work = new ArrayList<>();
-                                                    long nowSecond = now.getEpochSecond();
-                                                    for (ContractVersion c : docs) {
-                                                        for (YearMonth period : periods.get(c.contractId())) {
-                                                            Statement s = StatementCalculator.statement(
-                                                                    c.engine(),
-                                                                    period,
-                                                                    in.histories(),
-                                                                    in.ticketOpenOf(c.contractId()),
-                                                                    nowSecond,
-                                                                    config.grace()
-                                                                            .getSeconds());
-                                                            work.add(shortfall(c, s, known, now)
-                                                                    .chain(sf -> close(c, s, versions, now)
-                                                                            .map(st -> new Outcome(sf, st))));
-                                                        }
-                                                    }
-                                                    return Multi.createFrom()
-                                                            .iterable(work)
-                                                            .onItem()
-                                                            .transformToUniAndConcatenate(u -> u)
-                                                            .collect()
-                                                            .asList()
-                                                            .map(EvaluationService::sum);
-                                                })))
-                                .call(() -> clear(serviceMarks, contractMarks));
-                    }));
-        }));
+        return Panache.withTransaction(() -> contracts.all().call(all -> changes.handOn(covering(all))))
+                .chain(all -> Panache.withSession(() -> horizon.caughtUp()
+                        .chain(caughtUp -> changes.contracts().map(marks -> new Round(all, marks, caughtUp)))))
+                .chain(round -> Multi.createFrom()
+                        .iterable(round.contracts())
+                        .onItem()
+                        .transformToUniAndConcatenate(c -> evaluateIsolated(
+                                c.contractId(), round.marks().get(c.contractId()), round.caughtUp(), now))
+                        .collect()
+                        .in(() -> new Outcome[] {Outcome.NONE}, (acc, o) -> acc[0] = acc[0].plus(o))
+                        .map(acc -> acc[0]));
     }
 
-    /**
-     * The current and previous period, and every period from the earliest instant that late data
-     * touched since the last round (at most {@link #MAX_LOOKBACK_MONTHS} back).
-     */
-    static List<YearMonth> periodsToEvaluate(
-            ContractVersion c,
-            Map<String, ChangeMarkRepository.ServiceState> serviceMarks,
-            Instant contractMark,
-            Instant now) {
-        ZoneId zone = c.zone();
-        YearMonth current = Periods.of(now.getEpochSecond(), zone);
-        YearMonth earliest = current.minusMonths(1);
-        List<Instant> marks = new ArrayList<>();
-        if (contractMark != null) {
-            marks.add(contractMark);
-        }
-        for (String service : c.terms().services()) {
-            var mark = serviceMarks.get(service);
-            if (mark != null && mark.changedSince() != null) {
-                marks.add(mark.changedSince());
+    private record Round(
+            List<ContractVersion> contracts, Map<String, ChangeMarkRepository.ContractMark> marks, boolean caughtUp) {}
+
+    /** service → the contracts that cover it. */
+    private static Map<String, List<String>> covering(List<ContractVersion> all) {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (ContractVersion c : all) {
+            for (String s : c.terms().services()) {
+                out.computeIfAbsent(s, k -> new ArrayList<>()).add(c.contractId());
             }
-        }
-        for (Instant mark : marks) {
-            YearMonth touched = Periods.of(mark.getEpochSecond(), zone);
-            if (touched.isBefore(earliest)) {
-                earliest = touched;
-            }
-        }
-        if (earliest.isBefore(current.minusMonths(MAX_LOOKBACK_MONTHS))) {
-            earliest = current.minusMonths(MAX_LOOKBACK_MONTHS);
-        }
-        List<YearMonth> out = new ArrayList<>();
-        for (YearMonth p = current; !p.isBefore(earliest); p = p.minusMonths(1)) {
-            out.add(p);
         }
         return out;
     }
 
-    private Uni<Void> clear(
-            Map<String, ChangeMarkRepository.ServiceState> serviceMarks, Map<String, Instant> contractMarks) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (var mark : serviceMarks.values()) {
-            if (mark.changedSince() != null) {
-                chain = chain.chain(() -> changes.clearService(mark.serviceId(), mark.version()));
+    /** One contract in its own transaction; its failure is logged and counted, and stops nothing else. */
+    private Uni<Outcome> evaluateIsolated(
+            String contractId, ChangeMarkRepository.ContractMark mark, boolean caughtUp, Instant now) {
+        return Panache.withTransaction(() -> locked(contractId)
+                        .chain(mine -> mine
+                                ? evaluateContract(contractId, mark, caughtUp, now)
+                                : Uni.createFrom().item(Outcome.NONE)))
+                .onFailure()
+                .recoverWithItem(e -> {
+                    Log.errorf(
+                            e,
+                            "evaluation of contract %s failed; the others go on, it is tried again next round",
+                            contractId);
+                    metrics.counter("sla.evaluation.failures", "contract", contractId)
+                            .increment();
+                    return new Outcome(0, 0, 0, 1);
+                });
+    }
+
+    /** A transaction-level advisory lock on the contract: false while another instance evaluates it. */
+    private static Uni<Boolean> locked(String contractId) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtext(:k))", Boolean.class)
+                        .setParameter("k", "evaluate:" + contractId)
+                        .getSingleResult());
+    }
+
+    /** Load, decide, record: one contract, as of {@code now}. Call inside a transaction. */
+    Uni<Outcome> evaluateContract(
+            String contractId, ChangeMarkRepository.ContractMark mark, boolean caughtUp, Instant now) {
+        return contracts.history(contractId).chain(history -> {
+            if (history == null) {
+                return Uni.createFrom().item(Outcome.NONE);
             }
-        }
-        for (var mark : contractMarks.entrySet()) {
-            chain = chain.chain(() -> changes.clearContract(mark.getKey(), mark.getValue()));
-        }
-        return chain;
+            ContractVersion current = history.current();
+            long nowSecond = now.getEpochSecond();
+            List<Long> marks =
+                    mark == null ? List.of() : List.of(mark.changedSince().getEpochSecond());
+            List<YearMonth> periods =
+                    Judgement.periodsToEvaluate(nowSecond, current.zone(), marks, MAX_LOOKBACK_MONTHS);
+            List<String> periodNames = periods.stream().map(YearMonth::toString).toList();
+            YearMonth currentPeriod = periods.get(0);
+            return inputs.load(history.entries().stream()
+                            .map(ContractHistory.Entry::version)
+                            .toList())
+                    .chain(in -> shortfalls.of(contractId, periodNames).chain(published -> issued.of(
+                                    contractId, periodNames)
+                            .chain(versions -> warnings.of(contractId, currentPeriod.toString())
+                                    .chain(warned -> {
+                                        Map<String, BigDecimal> highest = highestTiers(published);
+                                        List<Uni<Outcome>> work = new ArrayList<>();
+                                        for (YearMonth period : periods) {
+                                            ContractVersion terms = history.inForce(period);
+                                            Statement s = StatementCalculator.statement(
+                                                    terms.engine(),
+                                                    period,
+                                                    in.histories(),
+                                                    in.ticketOpenOf(contractId),
+                                                    nowSecond,
+                                                    config.grace().getSeconds());
+                                            PolicyFigures judged = Judgement.judged(s, caughtUp);
+                                            work.add(shortfall(terms, s, judged, caughtUp, highest, now));
+                                            if (period.equals(currentPeriod)) {
+                                                work.add(warn(terms, s, judged, warned, now));
+                                            }
+                                            work.add(close(history, terms, s, versions, now));
+                                        }
+                                        return Multi.createFrom()
+                                                .iterable(work)
+                                                .onItem()
+                                                .transformToUniAndConcatenate(u -> u)
+                                                .collect()
+                                                .in(
+                                                        () -> new Outcome[] {Outcome.NONE},
+                                                        (acc, o) -> acc[0] = acc[0].plus(o))
+                                                .map(acc -> acc[0]);
+                                    }))))
+                    .call(() -> mark == null
+                            ? Uni.createFrom().voidItem()
+                            : changes.clearContract(contractId, mark.version()));
+        });
     }
 
-    private static Outcome sum(List<Outcome> outcomes) {
-        int sf = 0;
-        int st = 0;
-        for (Outcome o : outcomes) {
-            sf += o.shortfalls();
-            st += o.statements();
-        }
-        return new Outcome(sf, st);
-    }
-
-    /** Publishes a shortfall when the period is not met at a credit tier above every one published. */
-    /**
-     * The highest credit tier already published per contract and period ({@code contract/period}):
-     * looked up once per contract each round, so a map, not a scan (a scan of every shortfall for
-     * every contract made rounds quadratic in the number of contracts).
-     */
+    /** The highest credit tier already published per period. */
     static Map<String, BigDecimal> highestTiers(List<Shortfall> published) {
         Map<String, BigDecimal> highest = new HashMap<>();
         for (Shortfall k : published) {
-            highest.merge(k.contractId + "/" + k.period, k.creditPercent, BigDecimal::max);
+            highest.merge(k.period, k.creditPercent, BigDecimal::max);
         }
         return highest;
     }
 
-    private Uni<Integer> shortfall(ContractVersion c, Statement s, Map<String, BigDecimal> known, Instant now) {
-        PolicyFigures f = s.figures();
-        if (f.met()) {
-            return Uni.createFrom().item(0);
-        }
+    private Uni<Outcome> shortfall(
+            ContractVersion c,
+            Statement s,
+            PolicyFigures f,
+            boolean caughtUp,
+            Map<String, BigDecimal> highest,
+            Instant now) {
         String period = s.period().toString();
-        BigDecimal tier = EngineMapping.plain(f.creditPercent());
-        BigDecimal published = known.get(c.contractId() + "/" + period);
-        boolean higher = published == null || published.compareTo(tier) < 0;
-        if (!higher) {
-            return Uni.createFrom().item(0);
+        BigDecimal tier = Judgement.newShortfallTier(f, highest.get(period));
+        if (tier == null) {
+            return Uni.createFrom().item(Outcome.NONE);
         }
+        tier = EngineMapping.plain(tier);
+        highest.put(period, tier);
         Shortfall row = new Shortfall();
         row.contractId = c.contractId();
         row.period = period;
@@ -266,9 +282,11 @@ public class EvaluationService {
         row.eligibleSeconds = f.eligibleSeconds();
         row.availabilityPercent = f.availabilityPercent();
         row.detectedAt = now;
-        known.put(c.contractId() + "/" + period, tier);
-        List<DowntimeInterval> counted = EngineMapping.intervals(
-                s.intervals().stream().filter(i -> i.counted()).toList());
+        // the intervals the judgement rests on: counted, and (while not caught up) ended
+        List<DowntimeInterval> counted = EngineMapping.intervals(s.intervals().stream()
+                .filter(StatementInterval::counted)
+                .filter(i -> caughtUp || !i.ongoing())
+                .toList());
         var event = new ShortfallDetected(
                 c.contractId(),
                 period,
@@ -289,22 +307,63 @@ public class EvaluationService {
         return shortfalls
                 .persist(row)
                 .chain(() -> outbox.add(Topics.SHORTFALLS, c.contractId(), event))
-                .replaceWith(1);
+                .replaceWith(new Outcome(1, 0, 0, 0));
+    }
+
+    /** Warnings for the thresholds of the current period's allowance reached and not yet published. */
+    private Uni<Outcome> warn(ContractVersion c, Statement s, PolicyFigures f, List<Warning> warned, Instant now) {
+        List<BigDecimal> due = Warnings.due(
+                c.engine().warningThresholds(),
+                f.downtimeSeconds(),
+                f.allowanceSeconds(),
+                warned.stream().map(w -> w.thresholdPercent).toList());
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        String period = s.period().toString();
+        for (BigDecimal threshold : due) {
+            Warning row = new Warning();
+            row.contractId = c.contractId();
+            row.period = period;
+            row.thresholdPercent = threshold;
+            row.downtimeSeconds = f.downtimeSeconds();
+            row.allowanceSeconds = f.allowanceSeconds();
+            row.detectedAt = now;
+            var event = new WarningIssued(
+                    c.contractId(),
+                    period,
+                    threshold,
+                    f.allowanceSeconds(),
+                    f.downtimeSeconds(),
+                    Warnings.usedPercent(f.downtimeSeconds(), f.allowanceSeconds()),
+                    f.availabilityPercent(),
+                    c.terms().uptimeTargetPercent(),
+                    now);
+            Log.infof(
+                    "warning: contract %s period %s reached %s%% of its allowance", c.contractId(), period, threshold);
+            chain = chain.chain(() -> warnings.persist(row))
+                    .chain(() -> outbox.add(Topics.WARNINGS, c.contractId(), event))
+                    .replaceWithVoid();
+        }
+        return chain.replaceWith(new Outcome(0, 0, due.size(), 0));
     }
 
     /** Issues the statement of a closed period, or an amendment when it changed since the last version. */
-    private Uni<Integer> close(ContractVersion c, Statement s, List<IssuedStatement> versions, Instant now) {
-        if (!s.isFinal() || s.periodEnd() <= c.createdAt().getEpochSecond()) {
-            return Uni.createFrom().item(0);
+    private Uni<Outcome> close(
+            ContractHistory history, ContractVersion c, Statement s, List<IssuedStatement> versions, Instant now) {
+        ContractVersion first = history.entries().get(0).version();
+        Long startsAt = first.terms().startsOn() == null
+                ? null
+                : first.terms().startsOn().atStartOfDay(first.zone()).toEpochSecond();
+        if (!Judgement.issues(s, first.createdAt().getEpochSecond(), startsAt)) {
+            return Uni.createFrom().item(Outcome.NONE);
         }
         String period = s.period().toString();
-        String fingerprint = fingerprint(s);
+        String fingerprint = Sha256.hex(Judgement.fingerprintText(s));
         IssuedStatement latest = versions.stream()
-                .filter(v -> v.contractId.equals(c.contractId()) && v.period.equals(period))
+                .filter(v -> v.period.equals(period))
                 .max(java.util.Comparator.comparingInt(v -> v.version))
                 .orElse(null);
         if (latest != null && latest.fingerprint.equals(fingerprint)) {
-            return Uni.createFrom().item(0);
+            return Uni.createFrom().item(Outcome.NONE);
         }
         IssuedStatement next = new IssuedStatement();
         next.contractId = c.contractId();
@@ -335,19 +394,6 @@ public class EvaluationService {
         Log.infof("statement: contract %s period %s version %d", c.contractId(), period, next.version);
         return issued.persist(next)
                 .chain(() -> outbox.add(Topics.STATEMENTS, c.contractId(), event))
-                .replaceWith(1);
-    }
-
-    /**
-     * What a customer is told: both policies' figures (in a fixed order) and the intervals. Stable
-     * across restarts, so only a change of the data makes an amendment.
-     */
-    static String fingerprint(Statement s) {
-        StringBuilder text = new StringBuilder();
-        for (MeasurementPolicy p : MeasurementPolicy.values()) {
-            text.append(p).append('=').append(s.policies().get(p)).append('\n');
-        }
-        text.append(s.intervals());
-        return Sha256.hex(text.toString());
+                .replaceWith(new Outcome(0, 1, 0, 0));
     }
 }

@@ -1,27 +1,40 @@
 package com.slaledger.ledger.observation;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.events.HealthObserved;
+import com.slaledger.events.Limits;
 import com.slaledger.support.messaging.ConsumerRetry;
 import com.slaledger.support.messaging.DeadLetters;
+import com.slaledger.support.persistence.Failures;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Folds health observations from Kafka in batches, in one database transaction per batch
- * (ObservationFold: two set-based statements, whatever the batch size), and
- * acknowledges the batch (so commits its offsets) only after that transaction committed. A
- * redelivered batch inserts nothing twice: rows are keyed by the de-duplication key.
+ * (ObservationFold: set-based statements, whatever the batch size), and acknowledges the batch
+ * (so commits its offsets) only after that transaction committed. A redelivered batch inserts
+ * nothing twice: rows are keyed by the de-duplication key. A record that cannot be stored for a
+ * reason of its own goes to the dead-letter topic and the records around it are stored (SPEC §11):
+ * when a batch fails that way, its records are stored one by one to find the culprits. A failure
+ * that is not the data's (the database down) is retried until it succeeds.
  */
 @ApplicationScoped
 public class ObservationConsumer {
+
+    /** Latest instant a stored observation may have (PostgreSQL's timestamptz goes further; this is sane). */
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final ObservationFold fold;
     private final DeadLetters deadLetters;
@@ -33,13 +46,15 @@ public class ObservationConsumer {
 
     @Incoming("health-observed")
     public Uni<Void> fold(KafkaRecordBatch<String, HealthObserved> batch) {
-        List<HealthObserved> events = new ArrayList<>();
+        List<KafkaRecord<String, HealthObserved>> good = new ArrayList<>();
         List<Uni<Void>> rejected = new ArrayList<>();
+        Map<TopicPartition, Long> next = new HashMap<>();
         for (KafkaRecord<String, HealthObserved> record : batch) {
+            next.merge(new TopicPartition(record.getTopic(), record.getPartition()), offset(record) + 1, Math::max);
             HealthObserved event = record.getPayload();
             String problem = event == null ? DeadLetters.deserializationFailure(record) : validate(event);
             if (problem == null) {
-                events.add(event);
+                good.add(record);
             } else {
                 rejected.add(deadLetters.send(record, problem));
             }
@@ -47,12 +62,39 @@ public class ObservationConsumer {
         Uni<Void> dlq = rejected.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : Uni.join().all(rejected).andFailFast().replaceWithVoid();
-        return dlq.chain(() -> events.isEmpty()
-                        ? Uni.createFrom().voidItem()
-                        : ConsumerRetry.untilDone(fold.fold(events)).replaceWithVoid())
+        List<HealthObserved> events = good.stream().map(KafkaRecord::getPayload).toList();
+        return dlq.chain(() -> ConsumerRetry.untilDone(fold.fold(events, next), Failures::isInherent)
+                        .replaceWithVoid()
+                        .onFailure(Failures::isInherent)
+                        .recoverWithUni(e -> oneByOne(good, next, e)))
                 .onItem()
                 .invoke(() -> Log.debugf("folded %d observations", events.size()))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** A batch failed for a reason of its data: stores each record alone, dead-letters those that fail so. */
+    private Uni<Void> oneByOne(
+            List<KafkaRecord<String, HealthObserved>> records, Map<TopicPartition, Long> next, Throwable cause) {
+        Log.warnf(
+                "a batch of %d observations could not be stored (%s); storing them one by one", records.size(), cause);
+        return Multi.createFrom()
+                .iterable(records)
+                .onItem()
+                .transformToUniAndConcatenate(
+                        r -> ConsumerRetry.untilDone(fold.fold(List.of(r.getPayload()), Map.of()), Failures::isInherent)
+                                .replaceWithVoid()
+                                .onFailure(Failures::isInherent)
+                                .recoverWithUni(e -> deadLetters.send(r, "cannot be stored: " + e.getMessage())))
+                .collect()
+                .last()
+                .chain(() -> ConsumerRetry.untilDone(fold.fold(List.of(), next)))
+                .replaceWithVoid();
+    }
+
+    private static long offset(KafkaRecord<String, ?> record) {
+        return record.getMetadata(io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata.class)
+                .map(m -> m.getOffset())
+                .orElse(-1L);
     }
 
     /** A record that parsed but lacks what folding needs; monitor-service never publishes one. */
@@ -63,6 +105,14 @@ public class ObservationConsumer {
                 || e.status() == null
                 || e.observedAt() == null) {
             return "missing dedupKey, serviceId, probeId, status or observedAt";
+        }
+        if (!e.observedAt().isAfter(Limits.EARLIEST) || e.observedAt().isAfter(LATEST)) {
+            return "observedAt " + e.observedAt() + " is out of range (after " + Limits.EARLIEST + ")";
+        }
+        if (e.dedupKey().length() > 300
+                || e.serviceId().length() > 64
+                || e.probeId().length() > 64) {
+            return "dedupKey, serviceId or probeId too long";
         }
         return null;
     }

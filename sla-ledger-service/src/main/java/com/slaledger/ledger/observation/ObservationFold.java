@@ -11,10 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.events.HealthObserved;
 import com.slaledger.ledger.evaluation.ChangeMarkRepository;
+import com.slaledger.ledger.evaluation.KnowledgeHorizon;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Stores a batch of observations with two set-based statements in one transaction: the new
@@ -37,13 +39,20 @@ public class ObservationFold {
         this.pool = pool;
     }
 
-    /** Returns how many observations were new. */
-    public Uni<Integer> fold(List<HealthObserved> events) {
-        return pool.withTransaction(conn ->
-                insert(conn, events).chain(inserted -> mark(conn, events).replaceWith(inserted)));
+    /**
+     * Stores the observations and, in the same transaction, how far the partitions were folded
+     * ({@code nextOffsets}, KnowledgeHorizon). Returns how many observations were new.
+     */
+    public Uni<Integer> fold(List<HealthObserved> events, Map<TopicPartition, Long> nextOffsets) {
+        return pool.withTransaction(conn -> insert(conn, events)
+                .chain(inserted -> mark(conn, events).replaceWith(inserted))
+                .call(() -> KnowledgeHorizon.folded(conn, nextOffsets)));
     }
 
     private static Uni<Integer> insert(SqlConnection conn, List<HealthObserved> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
         int n = events.size();
         String[] keys = new String[n];
         String[] services = new String[n];
@@ -67,6 +76,9 @@ public class ObservationFold {
 
     /** Each touched service's change mark (ChangeMarkRepository owns them). */
     private static Uni<Void> mark(SqlConnection conn, List<HealthObserved> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         Map<String, Instant> earliest = new HashMap<>();
         for (HealthObserved e : events) {
             earliest.merge(e.serviceId(), e.observedAt(), (a, b) -> a.isBefore(b) ? a : b);

@@ -29,29 +29,38 @@ public class MonitoredServiceRepository implements PanacheRepositoryBase<Monitor
         this.audit = audit;
     }
 
-    /** Each service's down quorum; 1 for a service that is not registered (SPEC §4). */
-    public Uni<Map<String, Integer>> quorums(Collection<String> serviceIds) {
+    /** What the engine needs of a service: its down quorum and staleness (0: never stale). */
+    public record Rules(int downQuorum, long staleAfterSeconds) {
+
+        public static final Rules DEFAULT = new Rules(1, 0);
+    }
+
+    /** Each service's rules; the defaults (quorum 1, never stale) for one that is not registered (SPEC §4). */
+    public Uni<Map<String, Rules>> rules(Collection<String> serviceIds) {
         if (serviceIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return list("serviceId in ?1", List.copyOf(serviceIds)).map(found -> {
-            Map<String, Integer> quorums = new HashMap<>();
-            serviceIds.forEach(id -> quorums.put(id, 1));
-            found.forEach(s -> quorums.put(s.serviceId, s.downQuorum));
-            return quorums;
+            Map<String, Rules> rules = new HashMap<>();
+            serviceIds.forEach(id -> rules.put(id, Rules.DEFAULT));
+            found.forEach(s -> rules.put(
+                    s.serviceId, new Rules(s.downQuorum, s.staleAfterSeconds == null ? 0 : s.staleAfterSeconds)));
+            return rules;
         });
     }
 
     /** Registers or updates a service; true when it was new. */
     @WithTransaction
-    public Uni<Boolean> upsert(String serviceId, String name, int downQuorum, String actor) {
+    public Uni<Boolean> upsert(String serviceId, String name, int downQuorum, Long staleAfterSeconds, String actor) {
         return findById(serviceId).chain(existing -> {
-            String before = existing == null ? null : document(existing.name, existing.downQuorum);
-            String after = document(name, downQuorum);
+            String before =
+                    existing == null ? null : document(existing.name, existing.downQuorum, existing.staleAfterSeconds);
+            String after = document(name, downQuorum, staleAfterSeconds);
             MonitoredService s = existing == null ? new MonitoredService() : existing;
             s.serviceId = serviceId;
             s.name = name;
             s.downQuorum = downQuorum;
+            s.staleAfterSeconds = staleAfterSeconds;
             s.updatedAt = clock.instant();
             Uni<Void> recorded = after.equals(before)
                     ? Uni.createFrom().voidItem()
@@ -66,10 +75,15 @@ public class MonitoredServiceRepository implements PanacheRepositoryBase<Monitor
     }
 
     /** A service's registry entry as the audit log keeps it. */
-    private static String document(String name, int downQuorum) {
+    private static String document(String name, int downQuorum, Long staleAfterSeconds) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("name", name);
         doc.put("downQuorum", downQuorum);
+        if (staleAfterSeconds != null) {
+            doc.put(
+                    "staleAfter",
+                    java.time.Duration.ofSeconds(staleAfterSeconds).toString());
+        }
         try {
             return EventJson.mapper().writeValueAsString(doc);
         } catch (JsonProcessingException e) {

@@ -11,11 +11,14 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ShortfallRepository implements PanacheRepositoryBase<Shortfall, Shortfall.Key> {
 
-    public Uni<List<Shortfall>> ofContract(String contractId) {
-        return list("contractId", Sort.by("period").and("creditPercent"), contractId);
+    /** A page of a contract's shortfalls, by period and tier. */
+    public Uni<List<Shortfall>> ofContract(String contractId, int offset, int count) {
+        return find("contractId", Sort.by("period").and("creditPercent"), contractId)
+                .range(offset, offset + count - 1)
+                .list();
     }
 
-    public Uni<List<Shortfall>> inPeriods(List<String> periods) {
-        return list("period in ?1", periods);
+    public Uni<List<Shortfall>> of(String contractId, List<String> periods) {
+        return list("contractId = ?1 and period in ?2", contractId, periods);
     }
 }

@@ -1,15 +1,18 @@
 package com.slaledger.ledger.shortfall;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import com.slaledger.ledger.contract.ContractRepository;
+import com.slaledger.support.rest.Paging;
 import com.slaledger.support.security.Caller;
 import com.slaledger.support.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -34,12 +37,19 @@ public class ShortfallResource {
 
     @GET
     @WithSession
-    @Operation(summary = "The shortfalls detected so far, one per period and credit tier")
+    @Operation(
+            summary =
+                    "The shortfalls detected so far, one per period and credit tier, by period; paged (limit, offset, Link rel=next)")
     @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
-    public Uni<List<ShortfallView>> list(@PathParam("contractId") String contractId) {
+    public Uni<Response> list(
+            @PathParam("contractId") String contractId,
+            @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset,
+            @Context UriInfo uri) {
+        Paging paging = Paging.of(limit, offset);
         return contracts
                 .existing(contractId, caller::mayRead)
-                .chain(c -> shortfalls.ofContract(contractId))
-                .map(list -> list.stream().map(ShortfallView::of).toList());
+                .chain(c -> shortfalls.ofContract(contractId, paging.offset(), paging.fetch()))
+                .map(list -> paging.respond(list, ShortfallView::of, uri));
     }
 }

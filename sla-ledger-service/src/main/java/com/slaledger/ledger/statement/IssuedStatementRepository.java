@@ -10,7 +10,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class IssuedStatementRepository implements PanacheRepositoryBase<IssuedStatement, IssuedStatement.Key> {
 
-    public Uni<List<IssuedStatement>> inPeriods(List<String> periods) {
-        return list("period in ?1", periods);
+    public Uni<List<IssuedStatement>> of(String contractId, List<String> periods) {
+        return list("contractId = ?1 and period in ?2", contractId, periods);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.ledger.LedgerConfig;
+import com.slaledger.ledger.contract.ContractRepository;
 import com.slaledger.ledger.contract.ContractVersion;
 import com.slaledger.ledger.engine.ContractDowntime;
 import com.slaledger.ledger.engine.Statement;
@@ -21,25 +22,32 @@ import io.smallrye.mutiny.Uni;
 public class StatementService {
 
     private final EngineInputRepository inputs;
+    private final ContractRepository contracts;
     private final LedgerConfig config;
     private final Clock clock;
 
-    public StatementService(EngineInputRepository inputs, LedgerConfig config, Clock clock) {
+    public StatementService(
+            EngineInputRepository inputs, ContractRepository contracts, LedgerConfig config, Clock clock) {
         this.inputs = inputs;
+        this.contracts = contracts;
         this.config = config;
         this.clock = clock;
     }
 
+    /** The statement of {@code period}, computed with the terms in force in it (SPEC §7). */
     public Uni<Statement> statement(ContractVersion contract, YearMonth period) {
         long now = clock.instant().getEpochSecond();
-        return inputs.load(List.of(contract))
-                .map(in -> StatementCalculator.statement(
-                        contract.engine(),
-                        period,
-                        in.histories(),
-                        in.ticketOpenOf(contract.contractId()),
-                        now,
-                        config.grace().getSeconds()));
+        return contracts.history(contract.contractId()).chain(history -> {
+            ContractVersion terms = history == null ? contract : history.inForce(period);
+            return inputs.load(List.of(terms))
+                    .map(in -> StatementCalculator.statement(
+                            terms.engine(),
+                            period,
+                            in.histories(),
+                            in.ticketOpenOf(contract.contractId()),
+                            now,
+                            config.grace().getSeconds()));
+        });
     }
 
     /** The counted intervals under the contract's policy that overlap [from, to), clipped to it. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.slaledger.events.Money;
 import com.slaledger.ledger.engine.MeasurementPolicy;
+import com.slaledger.ledger.engine.NoDataInterval;
 import com.slaledger.ledger.engine.PolicyFigures;
 import com.slaledger.ledger.engine.Statement;
 import com.slaledger.ledger.engine.StatementInterval;
@@ -29,8 +30,24 @@ public record StatementView(
         BigDecimal creditPercent,
         Money creditAmount,
         @JsonProperty("final") boolean isFinal,
+        long allowanceSeconds,
+        BigDecimal allowanceUsedPercent,
         List<IntervalView> intervals,
+        List<NoDataView> noData,
         Map<String, PolicyView> policies) {
+
+    /** A no-data interval (SPEC §6 rule 1a), clipped to the period; {@code end} null while it goes on. */
+    public record NoDataView(Instant start, Instant end, long seconds, List<String> services, boolean ongoing) {
+
+        static NoDataView of(NoDataInterval i) {
+            return new NoDataView(
+                    Instant.ofEpochSecond(i.start()),
+                    i.end() == null ? null : Instant.ofEpochSecond(i.end()),
+                    i.seconds(),
+                    i.services(),
+                    i.end() == null);
+        }
+    }
 
     public record IntervalView(
             Instant start,
@@ -81,7 +98,10 @@ public record StatementView(
                 EngineMapping.plain(f.creditPercent()),
                 EngineMapping.money(f.creditAmount()),
                 s.isFinal(),
+                f.allowanceSeconds(),
+                s.allowanceUsedPercent(),
                 s.intervals().stream().map(IntervalView::of).toList(),
+                s.noData().stream().map(NoDataView::of).toList(),
                 policies);
     }
 }

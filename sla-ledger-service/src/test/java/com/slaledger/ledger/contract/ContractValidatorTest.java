@@ -2,9 +2,13 @@ package com.slaledger.ledger.contract;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 
 import com.slaledger.ledger.engine.MeasurementPolicy;
+import com.slaledger.ledger.engine.NoDataRule;
 import com.slaledger.support.rest.Violation;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** SPEC §4 validation, rule by rule. */
 class ContractValidatorTest {
+
+    static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    static final Duration HORIZON = Duration.ofDays(400);
 
     static ContractRequest valid() {
         return new ContractRequest(
@@ -26,18 +33,21 @@ class ContractValidatorTest {
                         new ContractRequest.Tier(new BigDecimal("99.0"), new BigDecimal("25"))),
                 new BigDecimal("100"),
                 new ContractRequest.Fee(new BigDecimal("1000.00"), "EUR"),
-                List.of(new ContractRequest.Window("2026-10-10T01:00:00Z", "2026-10-10T03:00:00Z", "DB upgrade")));
+                List.of(new ContractRequest.Window("2026-10-10T01:00:00Z", "2026-10-10T03:00:00Z", "DB upgrade")),
+                null,
+                null,
+                null);
     }
 
     private static List<String> fields(String id, ContractRequest r) {
-        return ContractValidator.validate(id, r).violations().stream()
+        return ContractValidator.validate(id, r, NOW, HORIZON).violations().stream()
                 .map(Violation::field)
                 .toList();
     }
 
     @Test
     void theSpecExampleIsValid() {
-        var result = ContractValidator.validate("acme", valid());
+        var result = ContractValidator.validate("acme", valid(), NOW, HORIZON);
         assertThat(result.violations()).isEmpty();
         assertThat(result.contract().policy()).isEqualTo(MeasurementPolicy.PROVIDER_MONITORED);
         assertThat(result.contract().minimumDowntime()).isEqualTo(Duration.ofMinutes(5));
@@ -55,8 +65,11 @@ class ContractValidatorTest {
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
                 null);
-        var c = ContractValidator.validate("acme", r).contract();
+        var c = ContractValidator.validate("acme", r, NOW, HORIZON).contract();
         assertThat(c.minimumDowntime()).isZero();
         assertThat(c.timezone()).isEqualTo("UTC");
         assertThat(c.creditCapPercent()).isEqualByComparingTo("100");
@@ -79,7 +92,10 @@ class ContractValidatorTest {
                         new ContractRequest.Tier(new BigDecimal("99.90"), BigDecimal.TEN)),
                 new BigDecimal("-1"),
                 new ContractRequest.Fee(new BigDecimal("-5"), "EURO"),
-                List.of(new ContractRequest.Window("2026-10-10T03:00:00Z", "2026-10-10T01:00:00Z", null)));
+                List.of(new ContractRequest.Window("2026-10-10T03:00:00Z", "2026-10-10T01:00:00Z", null)),
+                null,
+                null,
+                null);
         assertThat(fields("Bad_Id", r))
                 .containsExactlyInAnyOrder(
                         "contractId",
@@ -112,6 +128,9 @@ class ContractValidatorTest {
                     null,
                     null,
                     null,
+                    null,
+                    null,
+                    null,
                     null);
             assertThat(fields("acme", r)).containsExactly("uptimeTargetPercent");
         }
@@ -120,6 +139,9 @@ class ContractValidatorTest {
                 base.services(),
                 base.policy(),
                 new BigDecimal("100"),
+                null,
+                null,
+                null,
                 null,
                 null,
                 null,
@@ -144,7 +166,10 @@ class ContractValidatorTest {
                 null,
                 List.of(
                         new ContractRequest.Window("2026-10-10T01:00:00Z", "2026-10-10T03:00:00Z", null),
-                        new ContractRequest.Window("2026-10-10T02:00:00Z", "2026-10-10T04:00:00Z", null)));
+                        new ContractRequest.Window("2026-10-10T02:00:00Z", "2026-10-10T04:00:00Z", null)),
+                null,
+                null,
+                null);
         assertThat(fields("acme", overlapping)).containsExactly("maintenanceWindows[1].start");
         var unordered = new ContractRequest(
                 base.customer(),
@@ -158,7 +183,10 @@ class ContractValidatorTest {
                 null,
                 List.of(
                         new ContractRequest.Window("2026-10-12T01:00:00Z", "2026-10-12T03:00:00Z", null),
-                        new ContractRequest.Window("2026-10-10T01:00:00Z", "2026-10-10T03:00:00Z", null)));
+                        new ContractRequest.Window("2026-10-10T01:00:00Z", "2026-10-10T03:00:00Z", null)),
+                null,
+                null,
+                null);
         assertThat(fields("acme", unordered)).containsExactly("maintenanceWindows[1].start");
         var touching = new ContractRequest(
                 base.customer(),
@@ -172,7 +200,10 @@ class ContractValidatorTest {
                 null,
                 List.of(
                         new ContractRequest.Window("2026-10-10T01:00:00Z", "2026-10-10T03:00:00Z", null),
-                        new ContractRequest.Window("2026-10-10T03:00:00Z", "2026-10-10T04:00:00Z", null)));
+                        new ContractRequest.Window("2026-10-10T03:00:00Z", "2026-10-10T04:00:00Z", null)),
+                null,
+                null,
+                null);
         assertThat(fields("acme", touching)).isEmpty();
     }
 
@@ -189,6 +220,9 @@ class ContractValidatorTest {
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
                 null);
         assertThat(fields("acme", r)).containsExactly("services[1]", "services[2]");
     }
@@ -196,5 +230,160 @@ class ContractValidatorTest {
     @Test
     void aMissingBodyIsAViolation() {
         assertThat(fields("acme", null)).containsExactly("");
+    }
+
+    private static ContractRequest with(
+            BigDecimal target, List<ContractRequest.Tier> tiers, BigDecimal cap, ContractRequest.Fee fee) {
+        var b = valid();
+        return new ContractRequest(
+                b.customer(), b.services(), b.policy(), target, null, null, tiers, cap, fee, null, null, null, null);
+    }
+
+    @Test
+    void percentagesHaveAtMostFourDecimalsAndAmountsTheCurrencysMinorUnit() {
+        // the defect: 33.33333 was stored as 33.3333, the next round saw a "higher" tier and failed
+        assertThat(fields(
+                        "acme",
+                        with(
+                                new BigDecimal("99.99999"),
+                                List.of(new ContractRequest.Tier(
+                                        new BigDecimal("99.12345"), new BigDecimal("33.33333"))),
+                                new BigDecimal("50.00001"),
+                                new ContractRequest.Fee(new BigDecimal("10.001"), "EUR"))))
+                .containsExactlyInAnyOrder(
+                        "uptimeTargetPercent",
+                        "creditTiers[0].belowPercent",
+                        "creditTiers[0].creditPercent",
+                        "creditCapPercent",
+                        "monthlyFee.amount");
+        assertThat(fields(
+                        "acme",
+                        with(
+                                new BigDecimal("99.9999"),
+                                List.of(new ContractRequest.Tier(
+                                        new BigDecimal("99.1234"), new BigDecimal("33.33330"))),
+                                new BigDecimal("50.0000"),
+                                new ContractRequest.Fee(new BigDecimal("10.00"), "EUR"))))
+                .isEmpty();
+        assertThat(fields(
+                        "acme",
+                        with(new BigDecimal("99"), null, null, new ContractRequest.Fee(new BigDecimal("10.5"), "JPY"))))
+                .containsExactly("monthlyFee.amount");
+    }
+
+    @Test
+    void listsAreBounded() {
+        var b = valid();
+        List<String> services = new java.util.ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            services.add("s" + i);
+        }
+        var emails = Collections.nCopies(21, "a@b.example");
+        var tiers = new java.util.ArrayList<ContractRequest.Tier>();
+        for (int i = 1; i <= 21; i++) {
+            tiers.add(new ContractRequest.Tier(BigDecimal.valueOf(i), BigDecimal.ONE));
+        }
+        var windows = new java.util.ArrayList<ContractRequest.Window>();
+        for (int i = 0; i < 501; i++) {
+            Instant start = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3600L * i);
+            windows.add(new ContractRequest.Window(
+                    start.toString(), start.plusSeconds(60).toString(), null));
+        }
+        var r = new ContractRequest(
+                new ContractRequest.Customer("x".repeat(201), emails),
+                services,
+                b.policy(),
+                b.uptimeTargetPercent(),
+                null,
+                null,
+                tiers,
+                null,
+                null,
+                windows,
+                null,
+                null,
+                null);
+        assertThat(fields("acme", r))
+                .containsExactlyInAnyOrder(
+                        "customer.name", "customer.noticeEmails", "services", "creditTiers", "maintenanceWindows");
+    }
+
+    @Test
+    void maintenanceWindowsLieAfter2000AndWithinTheLateHorizon() {
+        var b = valid();
+        var r = new ContractRequest(
+                b.customer(),
+                b.services(),
+                b.policy(),
+                b.uptimeTargetPercent(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(
+                        new ContractRequest.Window("1999-12-31T00:00:00Z", "1999-12-31T02:00:00Z", "x".repeat(1001)),
+                        new ContractRequest.Window("2025-01-01T00:00:00Z", "2025-01-01T02:00:00Z", null)),
+                null,
+                null,
+                null);
+        assertThat(fields("acme", r))
+                .containsExactlyInAnyOrder(
+                        "maintenanceWindows[0].start",
+                        "maintenanceWindows[0].end",
+                        "maintenanceWindows[0].reason",
+                        "maintenanceWindows[1].start",
+                        "maintenanceWindows[1].end");
+    }
+
+    @Test
+    void noDataAlertsAndStartsOn() {
+        var b = valid();
+        var good = new ContractRequest(
+                b.customer(),
+                b.services(),
+                b.policy(),
+                b.uptimeTargetPercent(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "EXCLUDED",
+                new ContractRequest.Alerts(
+                        List.of("noc@provider.example"), List.of(new BigDecimal("80"), new BigDecimal("50.0"))),
+                "2026-10-01");
+        var c = ContractValidator.validate("acme", good, NOW, HORIZON).contract();
+        assertThat(c.noData()).isEqualTo(NoDataRule.EXCLUDED);
+        assertThat(c.alerts().allowanceUsedPercent()).containsExactly(new BigDecimal("50"), new BigDecimal("80"));
+        assertThat(c.startsOn()).isEqualTo(LocalDate.of(2026, 10, 1));
+        assertThat(ContractValidator.validate("acme", valid(), NOW, HORIZON)
+                        .contract()
+                        .noData())
+                .isEqualTo(NoDataRule.UP);
+
+        var bad = new ContractRequest(
+                b.customer(),
+                b.services(),
+                b.policy(),
+                b.uptimeTargetPercent(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "MAYBE",
+                new ContractRequest.Alerts(
+                        List.of("nope"), List.of(new BigDecimal("0"), new BigDecimal("50"), new BigDecimal("50.00"))),
+                "01/10/2026");
+        assertThat(fields("acme", bad))
+                .containsExactlyInAnyOrder(
+                        "noData",
+                        "alerts.emails[0]",
+                        "alerts.allowanceUsedPercent[0]",
+                        "alerts.allowanceUsedPercent[2]",
+                        "startsOn");
     }
 }

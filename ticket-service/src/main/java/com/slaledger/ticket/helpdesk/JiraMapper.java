@@ -63,7 +63,7 @@ public final class JiraMapper {
                         contract.get(),
                         service.get(),
                         tags.outage(labels) ? TicketKind.OUTAGE : TicketKind.REQUEST,
-                        fields.path("summary").asText(null),
+                        NewTicket.clipSubject(fields.path("summary").asText(null)),
                         instant(fields.path("created").asText(null))));
             }
             case "jira:issue_updated" -> {

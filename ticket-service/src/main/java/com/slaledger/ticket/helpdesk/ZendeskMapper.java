@@ -60,7 +60,7 @@ public final class ZendeskMapper {
                         contract.get(),
                         service.get(),
                         tags.outage(tagList) ? TicketKind.OUTAGE : TicketKind.REQUEST,
-                        detail.path("subject").asText(null),
+                        NewTicket.clipSubject(detail.path("subject").asText(null)),
                         instant(detail.path("created_at").asText(null))));
             }
             case "zen:event-type:ticket.status_changed" -> {

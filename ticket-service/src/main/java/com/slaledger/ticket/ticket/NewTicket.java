@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.slaledger.events.Ids;
+import com.slaledger.events.Limits;
 import com.slaledger.events.TicketKind;
 
 /** POST /api/v1/tickets body (SPEC §5.2). */
@@ -16,5 +17,11 @@ public record NewTicket(
         @NotNull @Pattern(regexp = Ids.CONTRACT_REGEX, message = Ids.CONTRACT_RULE) String contractId,
         @NotNull @Pattern(regexp = Ids.SERVICE_REGEX, message = Ids.SERVICE_RULE) String serviceId,
         @NotNull TicketKind kind,
-        @Size(max = 500) String subject,
-        Instant reportedAt) {}
+        @Size(max = Limits.MAX_TEXT) String subject,
+        Instant reportedAt) {
+
+    /** A help desk's subject, cut to what a ticket keeps (SPEC §11): a long subject is not a reason to lose a ticket. */
+    public static String clipSubject(String subject) {
+        return subject == null || subject.length() <= Limits.MAX_TEXT ? subject : subject.substring(0, Limits.MAX_TEXT);
+    }
+}

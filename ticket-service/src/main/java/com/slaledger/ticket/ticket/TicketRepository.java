@@ -22,7 +22,10 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, String> {
         return list("source = ?1 and externalId = ?2", source, externalId);
     }
 
-    public Uni<List<Ticket>> ofContract(String contractId) {
-        return list("contractId", Sort.by("reportedAt").and("id"), contractId);
+    /** A page of a contract's tickets, oldest report first. */
+    public Uni<List<Ticket>> ofContract(String contractId, int offset, int count) {
+        return find("contractId", Sort.by("reportedAt").and("id"), contractId)
+                .range(offset, offset + count - 1)
+                .list();
     }
 }

@@ -2,7 +2,6 @@ package com.slaledger.ticket.ticket;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -14,7 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
+import com.slaledger.support.rest.Paging;
 import com.slaledger.support.rest.ProblemException;
 import com.slaledger.support.rest.RequestValidator;
 import com.slaledger.support.security.Caller;
@@ -122,16 +123,21 @@ public class TicketResource {
 
     @GET
     @WithSession
-    @Operation(summary = "A contract's tickets, oldest report first")
+    @Operation(summary = "A contract's tickets, oldest report first; paged (limit, offset, Link rel=next)")
     @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.HELPDESK, Roles.CUSTOMER})
-    public Uni<List<TicketView>> list(@QueryParam("contractId") String contractId) {
+    public Uni<Response> list(
+            @QueryParam("contractId") String contractId,
+            @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset,
+            @jakarta.ws.rs.core.Context UriInfo uri) {
         if (contractId == null || contractId.isBlank()) {
             throw ProblemException.invalid("contractId", "is required");
         }
+        Paging paging = Paging.of(limit, offset);
         if (!caller.mayRead(contractId)) {
             throw ProblemException.notFound("contract " + contractId);
         }
-        return tickets.ofContract(contractId)
-                .map(list -> list.stream().map(TicketView::of).toList());
+        return tickets.ofContract(contractId, paging.offset(), paging.fetch())
+                .map(list -> paging.respond(list, TicketView::of, uri));
     }
 }

@@ -1,6 +1,7 @@
 package com.slaledger.ticket.ticket;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.slaledger.events.Limits;
 import com.slaledger.events.Topics;
 import com.slaledger.outbox.Outbox;
 import com.slaledger.support.persistence.Failures;
@@ -18,6 +20,7 @@ import com.slaledger.ticket.contract.ContractViewRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Records and resolves tickets (SPEC §5.2); every change is written to the outbox in the same
@@ -30,12 +33,20 @@ public class TicketService {
     private final ContractViewRepository contracts;
     private final Outbox outbox;
     private final Clock clock;
+    private final Duration lateHorizon;
 
-    public TicketService(TicketRepository tickets, ContractViewRepository contracts, Outbox outbox, Clock clock) {
+    public TicketService(
+            TicketRepository tickets,
+            ContractViewRepository contracts,
+            Outbox outbox,
+            Clock clock,
+            @ConfigProperty(name = "ledger.late-horizon", defaultValue = Limits.DEFAULT_LATE_HORIZON)
+                    Duration lateHorizon) {
         this.tickets = tickets;
         this.contracts = contracts;
         this.outbox = outbox;
         this.clock = clock;
+        this.lateHorizon = lateHorizon;
     }
 
     /** The stored ticket, and whether this call changed it (false: known externalId, or already resolved). */
@@ -63,6 +74,10 @@ public class TicketService {
                     Instant reportedAt = request.reportedAt() == null ? now : request.reportedAt();
                     if (reportedAt.isAfter(now)) {
                         throw ProblemException.invalid("reportedAt", "must not be in the future");
+                    }
+                    String range = Limits.instantProblem(reportedAt, now, lateHorizon);
+                    if (range != null) {
+                        throw ProblemException.invalid("reportedAt", range);
                     }
                     return contracts.findById(request.contractId()).chain(contract -> {
                         if (contract == null) {
@@ -128,6 +143,10 @@ public class TicketService {
         Instant at = (resolvedAt == null ? now : resolvedAt).truncatedTo(ChronoUnit.SECONDS);
         if (at.isAfter(now)) {
             throw ProblemException.invalid("resolvedAt", "must not be in the future");
+        }
+        String range = Limits.instantProblem(at, now, lateHorizon);
+        if (range != null) {
+            throw ProblemException.invalid("resolvedAt", range);
         }
         if (at.isBefore(t.reportedAt)) {
             throw ProblemException.invalid("resolvedAt", "must not be before reportedAt (" + t.reportedAt + ")");

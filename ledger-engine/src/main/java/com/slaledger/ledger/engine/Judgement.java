@@ -1,0 +1,95 @@
+package com.slaledger.ledger.engine;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The evaluator's decisions, as plain functions of plain values (SPEC §7): which periods to
+ * evaluate, what a period is judged on, whether a shortfall is new, and whether a closed period's
+ * statement is to be issued.
+ */
+public final class Judgement {
+
+    private Judgement() {}
+
+    /**
+     * The current and previous period, and every period from the earliest instant that changed
+     * data touched ({@code marks}, epoch seconds), at most {@code maxLookbackMonths} back.
+     */
+    public static List<YearMonth> periodsToEvaluate(
+            long now, ZoneId zone, Collection<Long> marks, int maxLookbackMonths) {
+        YearMonth current = Periods.of(now, zone);
+        YearMonth earliest = current.minusMonths(1);
+        for (long mark : marks) {
+            YearMonth touched = Periods.of(mark, zone);
+            if (touched.isBefore(earliest)) {
+                earliest = touched;
+            }
+        }
+        if (earliest.isBefore(current.minusMonths(maxLookbackMonths))) {
+            earliest = current.minusMonths(maxLookbackMonths);
+        }
+        List<YearMonth> out = new ArrayList<>();
+        for (YearMonth p = current; !p.isBefore(earliest); p = p.minusMonths(1)) {
+            out.add(p);
+        }
+        return out;
+    }
+
+    /**
+     * The figures a shortfall or warning may rest on. When the ledger has folded everything that
+     * had been acknowledged to its senders ({@code caughtUp}), the statement as of now; otherwise
+     * only the intervals that have ended: an outage still "ongoing" may have an end that is not
+     * folded yet, and a notice, once sent, cannot be taken back.
+     */
+    public static PolicyFigures judged(Statement s, boolean caughtUp) {
+        return caughtUp ? s.figures() : s.endedFigures();
+    }
+
+    /**
+     * The credit tier to publish a shortfall for, or null: the period is not met and its credit is
+     * above every tier already published ({@code published} null when none was). Compared by value,
+     * so 10 and 10.0000 are one tier.
+     */
+    public static BigDecimal newShortfallTier(PolicyFigures judged, BigDecimal published) {
+        if (judged.met()) {
+            return null;
+        }
+        BigDecimal tier = judged.creditPercent();
+        return published == null || published.compareTo(tier) < 0 ? tier : null;
+    }
+
+    /**
+     * Whether a period's statement is issued to the customer: once the period is final, for a
+     * period that ends after the contract was first stored ({@code createdAt}) or, with {@code
+     * startsOn}, after its first instant ({@code startsAt}, null without).
+     */
+    public static boolean issues(Statement s, long createdAt, Long startsAt) {
+        if (!s.isFinal()) {
+            return false;
+        }
+        long from = startsAt == null ? createdAt : Math.min(createdAt, startsAt);
+        return s.periodEnd() > from;
+    }
+
+    /**
+     * What a customer is told, as text: both policies' figures in a fixed order, the intervals and
+     * the no-data intervals. Equal text, equal statement: an amendment is issued only when it
+     * changes.
+     */
+    public static String fingerprintText(Statement s) {
+        StringBuilder text = new StringBuilder();
+        for (MeasurementPolicy p : MeasurementPolicy.values()) {
+            text.append(p).append('=').append(s.policies().get(p)).append('\n');
+        }
+        text.append(s.intervals());
+        if (!s.noData().isEmpty()) {
+            text.append('\n').append(s.noData());
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,115 @@
+package com.slaledger.ledger.engine;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static com.slaledger.ledger.engine.Fixtures.obs;
+import static com.slaledger.ledger.engine.Fixtures.t;
+import static com.slaledger.ledger.engine.HealthStatus.DOWN;
+import static com.slaledger.ledger.engine.HealthStatus.UP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The evaluator's decisions (SPEC §7), on plain values. */
+class JudgementTest {
+
+    private static final long NOW = t("2026-11-26T12:00:00Z");
+
+    @Test
+    void withoutChangesTheCurrentAndPreviousPeriod() {
+        assertThat(Judgement.periodsToEvaluate(NOW, ZoneOffset.UTC, List.of(), 24))
+                .containsExactly(YearMonth.of(2026, 11), YearMonth.of(2026, 10));
+    }
+
+    @Test
+    void changedDataReachesBackToThePeriodItTouches_inTheContractsZone() {
+        long mark = t("2026-08-31T23:30:00Z"); // already September in Lisbon
+        assertThat(Judgement.periodsToEvaluate(NOW, ZoneId.of("Europe/Lisbon"), List.of(mark), 24))
+                .containsExactly(YearMonth.of(2026, 11), YearMonth.of(2026, 10), YearMonth.of(2026, 9));
+        assertThat(Judgement.periodsToEvaluate(NOW, ZoneOffset.UTC, List.of(mark), 24))
+                .hasSize(4);
+        assertThat(Judgement.periodsToEvaluate(NOW, ZoneOffset.UTC, List.of(t("2020-01-01T00:00:00Z")), 24))
+                .hasSize(25);
+    }
+
+    @Test
+    void aTierIsComparedByValue() {
+        var breached = new PolicyFigures(100, 0, 10, new BigDecimal("90"), false, new BigDecimal("33.3333"), null);
+        // the defect: a tier stored as 33.3333 (scale 4) must not look lower than the same tier
+        assertThat(Judgement.newShortfallTier(breached, new BigDecimal("33.33330")))
+                .isNull();
+        assertThat(Judgement.newShortfallTier(breached, new BigDecimal("25"))).isEqualByComparingTo("33.3333");
+        assertThat(Judgement.newShortfallTier(breached, null)).isEqualByComparingTo("33.3333");
+        var met = new PolicyFigures(100, 10, 10, new BigDecimal("90"), true, BigDecimal.ZERO, null);
+        assertThat(Judgement.newShortfallTier(met, null)).isNull();
+    }
+
+    /**
+     * Target 99% of October (UTC, 2,678,400 s: allowance 26,784 s). An outage since 01 Oct 00:00 whose
+     * end is not folded yet: as of 2 Oct 00:00 it is 86,400 s, a breach if it is really ongoing.
+     */
+    @Test
+    void anOngoingOutageIsJudgedOnlyWhenCaughtUp() {
+        Terms terms = new Terms(
+                "c",
+                List.of("api"),
+                MeasurementPolicy.PROVIDER_MONITORED,
+                new BigDecimal("99"),
+                0,
+                ZoneOffset.UTC,
+                List.of(),
+                null,
+                null,
+                List.of(),
+                NoDataRule.UP,
+                List.of());
+        var ongoing = MonitoredDowntime.history(List.of(obs("p", DOWN, "2026-10-01T00:00:00Z")), 1, 0);
+        Statement s = StatementCalculator.statement(
+                terms, YearMonth.of(2026, 10), Map.of("api", ongoing), Map.of(), t("2026-10-02T00:00:00Z"), 3600);
+        assertThat(s.figures().downtimeSeconds()).isEqualTo(86_400);
+        assertThat(Judgement.judged(s, true).met()).isFalse();
+        assertThat(Judgement.judged(s, false).downtimeSeconds()).isZero();
+        assertThat(Judgement.judged(s, false).met()).isTrue();
+
+        // an ended outage of 2 h (7,200 s) and an ongoing one: ended figures count the 7,200 s only
+        var both = MonitoredDowntime.history(
+                List.of(
+                        obs("p", DOWN, "2026-10-01T00:00:00Z"),
+                        obs("p", UP, "2026-10-01T02:00:00Z"),
+                        obs("p", DOWN, "2026-10-01T12:00:00Z")),
+                1,
+                0);
+        Statement s2 = StatementCalculator.statement(
+                terms, YearMonth.of(2026, 10), Map.of("api", both), Map.of(), t("2026-10-02T00:00:00Z"), 3600);
+        assertThat(s2.figures().downtimeSeconds()).isEqualTo(7_200 + 43_200);
+        assertThat(Judgement.judged(s2, false).downtimeSeconds()).isEqualTo(7_200);
+    }
+
+    @Test
+    void statementsAreIssuedForPeriodsEndingAfterCreation_orFromStartsOn() {
+        Statement october = new Statement(
+                "c",
+                YearMonth.of(2026, 10),
+                t("2026-10-01T00:00:00Z"),
+                t("2026-11-01T00:00:00Z"),
+                MeasurementPolicy.PROVIDER_MONITORED,
+                null,
+                true,
+                List.of(),
+                Map.of(),
+                List.of(),
+                null);
+        long createdNov = t("2026-11-20T00:00:00Z");
+        assertThat(Judgement.issues(october, createdNov, null)).isFalse();
+        assertThat(Judgement.issues(october, createdNov, t("2026-10-01T00:00:00Z")))
+                .isTrue();
+        assertThat(Judgement.issues(october, t("2026-10-20T00:00:00Z"), null)).isTrue();
+        assertThat(Judgement.issues(october, createdNov, t("2026-11-01T00:00:00Z")))
+                .isFalse();
+    }
+}

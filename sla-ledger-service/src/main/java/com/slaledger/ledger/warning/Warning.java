@@ -1,0 +1,44 @@
+package com.slaledger.ledger.warning;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/** A warning before a breach that was published: once per (contract, period, threshold) (SPEC §7). */
+@Entity
+@Table(name = "warning")
+@IdClass(Warning.Key.class)
+public class Warning {
+
+    @Id
+    @Column(name = "contract_id")
+    public String contractId;
+
+    @Id
+    public String period;
+
+    @Id
+    @Column(name = "threshold_percent")
+    public BigDecimal thresholdPercent;
+
+    @Column(name = "downtime_seconds")
+    public long downtimeSeconds;
+
+    @Column(name = "allowance_seconds")
+    public long allowanceSeconds;
+
+    @Column(name = "detected_at")
+    public Instant detectedAt;
+
+    public record Key(String contractId, String period, BigDecimal thresholdPercent) implements Serializable {
+        public Key() {
+            this(null, null, null);
+        }
+    }
+}
