@@ -283,6 +283,7 @@ class DeploymentFilesTest {
                 "sla.tickets",
                 "sla.contracts",
                 "sla.shortfalls",
+                "sla.warnings",
                 "sla.statements",
                 "sla.dead-letters")) {
             assertThat(setup).contains(topic);
@@ -294,6 +295,7 @@ class DeploymentFilesTest {
     void kubernetesLetsEachServiceWriteOnlyItsOwnTopics() throws IOException {
         var producers = producers();
         assertThat(producers.get("sla.shortfalls")).containsExactly("ledger");
+        assertThat(producers.get("sla.warnings")).containsExactly("ledger");
         assertThat(producers.get("sla.statements")).containsExactly("ledger");
         assertThat(producers.get("sla.contracts")).containsExactly("ledger");
         assertThat(producers.get("sla.health-observed")).containsExactly("monitor");

@@ -60,6 +60,7 @@ class SecurityMatrixIT {
             Map.entry("ticket POST /api/v1/webhooks/jira", roles("operator", "helpdesk")),
             Map.entry("ledger PUT /api/v1/contracts/{contractId}", roles("operator")),
             Map.entry("ledger GET /api/v1/contracts/{contractId}", readersAndOwner()),
+            Map.entry("ledger GET /api/v1/contracts/{contractId}/versions", readersAndOwner()),
             Map.entry("ledger GET /api/v1/contracts", readersAndOwner()),
             Map.entry("ledger GET /api/v1/contracts/{contractId}/statements/{period}", readersAndOwner()),
             Map.entry("ledger GET /api/v1/contracts/{contractId}/downtime", readersAndOwner()),

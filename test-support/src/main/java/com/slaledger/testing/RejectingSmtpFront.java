@@ -28,6 +28,7 @@ public final class RejectingSmtpFront implements AutoCloseable {
     private final int upstreamPort;
     private final Pattern reject;
     private final Thread acceptor;
+    private final java.util.Set<Socket> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public RejectingSmtpFront(int port, int upstreamPort, Pattern reject) throws IOException {
         this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
@@ -55,9 +56,24 @@ public final class RejectingSmtpFront implements AutoCloseable {
         }
     }
 
+    /** Drops every open session, as a server that goes away does (tests call it with an outage). */
+    public void closeSessions() {
+        for (Socket s : sessions) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // closing: nothing to do
+            }
+        }
+        sessions.clear();
+    }
+
     private void serve(Socket client) {
-        try (client;
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
+        sessions.add(client);
+        Socket upstream = null;
+        try (client) {
+            upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
+            sessions.add(upstream);
             BufferedReader fromClient =
                     new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
             BufferedReader fromUpstream =
@@ -94,6 +110,16 @@ public final class RejectingSmtpFront implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client or the server went away: the session ends
+        } finally {
+            sessions.remove(client);
+            if (upstream != null) {
+                sessions.remove(upstream);
+                try {
+                    upstream.close();
+                } catch (IOException e) {
+                    // closing: nothing to do
+                }
+            }
         }
     }
 

@@ -44,12 +44,23 @@ public class SmtpServerResource implements QuarkusTestResourceLifecycleManager {
     /** Takes the SMTP server away (connections refused), as an outage would. */
     public static void outage() {
         greenMail.stop();
+        try {
+            front.close();
+        } catch (java.io.IOException e) {
+            // closing: nothing to do
+        }
+        front.closeSessions();
     }
 
-    /** Brings the SMTP server back on the same port, with an empty mailbox. */
+    /** Brings the SMTP server back on the same ports, with an empty mailbox. */
     public static void recover() {
         greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
+        try {
+            front = new RejectingSmtpFront(front.port(), port, java.util.regex.Pattern.compile(REJECTED));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -236,7 +236,11 @@ public class NoticeSender {
                             .setHtml(n.bodyHtml)
                             .addHeader("Message-ID", "<" + n.id + "@sla-ledger>")
                             .addHeader("X-SLA-Notice-Key", n.idempotencyKey);
+                    // a server that never answers must not hold the notice past its lease
                     return mailer.send(mail)
+                            .ifNoItem()
+                            .after(config.sendLease().dividedBy(2))
+                            .fail()
                             .map(ok -> new Delivery(recipient, DeliveryStatus.SENT, "250 accepted"))
                             .onFailure()
                             .recoverWithItem(e -> failed(recipient, e));

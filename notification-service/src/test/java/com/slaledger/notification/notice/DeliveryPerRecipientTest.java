@@ -65,11 +65,11 @@ class DeliveryPerRecipientTest {
                 .path("[0].id");
         given().when().post("/api/v1/notices/{id}/resend", first).then().statusCode(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(fixed).size() == 2);
-        given().when()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when()
                 .get("/api/v1/notices/{id}", first)
                 .then()
                 .body("recipients", containsInAnyOrder(fixed, good))
-                .body("status", equalTo("SENT"));
+                .body("status", equalTo("SENT")));
     }
 
     @Test

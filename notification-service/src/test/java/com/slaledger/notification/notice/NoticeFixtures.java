@@ -33,21 +33,7 @@ final class NoticeFixtures {
     }
 
     static ContractChanged contract(String id, String email) {
-        return new ContractChanged(
-                id,
-                1,
-                new ContractChanged.Customer("Acme Ltd", List.of(email)),
-                List.of("api"),
-                MeasurementPolicy.PROVIDER_MONITORED,
-                new BigDecimal("99.9"),
-                Duration.ZERO,
-                "UTC",
-                List.of(),
-                new BigDecimal("100"),
-                null,
-                List.of(),
-                T,
-                null);
+        return contract(id, 1, List.of(email), null);
     }
 
     /** A version of a contract with several notice addresses and, optionally, alert addresses. */

@@ -92,6 +92,12 @@ class SmtpTroubleTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() == 1);
         saveSample("shortfall.eml", mailTo(email).get(0));
 
+        // attempted and accepted by the server, but neither the delivery nor SENT recorded
+        pool.query("DELETE FROM notice_delivery WHERE notice_id IN (SELECT id FROM notice WHERE contract_id = '" + id
+                        + "')")
+                .execute()
+                .await()
+                .atMost(Duration.ofSeconds(10));
         pool.query("UPDATE notice SET status = 'PENDING', sent_at = NULL, next_attempt_at = now() WHERE contract_id = '"
                         + id + "'")
                 .execute()

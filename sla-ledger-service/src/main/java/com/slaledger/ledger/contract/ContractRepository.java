@@ -129,9 +129,9 @@ public class ContractRepository implements PanacheRepositoryBase<Contract, Strin
         });
     }
 
+    /** Every contract that can be read, by id (an unreadable stored document is logged and left out). */
     public Uni<List<ContractVersion>> all() {
-        return listAll(Sort.by("contractId"))
-                .map(list -> list.stream().map(this::version).toList());
+        return everything().map(Everything::readable);
     }
 
     /** Contracts that cover a service (a LIKE prefilter on the JSON, confirmed on the parsed terms). */

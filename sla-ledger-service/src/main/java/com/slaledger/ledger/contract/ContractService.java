@@ -73,22 +73,22 @@ public class ContractService {
                 row.createdAt = now;
             }
             ContractVersion saved = ContractVersion.of(contractId, row.version, terms, row.createdAt, now);
-            // in force from the start of the current period; the first version also from startsOn's period
-            Instant validFrom = ContractHistory.validFrom(now, saved.zone());
-            Instant marked = validFrom;
-            if (existing == null && terms.startsOn() != null) {
-                Instant startsAt = terms.startsOn().atStartOfDay(saved.zone()).toInstant();
-                validFrom =
-                        startsAt.isBefore(validFrom) ? ContractHistory.validFrom(startsAt, saved.zone()) : validFrom;
-                marked = validFrom;
+            // in force from the start of the current period (the first version also serves every
+            // earlier period); with startsOn, the periods from its period on are evaluated again,
+            // so that their statements are issued
+            Instant from = ContractHistory.validFrom(now, saved.zone());
+            Instant since = from;
+            if (terms.startsOn() != null) {
+                Instant startsAt = ContractHistory.validFrom(
+                        terms.startsOn().atStartOfDay(saved.zone()).toInstant(), saved.zone());
+                since = startsAt.isBefore(since) ? startsAt : since;
             }
-            Instant from = validFrom;
-            Instant since = marked;
+            Instant marked = since;
             return contracts
                     .persist(row)
                     .chain(() -> contracts.addVersion(saved, from, row.document))
                     // the periods from there on are evaluated again (and, with startsOn, issued)
-                    .chain(() -> changes.contractChanged(contractId, since))
+                    .chain(() -> changes.contractChanged(contractId, marked))
                     .chain(() -> outbox.add(Topics.CONTRACTS, contractId, ContractEvents.changed(saved)))
                     .chain(() -> audit.append(
                             actor,

@@ -140,21 +140,23 @@ public class EvaluationService {
 
     /** One evaluation round as of {@code now}. */
     public Uni<Outcome> evaluate(Instant now) {
-        return Panache.withTransaction(() -> contracts.all().call(all -> changes.handOn(covering(all))))
-                .chain(all -> Panache.withSession(() -> horizon.caughtUp()
-                        .chain(caughtUp -> changes.contracts().map(marks -> new Round(all, marks, caughtUp)))))
+        return Panache.withTransaction(
+                        () -> contracts.everything().call(all -> changes.handOn(covering(all.readable()))))
+                .chain(all -> horizon.caughtUp()
+                        .chain(caughtUp -> Panache.withSession(
+                                () -> changes.contracts().map(marks -> new Round(all.ids(), marks, caughtUp)))))
                 .chain(round -> Multi.createFrom()
-                        .iterable(round.contracts())
+                        .iterable(round.contractIds())
                         .onItem()
-                        .transformToUniAndConcatenate(c -> evaluateIsolated(
-                                c.contractId(), round.marks().get(c.contractId()), round.caughtUp(), now))
+                        .transformToUniAndConcatenate(
+                                id -> evaluateIsolated(id, round.marks().get(id), round.caughtUp(), now))
                         .collect()
                         .in(() -> new Outcome[] {Outcome.NONE}, (acc, o) -> acc[0] = acc[0].plus(o))
                         .map(acc -> acc[0]));
     }
 
     private record Round(
-            List<ContractVersion> contracts, Map<String, ChangeMarkRepository.ContractMark> marks, boolean caughtUp) {}
+            List<String> contractIds, Map<String, ChangeMarkRepository.ContractMark> marks, boolean caughtUp) {}
 
     /** service → the contracts that cover it. */
     private static Map<String, List<String>> covering(List<ContractVersion> all) {
@@ -349,11 +351,11 @@ public class EvaluationService {
     /** Issues the statement of a closed period, or an amendment when it changed since the last version. */
     private Uni<Outcome> close(
             ContractHistory history, ContractVersion c, Statement s, List<IssuedStatement> versions, Instant now) {
-        ContractVersion first = history.entries().get(0).version();
-        Long startsAt = first.terms().startsOn() == null
+        ContractVersion current = history.current();
+        Long startsAt = current.terms().startsOn() == null
                 ? null
-                : first.terms().startsOn().atStartOfDay(first.zone()).toEpochSecond();
-        if (!Judgement.issues(s, first.createdAt().getEpochSecond(), startsAt)) {
+                : current.terms().startsOn().atStartOfDay(current.zone()).toEpochSecond();
+        if (!Judgement.issues(s, current.createdAt().getEpochSecond(), startsAt)) {
             return Uni.createFrom().item(Outcome.NONE);
         }
         String period = s.period().toString();

@@ -34,19 +34,24 @@ public class StatementService {
         this.clock = clock;
     }
 
+    /** A statement and the contract version it was computed with. */
+    public record InForce(Statement statement, ContractVersion terms) {}
+
     /** The statement of {@code period}, computed with the terms in force in it (SPEC §7). */
-    public Uni<Statement> statement(ContractVersion contract, YearMonth period) {
+    public Uni<InForce> statement(ContractVersion contract, YearMonth period) {
         long now = clock.instant().getEpochSecond();
         return contracts.history(contract.contractId()).chain(history -> {
             ContractVersion terms = history == null ? contract : history.inForce(period);
             return inputs.load(List.of(terms))
-                    .map(in -> StatementCalculator.statement(
-                            terms.engine(),
-                            period,
-                            in.histories(),
-                            in.ticketOpenOf(contract.contractId()),
-                            now,
-                            config.grace().getSeconds()));
+                    .map(in -> new InForce(
+                            StatementCalculator.statement(
+                                    terms.engine(),
+                                    period,
+                                    in.histories(),
+                                    in.ticketOpenOf(contract.contractId()),
+                                    now,
+                                    config.grace().getSeconds()),
+                            terms));
         });
     }
 

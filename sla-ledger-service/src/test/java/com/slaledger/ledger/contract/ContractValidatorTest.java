@@ -239,6 +239,26 @@ class ContractValidatorTest {
                 b.customer(), b.services(), b.policy(), target, null, null, tiers, cap, fee, null, null, null, null);
     }
 
+    /** The valid example with its windows, noData, alerts and startsOn replaced. */
+    private static ContractRequest with(
+            List<ContractRequest.Window> windows, String noData, ContractRequest.Alerts alerts, String startsOn) {
+        var b = valid();
+        return new ContractRequest(
+                b.customer(),
+                b.services(),
+                b.policy(),
+                b.uptimeTargetPercent(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                windows,
+                noData,
+                alerts,
+                startsOn);
+    }
+
     @Test
     void percentagesHaveAtMostFourDecimalsAndAmountsTheCurrencysMinorUnit() {
         // the defect: 33.33333 was stored as 33.3333, the next round saw a "higher" tier and failed
@@ -310,17 +330,7 @@ class ContractValidatorTest {
 
     @Test
     void maintenanceWindowsLieAfter2000AndWithinTheLateHorizon() {
-        var b = valid();
-        var r = new ContractRequest(
-                b.customer(),
-                b.services(),
-                b.policy(),
-                b.uptimeTargetPercent(),
-                null,
-                null,
-                null,
-                null,
-                null,
+        var r = with(
                 List.of(
                         new ContractRequest.Window("1999-12-31T00:00:00Z", "1999-12-31T02:00:00Z", "x".repeat(1001)),
                         new ContractRequest.Window("2025-01-01T00:00:00Z", "2025-01-01T02:00:00Z", null)),
@@ -338,17 +348,7 @@ class ContractValidatorTest {
 
     @Test
     void noDataAlertsAndStartsOn() {
-        var b = valid();
-        var good = new ContractRequest(
-                b.customer(),
-                b.services(),
-                b.policy(),
-                b.uptimeTargetPercent(),
-                null,
-                null,
-                null,
-                null,
-                null,
+        var good = with(
                 null,
                 "EXCLUDED",
                 new ContractRequest.Alerts(
@@ -363,16 +363,7 @@ class ContractValidatorTest {
                         .noData())
                 .isEqualTo(NoDataRule.UP);
 
-        var bad = new ContractRequest(
-                b.customer(),
-                b.services(),
-                b.policy(),
-                b.uptimeTargetPercent(),
-                null,
-                null,
-                null,
-                null,
-                null,
+        var bad = with(
                 null,
                 "MAYBE",
                 new ContractRequest.Alerts(
