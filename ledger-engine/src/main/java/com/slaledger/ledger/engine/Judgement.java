@@ -41,6 +41,18 @@ public final class Judgement {
     }
 
     /**
+     * What must be read to compute periods {@code first} to {@code last} exactly (SPEC §11, cost
+     * independent of history): the observations and tickets in [start(first) − minimum,
+     * end(last) + minimum], plus each probe's last observation before that. The margin of the
+     * contract's minimum downtime decides rule 5 for intervals that cross the periods' edges: one
+     * down throughout the margin is at least the minimum long, whatever came before or after.
+     */
+    public static Interval inputWindow(YearMonth first, YearMonth last, ZoneId zone, long minimumSeconds) {
+        // + 1: an observation at the very end instant ends an interval there rather than leaving it open
+        return new Interval(Periods.start(first, zone) - minimumSeconds, Periods.end(last, zone) + minimumSeconds + 1);
+    }
+
+    /**
      * The figures a shortfall or warning may rest on. When the ledger has folded everything that
      * had been acknowledged to its senders ({@code caughtUp}), the statement as of now; otherwise
      * only the intervals that have ended: an outage still "ongoing" may have an end that is not

@@ -33,6 +33,16 @@ public final class MonitoredDowntime {
      * @param staleAfterSeconds how long an observation holds; {@link #NEVER_STALE} (0) for ever
      */
     public static ServiceHistory history(Collection<Observation> observations, int downQuorum, long staleAfterSeconds) {
+        return history(observations, downQuorum, staleAfterSeconds, !observations.isEmpty());
+    }
+
+    /**
+     * The same from a window of a service's observations (each probe's last one before the window
+     * included): {@code everObserved} says whether the service was ever observed at all, which a
+     * window without observations cannot tell.
+     */
+    public static ServiceHistory history(
+            Collection<Observation> observations, int downQuorum, long staleAfterSeconds, boolean everObserved) {
         if (downQuorum < 1) {
             throw new IllegalArgumentException("downQuorum must be at least 1");
         }
@@ -40,7 +50,9 @@ public final class MonitoredDowntime {
             throw new IllegalArgumentException("staleAfter must not be negative");
         }
         if (observations.isEmpty()) {
-            return ServiceHistory.UNOBSERVED;
+            return everObserved
+                    ? new ServiceHistory(IntervalSet.EMPTY, true, IntervalSet.EMPTY)
+                    : ServiceHistory.UNOBSERVED;
         }
         // instant -> probe -> DOWN at that instant (DOWN wins a tie); expiries are instants with no report
         TreeMap<Long, Map<String, Boolean>> byInstant = new TreeMap<>();

@@ -142,6 +142,69 @@ class EnginePropertiesTest {
         }
     }
 
+    /**
+     * SPEC §11, cost independent of history: a period computed from the input window alone (the
+     * observations in it and each probe's last one before it, tickets overlapping it) equals the
+     * period computed from everything.
+     */
+    @Property(tries = 500)
+    void theInputWindowGivesTheSameStatementAsTheWholeHistory(@ForAll("scenarios") Scenario s) {
+        for (YearMonth period : List.of(YearMonth.of(2026, 10), YearMonth.of(2026, 11))) {
+            Interval window = Judgement.inputWindow(period, period, ZoneOffset.UTC, s.minimum());
+            Map<String, ServiceHistory> histories = new HashMap<>();
+            Map<String, IntervalSet> ticketOpen = new HashMap<>();
+            for (String service : SERVICES) {
+                List<Observation> all = s.observations().stream()
+                        .filter(o -> o.service().equals(service))
+                        .map(Obs::observation)
+                        .toList();
+                histories.put(
+                        service,
+                        MonitoredDowntime.history(windowed(all, window), s.quorum(), s.staleAfter(), !all.isEmpty()));
+                ticketOpen.put(
+                        service,
+                        TicketSpan.openTime(s.tickets().stream()
+                                .filter(t -> t.service().equals(service))
+                                .map(Ticket::span)
+                                .filter(t -> t.reportedAt() < window.end()
+                                        && (t.resolvedAt() == null || t.resolvedAt() > window.start()))
+                                .toList()));
+            }
+            Statement fromWindow =
+                    StatementCalculator.statement(terms(s), period, histories, ticketOpen, s.now(), 3600);
+            Statement fromAll = statement(s, s.observations(), s.tickets(), period);
+            // everything a statement shows; endedFigures (the judgement of a period while the ledger
+            // is behind) may count less from the window, never more: an interval that runs past the
+            // window is not known to have ended there
+            assertThat(fromWindow)
+                    .usingRecursiveComparison()
+                    .ignoringFields("endedFigures")
+                    .isEqualTo(fromAll);
+            assertThat(fromWindow.endedFigures().downtimeSeconds())
+                    .isLessThanOrEqualTo(fromAll.endedFigures().downtimeSeconds());
+        }
+    }
+
+    /** What the ledger reads: observations in the window, and each probe's latest before it (DOWN winning a tie). */
+    static List<Observation> windowed(List<Observation> all, Interval window) {
+        List<Observation> out = new ArrayList<>();
+        Map<String, Observation> lastBefore = new HashMap<>();
+        for (Observation o : all) {
+            if (o.at() >= window.start() && o.at() < window.end()) {
+                out.add(o);
+            } else if (o.at() < window.start()) {
+                lastBefore.merge(o.probeId(), o, (a, b) -> {
+                    if (a.at() != b.at()) {
+                        return a.at() > b.at() ? a : b;
+                    }
+                    return a.status().isDown() ? a : b;
+                });
+            }
+        }
+        out.addAll(lastBefore.values());
+        return out;
+    }
+
     @Property(tries = 1000)
     void agreesWithASecondBySecondModel(@ForAll("scenarios") Scenario s) {
         for (YearMonth period : List.of(YearMonth.of(2026, 10), YearMonth.of(2026, 11))) {

@@ -1,11 +1,15 @@
 package com.slaledger.ledger.evaluation;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.ledger.contract.ContractVersion;
 import com.slaledger.ledger.engine.HealthStatus;
+import com.slaledger.ledger.engine.Interval;
 import com.slaledger.ledger.engine.IntervalSet;
 import com.slaledger.ledger.engine.MonitoredDowntime;
 import com.slaledger.ledger.engine.Observation;
@@ -25,23 +30,38 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Loads what the engine needs for a set of contracts: each covered service's monitored
- * down-time, computed once however many contracts share the service, and each contract's
- * ticket-open time per service. A service's down-time is cached and recomputed only when its
- * version (bumped by every fold) or its registry rules (quorum, staleAfter) changed. Call inside a session.
+ * Loads what the engine needs for a contract and an input window (Judgement.inputWindow): each
+ * covered service's observations in the window plus each probe's last one before it, and the
+ * contract's outage tickets that overlap the window. Nothing outside the window is read, so the
+ * cost does not grow with history (SPEC §11). A service's monitored down-time for a window is
+ * computed once however many contracts share it, and kept while the service's version (bumped by
+ * every fold), its registry rules and the window are unchanged. Call inside a session.
  */
 @ApplicationScoped
 public class EngineInputRepository {
 
-    private static final String OBSERVATIONS =
-            "SELECT service_id, probe_id, status, CAST(EXTRACT(EPOCH FROM observed_at) AS BIGINT)"
-                    + " FROM observation WHERE service_id IN (:services)";
+    private static final String IN_WINDOW = "SELECT service_id, probe_id, status,"
+            + " CAST(EXTRACT(EPOCH FROM observed_at) AS BIGINT) FROM observation"
+            + " WHERE service_id IN (:services) AND observed_at >= :from AND observed_at < :to";
+
+    /** Each probe's latest observation before the window (DOWN winning a tie), one index probe each. */
+    private static final String LAST_BEFORE = "SELECT p.service_id, p.probe_id, o.status, o.at FROM probe p"
+            + " CROSS JOIN LATERAL (SELECT status, CAST(EXTRACT(EPOCH FROM observed_at) AS BIGINT) AS at"
+            + " FROM observation WHERE service_id = p.service_id AND probe_id = p.probe_id AND observed_at < :from"
+            + " ORDER BY observed_at DESC, (status = 'DOWN') DESC LIMIT 1) o"
+            + " WHERE p.service_id IN (:services)";
+
+    private static final String OBSERVED = "SELECT DISTINCT service_id FROM probe WHERE service_id IN (:services)";
+
+    /** Kept entries at most; the cache is emptied when it grows past this (a new window per period). */
+    static final int MAX_CACHED = 20_000;
 
     private final MonitoredServiceRepository registry;
     private final LedgerTicketRepository tickets;
     private final ChangeMarkRepository changes;
-    /** Monitored down-time per service, valid while the service's version and quorum are unchanged. */
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Key(String serviceId, long from, long to) {}
 
     private record Cached(long version, MonitoredServiceRepository.Rules rules, ServiceHistory history) {}
 
@@ -60,16 +80,18 @@ public class EngineInputRepository {
         }
     }
 
-    public Uni<Inputs> load(Collection<ContractVersion> contracts) {
+    /** The inputs of the contracts' services and tickets for {@code window} (epoch seconds). */
+    public Uni<Inputs> load(Collection<ContractVersion> contracts, Interval window) {
         TreeSet<String> services = new TreeSet<>();
         contracts.forEach(c -> services.addAll(c.terms().services()));
         List<String> contractIds =
-                contracts.stream().map(ContractVersion::contractId).toList();
-        return histories(services).chain(histories -> tickets.outagesOf(contractIds)
-                .map(list -> new Inputs(histories, ticketOpen(list))));
+                contracts.stream().map(ContractVersion::contractId).distinct().toList();
+        return histories(services, window)
+                .chain(histories -> tickets.outagesOf(contractIds, instant(window.start()), instant(window.end()))
+                        .map(list -> new Inputs(histories, ticketOpen(list))));
     }
 
-    private Uni<Map<String, ServiceHistory>> histories(TreeSet<String> services) {
+    private Uni<Map<String, ServiceHistory>> histories(TreeSet<String> services, Interval window) {
         if (services.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -79,7 +101,7 @@ public class EngineInputRepository {
             List<String> stale = new ArrayList<>();
             for (String id : ids) {
                 long version = states.containsKey(id) ? states.get(id).version() : 0;
-                Cached cached = cache.get(id);
+                Cached cached = cache.get(new Key(id, window.start(), window.end()));
                 if (cached != null
                         && cached.version() == version
                         && cached.rules().equals(rules.get(id))) {
@@ -91,37 +113,68 @@ public class EngineInputRepository {
             if (stale.isEmpty()) {
                 return Uni.createFrom().item(histories);
             }
-            return load(stale).map(observations -> {
-                for (String id : stale) {
-                    List<Observation> list = observations.getOrDefault(id, List.of());
-                    MonitoredServiceRepository.Rules r = rules.get(id);
-                    ServiceHistory history = MonitoredDowntime.history(list, r.downQuorum(), r.staleAfterSeconds());
-                    long version = states.containsKey(id) ? states.get(id).version() : 0;
-                    cache.put(id, new Cached(version, r, history));
-                    histories.put(id, history);
-                }
-                return histories;
-            });
+            return observations(stale, window)
+                    .chain(observations -> observed(stale).map(everObserved -> {
+                        if (cache.size() > MAX_CACHED) {
+                            cache.clear();
+                        }
+                        for (String id : stale) {
+                            MonitoredServiceRepository.Rules r = rules.get(id);
+                            ServiceHistory history = MonitoredDowntime.history(
+                                    observations.getOrDefault(id, List.of()),
+                                    r.downQuorum(),
+                                    r.staleAfterSeconds(),
+                                    everObserved.contains(id));
+                            long version =
+                                    states.containsKey(id) ? states.get(id).version() : 0;
+                            cache.put(new Key(id, window.start(), window.end()), new Cached(version, r, history));
+                            histories.put(id, history);
+                        }
+                        return histories;
+                    }));
         }));
     }
 
-    private Uni<Map<String, List<Observation>>> load(List<String> services) {
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery(OBSERVATIONS, Object[].class)
-                        .setParameter("services", services)
-                        .getResultList())
+    /** The window's observations and each probe's last one before it, by service. */
+    private static Uni<Map<String, List<Observation>>> observations(List<String> services, Interval window) {
+        Map<String, List<Observation>> byService = new HashMap<>();
+        return rows(IN_WINDOW, services, window)
+                .invoke(rows -> add(rows, byService))
+                .chain(() -> rows(LAST_BEFORE, services, window))
                 .map(rows -> {
-                    Map<String, List<Observation>> byService = new HashMap<>();
-                    for (Object[] row : rows) {
-                        byService
-                                .computeIfAbsent((String) row[0], k -> new ArrayList<>())
-                                .add(new Observation(
-                                        (String) row[1],
-                                        HealthStatus.valueOf((String) row[2]),
-                                        ((Number) row[3]).longValue()));
-                    }
+                    add(rows, byService);
                     return byService;
                 });
+    }
+
+    private static Uni<List<Object[]>> rows(String sql, List<String> services, Interval window) {
+        return Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery(sql, Object[].class)
+                    .setParameter("services", services)
+                    .setParameter("from", instant(window.start()));
+            if (sql == IN_WINDOW) {
+                query.setParameter("to", instant(window.end()));
+            }
+            return query.getResultList();
+        });
+    }
+
+    private static void add(List<Object[]> rows, Map<String, List<Observation>> byService) {
+        for (Object[] row : rows) {
+            byService
+                    .computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                    .add(new Observation(
+                            (String) row[1], HealthStatus.valueOf((String) row[2]), ((Number) row[3]).longValue()));
+        }
+    }
+
+    /** The services any probe has ever reported on (for the customer-ticket policy). */
+    private static Uni<Set<String>> observed(List<String> services) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(OBSERVED, String.class)
+                        .setParameter("services", services)
+                        .getResultList())
+                .map(HashSet::new);
     }
 
     private static Map<String, Map<String, IntervalSet>> ticketOpen(List<LedgerTicket> outageTickets) {
@@ -139,6 +192,15 @@ public class EngineInputRepository {
         });
         return out;
     }
+
+    /** An epoch second as the instant PostgreSQL compares (clamped to what it can hold). */
+    static OffsetDateTime instant(long epochSecond) {
+        long clamped = Math.max(MIN_EPOCH, Math.min(MAX_EPOCH, epochSecond));
+        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(clamped), ZoneOffset.UTC);
+    }
+
+    private static final long MIN_EPOCH = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+    private static final long MAX_EPOCH = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
 
     private static long epoch(Instant i) {
         return i.getEpochSecond();

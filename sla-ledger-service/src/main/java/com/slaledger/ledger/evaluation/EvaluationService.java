@@ -211,9 +211,16 @@ public class EvaluationService {
                     Judgement.periodsToEvaluate(nowSecond, current.zone(), marks, MAX_LOOKBACK_MONTHS);
             List<String> periodNames = periods.stream().map(YearMonth::toString).toList();
             YearMonth currentPeriod = periods.get(0);
-            return inputs.load(history.entries().stream()
-                            .map(ContractHistory.Entry::version)
-                            .toList())
+            List<ContractVersion> all = history.entries().stream()
+                    .map(ContractHistory.Entry::version)
+                    .toList();
+            long minimum = all.stream()
+                    .mapToLong(v -> v.engine().minimumDowntimeSeconds())
+                    .max()
+                    .orElse(0);
+            // only the evaluated periods' data is read, whatever the length of history
+            var window = Judgement.inputWindow(periods.get(periods.size() - 1), currentPeriod, current.zone(), minimum);
+            return inputs.load(all, window)
                     .chain(in -> shortfalls.of(contractId, periodNames).chain(published -> issued.of(
                                     contractId, periodNames)
                             .chain(versions -> warnings.of(contractId, currentPeriod.toString())

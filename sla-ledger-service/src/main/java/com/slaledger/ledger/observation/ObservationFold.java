@@ -45,6 +45,7 @@ public class ObservationFold {
      */
     public Uni<Integer> fold(List<HealthObserved> events, Map<TopicPartition, Long> nextOffsets) {
         return pool.withTransaction(conn -> insert(conn, events)
+                .call(() -> probes(conn, events))
                 .chain(inserted -> mark(conn, events).replaceWith(inserted))
                 .call(() -> KnowledgeHorizon.folded(conn, nextOffsets)));
     }
@@ -72,6 +73,30 @@ public class ObservationFold {
         return conn.preparedQuery(INSERT)
                 .execute(Tuple.of(keys, services, probes, statuses, observed, received))
                 .map(rows -> rows.rowCount());
+    }
+
+    private static final String PROBES = "INSERT INTO probe (service_id, probe_id)"
+            + " SELECT DISTINCT * FROM unnest($1::varchar[], $2::varchar[]) ON CONFLICT DO NOTHING";
+
+    /** The probes the batch names (the bounded reads ask each for its last observation before a window). */
+    private static Uni<Void> probes(SqlConnection conn, List<HealthObserved> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        java.util.TreeSet<String> pairs = new java.util.TreeSet<>();
+        for (HealthObserved e : events) {
+            pairs.add(e.serviceId() + "\u0000" + e.probeId());
+        }
+        String[] services = new String[pairs.size()];
+        String[] probes = new String[pairs.size()];
+        int i = 0;
+        for (String pair : pairs) {
+            String[] parts = pair.split("\u0000", 2);
+            services[i] = parts[0];
+            probes[i] = parts[1];
+            i++;
+        }
+        return conn.preparedQuery(PROBES).execute(Tuple.of(services, probes)).replaceWithVoid();
     }
 
     /** Each touched service's change mark (ChangeMarkRepository owns them). */

@@ -10,6 +10,8 @@ import com.slaledger.ledger.LedgerConfig;
 import com.slaledger.ledger.contract.ContractRepository;
 import com.slaledger.ledger.contract.ContractVersion;
 import com.slaledger.ledger.engine.ContractDowntime;
+import com.slaledger.ledger.engine.Interval;
+import com.slaledger.ledger.engine.Judgement;
 import com.slaledger.ledger.engine.Statement;
 import com.slaledger.ledger.engine.StatementCalculator;
 import com.slaledger.ledger.engine.StatementInterval;
@@ -42,7 +44,10 @@ public class StatementService {
         long now = clock.instant().getEpochSecond();
         return contracts.history(contract.contractId()).chain(history -> {
             ContractVersion terms = history == null ? contract : history.inForce(period);
-            return inputs.load(List.of(terms))
+            return inputs.load(
+                            List.of(terms),
+                            Judgement.inputWindow(
+                                    period, period, terms.zone(), terms.engine().minimumDowntimeSeconds()))
                     .map(in -> new InForce(
                             StatementCalculator.statement(
                                     terms.engine(),
@@ -59,7 +64,9 @@ public class StatementService {
     public Uni<List<StatementInterval>> downtime(ContractVersion contract, long from, long to) {
         long now = clock.instant().getEpochSecond();
         Terms terms = contract.engine();
-        return inputs.load(List.of(contract)).map(in -> ContractDowntime.of(
+        long minimum = terms.minimumDowntimeSeconds();
+        Interval window = new Interval(from - minimum, to + minimum + 1);
+        return inputs.load(List.of(contract), window).map(in -> ContractDowntime.of(
                         terms, terms.policy(), in.histories(), in.ticketOpenOf(contract.contractId()), now)
                 .within(from, to)
                 .stream()

@@ -38,10 +38,17 @@ public class LedgerTicketRepository implements PanacheRepositoryBase<LedgerTicke
         return list("contractId = ?1 and kind = ?2", contractId, TicketKind.OUTAGE);
     }
 
-    public Uni<List<LedgerTicket>> outagesOf(List<String> contractIds) {
+    /** The contracts' outage tickets open at some time in [from, to). */
+    public Uni<List<LedgerTicket>> outagesOf(
+            List<String> contractIds, java.time.OffsetDateTime from, java.time.OffsetDateTime to) {
         if (contractIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return list("contractId in ?1 and kind = ?2", contractIds, TicketKind.OUTAGE);
+        return list(
+                "contractId in ?1 and kind = ?2 and reportedAt < ?3 and (resolvedAt is null or resolvedAt > ?4)",
+                contractIds,
+                TicketKind.OUTAGE,
+                to.toInstant(),
+                from.toInstant());
     }
 }
