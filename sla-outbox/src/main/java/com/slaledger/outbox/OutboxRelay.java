@@ -39,6 +39,8 @@ public class OutboxRelay {
     private static final String CLAIM = "SELECT * FROM outbox_message WHERE published_at IS NULL"
             + " ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED";
 
+    private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('sla-outbox-relay'))";
+
     /** How much of a refused message the dead letter keeps. */
     static final int DEAD_LETTER_EXCERPT = 10_000;
 
@@ -77,13 +79,24 @@ public class OutboxRelay {
         return relay().chain(n -> n < batchSize ? Uni.createFrom().item(n) : drain().map(more -> more + n));
     }
 
-    /** Publishes one batch of pending messages; returns how many were published. */
+    /**
+     * Publishes one batch of pending messages; returns how many were published. One relay at a
+     * time per database, whatever the number of instances (a transaction-level advisory lock, held
+     * while the batch is sent): two relays claiming batches side by side would publish a key's
+     * newer messages while its older ones are still in flight, and per-key order, which consumers
+     * and the compacted contracts topic rely on, would be lost (SPEC §11). An instance that finds
+     * the lock taken relays nothing this time.
+     */
     public Uni<Integer> relay() {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(CLAIM, OutboxMessage.class)
-                        .setParameter("limit", batchSize)
-                        .getResultList())
-                .chain(this::publish));
+        return Panache.withTransaction(
+                () -> Panache.getSession().chain(session -> session.createNativeQuery(LOCK, Boolean.class)
+                        .getSingleResult()
+                        .chain(mine -> !mine
+                                ? Uni.createFrom().item(0)
+                                : session.createNativeQuery(CLAIM, OutboxMessage.class)
+                                        .setParameter("limit", batchSize)
+                                        .getResultList()
+                                        .chain(this::publish))));
     }
 
     private Uni<Integer> publish(List<OutboxMessage> pending) {

@@ -42,4 +42,47 @@ class OutboxRelayTest {
         assertThat(after).hasSize(1);
         assertThat(TestKafka.text(after.get(0))).contains("small");
     }
+
+    @Inject
+    OutboxRelay relay;
+
+    /**
+     * Several relays at once (as several instances would run them, besides the scheduled one):
+     * a key's messages still reach the broker in the order they were written.
+     */
+    @Test
+    void concurrentRelaysKeepPerKeyOrder() throws Throwable {
+        String key = "order-" + UUID.randomUUID().toString().substring(0, 8);
+        int count = 3000;
+        // written at once, as a burst of changes would be (one statement: 3,000 rows)
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> Panache.getSession().chain(session -> session.createNativeQuery("INSERT INTO outbox_message"
+                                + " (topic, message_key, payload, created_at)"
+                                + " SELECT :topic, :key, '{\"n\":' || n || '}', now()"
+                                + " FROM generate_series(0, :last) AS n ORDER BY n")
+                        .setParameter("topic", Topics.TICKETS)
+                        .setParameter("key", key)
+                        .setParameter("last", count - 1)
+                        .executeUpdate())));
+        var threads = new java.util.ArrayList<Thread>();
+        for (int t = 0; t < 4; t++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    VertxContextSupport.subscribeAndAwait(() -> relay.drain());
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        var records = TestKafka.read(Topics.TICKETS, r -> key.equals(r.key()), count, Duration.ofSeconds(60));
+        assertThat(records).hasSize(count);
+        for (int i = 0; i < count; i++) {
+            assertThat(TestKafka.text(records.get(i))).as("record %d", i).isEqualTo("{\"n\":" + i + "}");
+        }
+    }
 }
