@@ -54,9 +54,19 @@ public class NoticeSender {
             + " AND d.status = 'SENT') THEN 'SENT' ELSE 'FAILED' END,"
             + " sent_at = CASE WHEN EXISTS (SELECT 1 FROM notice_delivery d WHERE d.notice_id = notice.id"
             + " AND d.status = 'SENT') THEN COALESCE(sent_at, $1) ELSE sent_at END"
-            + " WHERE id = $2";
+            + " WHERE id = $2 AND attempts = $3";
 
-    private static final String RECORD_RETRY = "UPDATE notice SET last_error = $1, next_attempt_at = $2 WHERE id = $3";
+    private static final String RECORD_RETRY =
+            "UPDATE notice SET last_error = $1, next_attempt_at = $2 WHERE id = $3 AND attempts = $4";
+
+    /**
+     * The lease on one notice, taken again the moment its mails go out (a lease taken at claim
+     * time for a whole batch could run out while a slow SMTP server works through the batch, and
+     * another instance would send the notice again): only while the notice is still this
+     * attempt's. Outcomes are recorded on the same condition.
+     */
+    private static final String LEASE =
+            "UPDATE notice SET next_attempt_at = $1" + " WHERE id = $2 AND attempts = $3 AND status = 'PENDING'";
 
     private final NoticeRepository notices;
     private final DeliveryRepository deliveries;
@@ -145,7 +155,7 @@ public class NoticeSender {
     /** A claimed notice and the recipients to try now (those not yet sent to or refused for good). */
     private record Attempt(Notice notice, List<String> targets) {}
 
-    /** What happened to each recipient tried. */
+    /** What happened to each recipient tried; null deliveries: not sent (another attempt holds the notice). */
     private record Outcome(Notice notice, List<Delivery> deliveries) {}
 
     /**
@@ -223,7 +233,25 @@ public class NoticeSender {
     }
 
     /** One mail per recipient, so that one refused address is told apart from the others. */
+    /** Takes the notice's lease for this attempt; false when another attempt has taken it over. */
+    Uni<Boolean> lease(String noticeId, int attempts, Instant now) {
+        return pool.preparedQuery(LEASE)
+                .execute(Tuple.of(now.plus(config.sendLease()).atOffset(ZoneOffset.UTC), noticeId, attempts))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
     private Uni<Outcome> send(Attempt a) {
+        Notice n = a.notice();
+        return lease(n.id, n.attempts, clock.instant()).chain(mine -> {
+            if (!mine) {
+                Log.infof("notice %s: attempt %d was taken over by another attempt; not sending", n.id, n.attempts);
+                return Uni.createFrom().item(new Outcome(n, null));
+            }
+            return mails(a);
+        });
+    }
+
+    private Uni<Outcome> mails(Attempt a) {
         Notice n = a.notice();
         return Multi.createFrom()
                 .iterable(a.targets())
@@ -263,6 +291,9 @@ public class NoticeSender {
 
     private Uni<Boolean> record(Outcome o) {
         Notice n = o.notice();
+        if (o.deliveries() == null) {
+            return Uni.createFrom().item(false);
+        }
         Instant now = clock.instant();
         Uni<Void> each = Uni.createFrom().voidItem();
         for (Delivery d : o.deliveries()) {
@@ -293,12 +324,15 @@ public class NoticeSender {
             Log.warnf("notice %s attempt %d failed for some recipients, will retry: %s", n.id, n.attempts, error);
             return each.chain(() -> pool.preparedQuery(RECORD_RETRY)
                             .execute(Tuple.of(
-                                    error, now.plus(backoff.after(n.attempts)).atOffset(ZoneOffset.UTC), n.id)))
+                                    error,
+                                    now.plus(backoff.after(n.attempts)).atOffset(ZoneOffset.UTC),
+                                    n.id,
+                                    n.attempts)))
                     .replaceWith(false);
         }
         // settled: SENT if anybody (now or before) got it, FAILED if all were refused
-        return each.chain(
-                        () -> pool.preparedQuery(RECORD_SETTLED).execute(Tuple.of(now.atOffset(ZoneOffset.UTC), n.id)))
+        return each.chain(() -> pool.preparedQuery(RECORD_SETTLED)
+                        .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), n.id, n.attempts)))
                 .map(rows -> {
                     if (sent > 0) {
                         sentCounter.increment();
