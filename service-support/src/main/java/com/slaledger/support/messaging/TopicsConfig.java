@@ -12,7 +12,7 @@ public interface TopicsConfig {
     boolean provision();
 
     /** Partitions of each topic created: the most instances that can share a consumer group. */
-    @WithDefault("6")
+    @WithDefault("12")
     int partitions();
 
     /** Replicas of each partition created. */
