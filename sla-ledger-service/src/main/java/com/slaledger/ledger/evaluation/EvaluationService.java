@@ -143,8 +143,8 @@ public class EvaluationService {
         return Panache.withTransaction(
                         () -> contracts.everything().call(all -> changes.handOn(covering(all.readable()))))
                 .chain(all -> horizon.caughtUp()
-                        .chain(caughtUp -> Panache.withSession(
-                                () -> changes.contracts().map(marks -> new Round(all.ids(), marks, caughtUp)))))
+                        .chain(caughtUp -> Panache.withSession(() -> changes.contracts()
+                                .map(marks -> new Round(changedFirst(all.ids(), marks), marks, caughtUp)))))
                 .chain(round -> Multi.createFrom()
                         .iterable(round.contractIds())
                         .onItem()
@@ -157,6 +157,14 @@ public class EvaluationService {
 
     private record Round(
             List<String> contractIds, Map<String, ChangeMarkRepository.ContractMark> marks, boolean caughtUp) {}
+
+    /** The contracts whose data changed first (they are the likeliest to owe a notice), then the rest. */
+    static List<String> changedFirst(List<String> ids, Map<String, ChangeMarkRepository.ContractMark> marks) {
+        List<String> ordered = new ArrayList<>(ids.size());
+        ids.stream().filter(marks::containsKey).forEach(ordered::add);
+        ids.stream().filter(id -> !marks.containsKey(id)).forEach(ordered::add);
+        return ordered;
+    }
 
     /** service → the contracts that cover it. */
     private static Map<String, List<String>> covering(List<ContractVersion> all) {
