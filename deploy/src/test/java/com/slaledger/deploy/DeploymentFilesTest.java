@@ -289,6 +289,8 @@ class DeploymentFilesTest {
             assertThat(setup).contains(topic);
         }
         assertThat(setup).contains("--replication-factor 3 --config min.insync.replicas=2");
+        // retention as the services create topics themselves (Topics.ALL): 7 days for observations, 30 for the rest
+        assertThat(setup).contains("sla.health-observed:604800000").contains("sla.shortfalls:2592000000");
     }
 
     @Test

@@ -27,14 +27,26 @@ public final class Topics {
     /** A topic and its non-default configuration. */
     public record Spec(String name, Map<String, String> config) {}
 
+    /** 7 days: a topic whose records the consumer stores durably at once (a week to replay from). */
+    static final String WEEK = Long.toString(7L * 24 * 3600 * 1000);
+
+    /** 30 days: what a consumer that is down may miss before records are deleted unread. */
+    static final String MONTH = Long.toString(30L * 24 * 3600 * 1000);
+
+    /**
+     * Retention matches the data's life: observations and tickets are stored by the ledger the
+     * moment they are folded (the ledger, not the topic, keeps history); notices' events and dead
+     * letters wait up to a month for a consumer that is down; contracts are compacted (the latest
+     * version of each is kept for ever).
+     */
     public static final List<Spec> ALL = List.of(
-            new Spec(HEALTH_OBSERVED, Map.of()),
-            new Spec(TICKETS, Map.of()),
+            new Spec(HEALTH_OBSERVED, Map.of("retention.ms", WEEK)),
+            new Spec(TICKETS, Map.of("retention.ms", MONTH)),
             new Spec(CONTRACTS, Map.of("cleanup.policy", "compact")),
-            new Spec(SHORTFALLS, Map.of()),
-            new Spec(WARNINGS, Map.of()),
-            new Spec(STATEMENTS, Map.of()),
-            new Spec(DEAD_LETTERS, Map.of()));
+            new Spec(SHORTFALLS, Map.of("retention.ms", MONTH)),
+            new Spec(WARNINGS, Map.of("retention.ms", MONTH)),
+            new Spec(STATEMENTS, Map.of("retention.ms", MONTH)),
+            new Spec(DEAD_LETTERS, Map.of("retention.ms", MONTH)));
 
     private Topics() {}
 }
