@@ -91,7 +91,8 @@ public final class FoldDriver {
 
         long stored = 0;
         try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
-                PreparedStatement q = db.prepareStatement("SELECT count(*) FROM observation WHERE service_id LIKE ?")) {
+                PreparedStatement q = db.prepareStatement(
+                        "SELECT count(*) FROM observation o JOIN probe p ON p.probe_key = o.probe_key WHERE p.service_id LIKE ?")) {
             q.setString(1, run + "-%");
             long deadline = System.nanoTime() + 600_000_000_000L;
             while (stored < count && System.nanoTime() < deadline) {

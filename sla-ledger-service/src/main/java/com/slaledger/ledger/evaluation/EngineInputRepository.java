@@ -16,13 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.ledger.contract.ContractVersion;
-import com.slaledger.ledger.engine.HealthStatus;
 import com.slaledger.ledger.engine.Interval;
 import com.slaledger.ledger.engine.IntervalSet;
 import com.slaledger.ledger.engine.MonitoredDowntime;
 import com.slaledger.ledger.engine.Observation;
 import com.slaledger.ledger.engine.ServiceHistory;
 import com.slaledger.ledger.engine.TicketSpan;
+import com.slaledger.ledger.observation.ObservationKeys;
 import com.slaledger.ledger.registry.MonitoredServiceRepository;
 import com.slaledger.ledger.ticket.LedgerTicket;
 import com.slaledger.ledger.ticket.LedgerTicketRepository;
@@ -40,15 +40,19 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class EngineInputRepository {
 
-    private static final String IN_WINDOW = "SELECT service_id, probe_id, status,"
-            + " CAST(EXTRACT(EPOCH FROM observed_at) AS BIGINT) FROM observation"
-            + " WHERE service_id IN (:services) AND observed_at >= :from AND observed_at < :to";
+    private static final String IN_WINDOW = "SELECT p.service_id, p.probe_id, o.status,"
+            + " CAST(EXTRACT(EPOCH FROM o.observed_at) AS BIGINT) FROM probe p JOIN observation o"
+            + " ON o.probe_key = p.probe_key AND o.observed_at >= :from AND o.observed_at < :to"
+            + " WHERE p.service_id IN (:services)";
 
-    /** Each probe's latest observation before the window (DOWN winning a tie), one index probe each. */
+    /**
+     * Each probe's latest observation before the window (DOWN winning a tie): one backward index
+     * probe per month partition at most, and only until one is found.
+     */
     private static final String LAST_BEFORE = "SELECT p.service_id, p.probe_id, o.status, o.at FROM probe p"
             + " CROSS JOIN LATERAL (SELECT status, CAST(EXTRACT(EPOCH FROM observed_at) AS BIGINT) AS at"
-            + " FROM observation WHERE service_id = p.service_id AND probe_id = p.probe_id AND observed_at < :from"
-            + " ORDER BY observed_at DESC, (status = 'DOWN') DESC LIMIT 1) o"
+            + " FROM observation WHERE probe_key = p.probe_key AND observed_at < :from"
+            + " ORDER BY observed_at DESC, status = 1 DESC LIMIT 1) o"
             + " WHERE p.service_id IN (:services)";
 
     private static final String OBSERVED = "SELECT DISTINCT service_id FROM probe WHERE service_id IN (:services)";
@@ -164,7 +168,9 @@ public class EngineInputRepository {
             byService
                     .computeIfAbsent((String) row[0], k -> new ArrayList<>())
                     .add(new Observation(
-                            (String) row[1], HealthStatus.valueOf((String) row[2]), ((Number) row[3]).longValue()));
+                            (String) row[1],
+                            ObservationKeys.engineStatus(((Number) row[2]).shortValue()),
+                            ((Number) row[3]).longValue()));
         }
     }
 

@@ -108,8 +108,8 @@ public class KnowledgeHorizon {
      */
     public Uni<Boolean> caughtUp() {
         Context context = Vertx.currentContext();
-        Uni<Map<TopicPartition, Long>> ends =
-                Uni.createFrom().item(this::endOffsets).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        Uni<Map<TopicPartition, long[]>> ends =
+                Uni.createFrom().item(this::offsets).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         if (context != null) {
             ends = ends.emitOn(command -> context.runOnContext(v -> command.run()));
         }
@@ -124,21 +124,38 @@ public class KnowledgeHorizon {
                 });
     }
 
-    /** Caught up when every partition's fold position has reached its end offset; the lag is the sum of the gaps. */
-    private boolean judge(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> folded) {
+    /**
+     * Caught up when every partition's fold position has reached its end offset; the lag is the
+     * sum of the gaps. Records the broker deleted by retention before they were folded (its log
+     * start offset passed them) can never be folded: the position counts from the log start then,
+     * so that an idle partition is not "behind" for ever.
+     */
+    static boolean judge(Map<TopicPartition, long[]> offsets, Map<TopicPartition, Long> folded, long[] lagAndDead) {
         long behind = 0;
         long dead = 0;
-        for (var end : ends.entrySet()) {
-            if (end.getKey().topic().equals(Topics.DEAD_LETTERS)) {
-                dead += end.getValue();
+        for (var e : offsets.entrySet()) {
+            long start = e.getValue()[0];
+            long end = e.getValue()[1];
+            if (e.getKey().topic().equals(Topics.DEAD_LETTERS)) {
+                dead += end - start;
                 continue;
             }
-            long position = folded.getOrDefault(end.getKey(), 0L);
-            behind += Math.max(0, end.getValue() - position);
+            long position = Math.max(start, folded.getOrDefault(e.getKey(), 0L));
+            behind += Math.max(0, end - position);
         }
+        lagAndDead[0] = behind;
+        lagAndDead[1] = dead;
+        return behind == 0;
+    }
+
+    private boolean judge(Map<TopicPartition, long[]> offsets, Map<TopicPartition, Long> folded) {
+        long[] lagAndDead = new long[2];
+        boolean caughtUp = judge(offsets, folded, lagAndDead);
+        long behind = lagAndDead[0];
+        long dead = lagAndDead[1];
         lag.set(behind);
         deadLetters.set(dead);
-        return behind == 0;
+        return caughtUp;
     }
 
     private static String rootCause(Throwable e) {
@@ -149,15 +166,26 @@ public class KnowledgeHorizon {
         return t.toString();
     }
 
-    private Map<TopicPartition, Long> endOffsets() {
+    /** Each partition's log start and end offsets. */
+    private Map<TopicPartition, long[]> offsets() {
         try {
             Admin a = admin();
             var described = a.describeTopics(ASKED).allTopicNames().get(10, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            described.forEach((topic, d) -> d.partitions()
-                    .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, Long> out = new HashMap<>();
-            a.listOffsets(request).all().get(10, TimeUnit.SECONDS).forEach((tp, info) -> out.put(tp, info.offset()));
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+            described.forEach((topic, d) -> d.partitions().forEach(p -> {
+                latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
+                earliest.put(new TopicPartition(topic, p.partition()), OffsetSpec.earliest());
+            }));
+            Map<TopicPartition, long[]> out = new HashMap<>();
+            a.listOffsets(earliest)
+                    .all()
+                    .get(10, TimeUnit.SECONDS)
+                    .forEach((tp, info) -> out.put(tp, new long[] {info.offset(), 0}));
+            a.listOffsets(latest)
+                    .all()
+                    .get(10, TimeUnit.SECONDS)
+                    .forEach((tp, info) -> out.computeIfAbsent(tp, k -> new long[2])[1] = info.offset());
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package com.slaledger.ledger.observation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,8 +34,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ObservationConsumer {
 
-    /** Latest instant a stored observation may have (PostgreSQL's timestamptz goes further; this is sane). */
-    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    /**
+     * How far ahead of this clock a stored observation may lie: monitor-service refuses more than
+     * five minutes; a day leaves room for skewed clocks and keeps garbage from creating partitions.
+     */
+    static final Duration AHEAD = Duration.ofDays(1);
 
     private final ObservationFold fold;
     private final DeadLetters deadLetters;
@@ -106,8 +110,10 @@ public class ObservationConsumer {
                 || e.observedAt() == null) {
             return "missing dedupKey, serviceId, probeId, status or observedAt";
         }
-        if (!e.observedAt().isAfter(Limits.EARLIEST) || e.observedAt().isAfter(LATEST)) {
-            return "observedAt " + e.observedAt() + " is out of range (after " + Limits.EARLIEST + ")";
+        if (!e.observedAt().isAfter(Limits.EARLIEST)
+                || e.observedAt().isAfter(Instant.now().plus(AHEAD))) {
+            return "observedAt " + e.observedAt() + " is out of range (after " + Limits.EARLIEST + " and at most "
+                    + AHEAD + " ahead)";
         }
         if (e.dedupKey().length() > 300
                 || e.serviceId().length() > 64

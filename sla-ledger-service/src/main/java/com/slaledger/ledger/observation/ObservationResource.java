@@ -17,7 +17,6 @@ import com.slaledger.events.HealthStatus;
 import com.slaledger.support.rest.ProblemException;
 import com.slaledger.support.rest.QueryParams;
 import com.slaledger.support.security.Roles;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /** What the ledger has folded for a service: for operators checking what monitoring reported. */
@@ -33,11 +32,10 @@ public class ObservationResource {
         this.observations = observations;
     }
 
-    public record ObservationView(
-            String serviceId, String probeId, HealthStatus status, Instant observedAt, Instant receivedAt) {}
+    /** One stored observation (what the ledger keeps: the probe, the status, the second). */
+    public record ObservationView(String serviceId, String probeId, HealthStatus status, Instant observedAt) {}
 
     @GET
-    @WithSession
     @RolesAllowed({Roles.OPERATOR, Roles.VIEWER})
     public Uni<List<ObservationView>> list(
             @PathParam("serviceId") String serviceId,
@@ -50,7 +48,11 @@ public class ObservationResource {
         Instant start = Objects.requireNonNullElse(QueryParams.instant("from", from), Instant.EPOCH);
         Instant end = Objects.requireNonNullElse(QueryParams.instant("to", to), Instant.parse("9999-12-31T00:00:00Z"));
         return observations.ofService(serviceId, start, end, limit).map(list -> list.stream()
-                .map(o -> new ObservationView(o.serviceId, o.probeId, o.status, o.observedAt, o.receivedAt))
+                .map(o -> new ObservationView(
+                        o.serviceId(),
+                        o.probeId(),
+                        HealthStatus.valueOf(o.status().name()),
+                        o.observedAt()))
                 .toList());
     }
 }
