@@ -285,6 +285,7 @@ class DeploymentFilesTest {
                 "sla.shortfalls",
                 "sla.warnings",
                 "sla.statements",
+                "sla.evaluations",
                 "sla.dead-letters")) {
             assertThat(setup).contains(topic);
         }
@@ -300,6 +301,7 @@ class DeploymentFilesTest {
         assertThat(producers.get("sla.warnings")).containsExactly("ledger");
         assertThat(producers.get("sla.statements")).containsExactly("ledger");
         assertThat(producers.get("sla.contracts")).containsExactly("ledger");
+        assertThat(producers.get("sla.evaluations")).containsExactly("ledger");
         assertThat(producers.get("sla.health-observed")).containsExactly("monitor");
         assertThat(producers.get("sla.tickets")).containsExactly("ticket");
         assertThat(producers.get("sla.dead-letters")).doesNotContain("monitor");

@@ -21,6 +21,11 @@ public final class Topics {
     public static final String WARNINGS = "sla.warnings";
     /** StatementIssued, keyed by contractId. */
     public static final String STATEMENTS = "sla.statements";
+    /**
+     * "Evaluate this contract": the ledger's own work queue, keyed by contractId, consumed by its
+     * evaluator group. Kafka's partition assignment decides which instance owns which contracts.
+     */
+    public static final String EVALUATIONS = "sla.evaluations";
     /** Records a consumer could not process, with the reason in headers. */
     public static final String DEAD_LETTERS = "sla.dead-letters";
 
@@ -46,6 +51,7 @@ public final class Topics {
             new Spec(SHORTFALLS, Map.of("retention.ms", MONTH)),
             new Spec(WARNINGS, Map.of("retention.ms", MONTH)),
             new Spec(STATEMENTS, Map.of("retention.ms", MONTH)),
+            new Spec(EVALUATIONS, Map.of("retention.ms", WEEK)),
             new Spec(DEAD_LETTERS, Map.of("retention.ms", MONTH)));
 
     private Topics() {}

@@ -13,9 +13,24 @@ public interface LedgerConfig {
     @WithDefault("PT1H")
     Duration grace();
 
-    /** Pause between two evaluation rounds (shortfalls, period closes). */
+    /**
+     * How often each instance looks for contracts whose computed due instant has come (an indexed
+     * query returning only those): the resolution of time-driven evaluations.
+     */
+    @WithDefault("1s")
+    Duration dueScanInterval();
+
+    /** While the ledger has not folded everything acknowledged, a contract is evaluated again this soon. */
     @WithDefault("5s")
-    Duration evaluateInterval();
+    Duration behindRetry();
+
+    /** A contract whose evaluation failed is tried again this soon. */
+    @WithDefault("30s")
+    Duration failureRetry();
+
+    /** A change mark this old is triggered again (its trigger may have been lost to retention). */
+    @WithDefault("PT5M")
+    Duration staleMark();
 
     /**
      * How far back an instant on intake may lie (SPEC §11), and so how late data may arrive: periods
@@ -24,7 +39,7 @@ public interface LedgerConfig {
     @WithDefault("P400D")
     Duration lateHorizon();
 
-    /** Wait after start-up before the first round. */
-    @WithDefault("5s")
+    /** Wait after start-up before the first scan for due contracts. */
+    @WithDefault("3s")
     Duration evaluateDelay();
 }

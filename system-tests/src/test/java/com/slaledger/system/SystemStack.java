@@ -42,7 +42,6 @@ public final class SystemStack implements BeforeAllCallback, ExtensionContext.St
             Map.entry("SLA_LEDGER_SERVICE_PORT", "18083"),
             Map.entry("NOTIFICATION_SERVICE_PORT", "18084"),
             // Quicker rounds than production, so that the tests wait seconds, not minutes.
-            Map.entry("LEDGER_EVALUATE_INTERVAL", "1s"),
             // A consumer killed with -9 holds its partitions until its session times out (Kafka's
             // default: 45 s); the restarted instance waits that long before it reads again.
             Map.entry("KAFKA_SESSION_TIMEOUT_MS", "10000"),

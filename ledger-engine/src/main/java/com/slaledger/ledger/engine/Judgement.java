@@ -104,4 +104,46 @@ public final class Judgement {
         }
         return text.toString();
     }
+
+    /**
+     * The first second in ({@code now}, {@code limit}] at which {@code holds} is true, or null if
+     * it is still false at {@code limit}. {@code holds} must stay true once true (within a period,
+     * counted downtime and no-data time only grow as time passes, so "a new tier or warning is
+     * due" does): a binary search, about 22 evaluations for a month.
+     */
+    public static Long firstInstant(long now, long limit, java.util.function.LongPredicate holds) {
+        if (limit <= now || !holds.test(limit)) {
+            return null;
+        }
+        long lo = now;
+        long hi = limit;
+        while (hi - lo > 1) {
+            long mid = lo + (hi - lo) / 2;
+            if (holds.test(mid)) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+
+    /**
+     * When a contract is next due for evaluation with no new data: the earliest of the first
+     * instant something new is owed in the current period ({@code change}, null if nothing will
+     * be by its end), the current period's end (the next one starts), and each period's end plus
+     * the grace time (its statement becomes final) that is still ahead. Never {@code now} or
+     * earlier.
+     */
+    public static long nextDue(
+            long now, Long change, long currentPeriodEnd, long previousPeriodEnd, long graceSeconds) {
+        long due = currentPeriodEnd;
+        if (change != null) {
+            due = Math.min(due, change);
+        }
+        if (previousPeriodEnd + graceSeconds > now) {
+            due = Math.min(due, previousPeriodEnd + graceSeconds);
+        }
+        return Math.max(due, now + 1);
+    }
 }

@@ -90,6 +90,58 @@ class JudgementTest {
         assertThat(Judgement.judged(s2, false).downtimeSeconds()).isEqualTo(7_200);
     }
 
+    /**
+     * Target 99% of October (UTC): eligible 2,678,400 s, allowance 26,784 s; minimum downtime
+     * 300 s; a warning at 50% (13,392 s). A DOWN since 5 Oct 00:00 with no end, evaluated at
+     * 00:02 (not even counted yet): the warning is owed at 00:00 + 13,392 s = 03:43:12, the breach
+     * at 00:00 + 26,785 s (more than the allowance) = 07:26:25. No data arrives meanwhile, so the
+     * evaluator must compute these instants itself.
+     */
+    @Test
+    void theInstantsAnOngoingOutageOwesANoticeAreComputed() {
+        Terms terms = new Terms(
+                "c",
+                List.of("api"),
+                MeasurementPolicy.PROVIDER_MONITORED,
+                new BigDecimal("99"),
+                300,
+                ZoneOffset.UTC,
+                List.of(),
+                null,
+                null,
+                List.of(),
+                NoDataRule.UP,
+                List.of(new BigDecimal("50")));
+        var history = Map.of("api", MonitoredDowntime.history(List.of(obs("p", DOWN, "2026-10-05T00:00:00Z")), 1, 0));
+        long now = t("2026-10-05T00:02:00Z");
+        java.util.function.LongFunction<Statement> at =
+                second -> StatementCalculator.statement(terms, YearMonth.of(2026, 10), history, Map.of(), second, 3600);
+        assertThat(at.apply(now).figures().downtimeSeconds()).isZero();
+        long end = t("2026-11-01T00:00:00Z");
+
+        Long breach = Judgement.firstInstant(
+                now, end, second -> Judgement.newShortfallTier(Judgement.judged(at.apply(second), true), null) != null);
+        assertThat(breach).isEqualTo(t("2026-10-05T07:26:25Z"));
+        Long warning = Judgement.firstInstant(now, end, second -> {
+            PolicyFigures f = at.apply(second).figures();
+            return !Warnings.due(terms.warningThresholds(), f.downtimeSeconds(), f.allowanceSeconds(), List.of())
+                    .isEmpty();
+        });
+        assertThat(warning).isEqualTo(t("2026-10-05T03:43:12Z"));
+
+        // due at the earliest of them; nothing owed: the period's end, or the previous one's grace
+        assertThat(Judgement.nextDue(now, warning, end, t("2026-10-01T00:00:00Z"), 3600))
+                .isEqualTo(t("2026-10-05T03:43:12Z"));
+        assertThat(Judgement.firstInstant(now, end, second -> false)).isNull();
+        assertThat(Judgement.nextDue(now, null, end, t("2026-10-01T00:00:00Z"), 3600))
+                .isEqualTo(end);
+        assertThat(Judgement.nextDue(t("2026-10-01T00:30:00Z"), null, end, t("2026-10-01T00:00:00Z"), 3600))
+                .isEqualTo(t("2026-10-01T01:00:00Z"));
+        // never now or before: a due instant already passed is due at once, the next second
+        assertThat(Judgement.nextDue(end + 10, null, end, t("2026-10-01T00:00:00Z"), 3600))
+                .isEqualTo(end + 11);
+    }
+
     @Test
     void statementsAreIssuedForPeriodsEndingAfterCreation_orFromStartsOn() {
         Statement october = new Statement(

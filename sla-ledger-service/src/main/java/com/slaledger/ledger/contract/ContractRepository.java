@@ -104,6 +104,13 @@ public class ContractRepository implements PanacheRepositoryBase<Contract, Strin
                         .setParameter("d", document)
                         .setParameter("s", v.updatedAt())
                         .executeUpdate())
+                .chain(() -> getSession().chain(s -> s.createNativeQuery(
+                                "INSERT INTO contract_service (service_id, contract_id)"
+                                        + " SELECT unnest(string_to_array(:services, ',')), :c ON CONFLICT DO NOTHING")
+                        // service ids are [A-Za-z0-9._:-]: a comma separates them
+                        .setParameter("services", String.join(",", v.terms().services()))
+                        .setParameter("c", v.contractId())
+                        .executeUpdate()))
                 .replaceWithVoid();
     }
 

@@ -88,7 +88,8 @@ public class ContractService {
                     .persist(row)
                     .chain(() -> contracts.addVersion(saved, from, row.document))
                     // the periods from there on are evaluated again (and, with startsOn, issued)
-                    .chain(() -> changes.contractChanged(contractId, marked))
+                    .chain(() -> changes.contractChanged(
+                            contractId, marked, existing == null ? "contract created" : "terms changed"))
                     .chain(() -> outbox.add(Topics.CONTRACTS, contractId, ContractEvents.changed(saved)))
                     .chain(() -> audit.append(
                             actor,

@@ -11,59 +11,120 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.slaledger.events.Topics;
+import com.slaledger.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The change marks, and their one owner: what folding changed since the evaluator last looked.
- * Folds record them in the transaction that stores the data (a service's observations: version + 1
- * and the earliest instant touched, in {@code service_state}; a contract's tickets or terms: the
- * earliest instant touched, in {@code contract_change}); the evaluator reads and clears them.
+ * The change marks, and their one owner: which contracts' data changed since they were last
+ * evaluated, and from which instant on. Whatever changes a contract's data (a fold of its
+ * services' observations, a ticket, new terms) marks it in the transaction that stores the data;
+ * a contract that had no mark also gets an evaluation trigger on {@code sla.evaluations} through
+ * the outbox in that transaction (so the trigger goes out exactly when the data is committed, and
+ * a mark that already waits costs no second trigger). The evaluator claims a contract's mark (deletes
+ * it) in the transaction in which it evaluates the contract: a change that commits after the claim
+ * finds no mark, sets a new one and triggers again, so no change is ever left unevaluated.
  */
 @ApplicationScoped
 public class ChangeMarkRepository {
 
-    private static final String CONTRACT_CHANGED = "INSERT INTO contract_change (contract_id, changed_since, version)"
-            + " VALUES (:contract, :since, 1)"
-            + " ON CONFLICT (contract_id) DO UPDATE SET"
-            + " changed_since = LEAST(contract_change.changed_since, EXCLUDED.changed_since),"
-            + " version = contract_change.version + 1";
-
-    private static final String SERVICES_CHANGED = "INSERT INTO service_state (service_id, version, changed_since)"
-            + " SELECT s, 1, t FROM unnest($1::varchar[], $2::timestamptz[]) AS u(s, t)"
-            + " ON CONFLICT (service_id) DO UPDATE SET version = service_state.version + 1,"
-            + " changed_since = LEAST(COALESCE(service_state.changed_since, EXCLUDED.changed_since), EXCLUDED.changed_since)";
+    /** Marks a contract; true when it had no mark (the caller then triggers an evaluation). */
+    private static final String CONTRACT_CHANGED = "INSERT INTO contract_change"
+            + " (contract_id, changed_since, marked_at) VALUES (:contract, :since, now())"
+            + " ON CONFLICT (contract_id) DO UPDATE SET changed_since = EXCLUDED.changed_since"
+            + " WHERE EXCLUDED.changed_since < contract_change.changed_since"
+            + " RETURNING (xmax = 0)";
 
     /**
-     * Services' observations changed from the given instants on: one statement on the fold's own
-     * connection (the fold works on the SQL client, not a Hibernate session). Sorted by service,
-     * so that concurrent folds lock the rows in one order.
+     * The same for every contract covering the services a fold touched, in one statement, with
+     * the triggers of the contracts that had no mark. Rows are locked in contract order, so that
+     * concurrent folds do not deadlock; a mark that already covers the instant is not rewritten.
+     */
+    private static final String SERVICES_CHANGED = "WITH touched AS ("
+            + " SELECT cs.contract_id, MIN(u.t) AS since"
+            + " FROM unnest($1::varchar[], $2::timestamptz[]) AS u(s, t)"
+            + " JOIN contract_service cs ON cs.service_id = u.s GROUP BY cs.contract_id ORDER BY cs.contract_id),"
+            + " marked AS (INSERT INTO contract_change (contract_id, changed_since, marked_at)"
+            + " SELECT contract_id, since, now() FROM touched"
+            + " ON CONFLICT (contract_id) DO UPDATE SET changed_since = EXCLUDED.changed_since"
+            + " WHERE EXCLUDED.changed_since < contract_change.changed_since"
+            + " RETURNING contract_id, (xmax = 0) AS fresh)"
+            + " INSERT INTO outbox_message (topic, message_key, payload, created_at)"
+            + " SELECT '" + Topics.EVALUATIONS + "', contract_id,"
+            + " json_build_object('contractId', contract_id, 'reason', 'observations')::text, now()"
+            + " FROM marked WHERE fresh ORDER BY contract_id";
+
+    /** A service's version: bumped by every fold (the evaluator's cache of computed down-time keys on it). */
+    private static final String SERVICES_FOLDED = "INSERT INTO service_state (service_id, version)"
+            + " SELECT s, 1 FROM unnest($1::varchar[]) AS u(s)"
+            + " ON CONFLICT (service_id) DO UPDATE SET version = service_state.version + 1";
+
+    private final Outbox outbox;
+
+    public ChangeMarkRepository(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Why an evaluation was asked for (logged and kept on the trigger). */
+    public record Trigger(String contractId, String reason) {}
+
+    /**
+     * Services' observations changed from the given instants on: bumps their versions and marks
+     * (and triggers) the contracts covering them, on the fold's own connection (the fold works on
+     * the SQL client, not a Hibernate session). Sorted by service, so that concurrent folds lock
+     * the rows in one order.
      */
     public static Uni<Void> servicesChanged(SqlConnection conn, Map<String, Instant> earliestByService) {
         Map<String, Instant> sorted = new TreeMap<>(earliestByService);
         String[] services = sorted.keySet().toArray(String[]::new);
         OffsetDateTime[] since = sorted.values().stream()
-                .map(i -> OffsetDateTime.ofInstant(i, ZoneOffset.UTC))
+                .map(i -> OffsetDateTime.ofInstant(i.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC))
                 .toArray(OffsetDateTime[]::new);
-        return conn.preparedQuery(SERVICES_CHANGED)
-                .execute(Tuple.of(services, since))
+        return conn.preparedQuery(SERVICES_FOLDED)
+                .execute(Tuple.of(services))
+                .chain(() -> conn.preparedQuery(SERVICES_CHANGED).execute(Tuple.of(services, since)))
                 .replaceWithVoid();
     }
 
-    /** A contract's tickets or terms changed from {@code since} on. */
-    public Uni<Void> contractChanged(String contractId, Instant since) {
+    /** A contract's tickets or terms changed from {@code since} on; triggers an evaluation unless one is pending. */
+    public Uni<Void> contractChanged(String contractId, Instant since, String reason) {
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery(CONTRACT_CHANGED)
+                .chain(s -> s.createNativeQuery(CONTRACT_CHANGED, Boolean.class)
                         .setParameter("contract", contractId)
                         .setParameter("since", since.truncatedTo(ChronoUnit.SECONDS))
-                        .executeUpdate())
-                .replaceWithVoid();
+                        .getResultList())
+                .chain(fresh -> !fresh.isEmpty() && Boolean.TRUE.equals(fresh.get(0))
+                        ? trigger(contractId, reason)
+                        : Uni.createFrom().voidItem());
+    }
+
+    /** A service's registry rules changed: every contract covering it is marked from {@code since} on. */
+    public Uni<Void> serviceRulesChanged(String serviceId, Instant since) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT contract_id FROM contract_service WHERE service_id = :s ORDER BY contract_id",
+                                String.class)
+                        .setParameter("s", serviceId)
+                        .getResultList())
+                .chain(ids -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (String id : ids) {
+                        chain = chain.chain(() -> contractChanged(id, since, "rules of service " + serviceId));
+                    }
+                    return chain;
+                });
+    }
+
+    /** Asks for an evaluation of the contract (through the outbox: sent once this transaction commits). */
+    public Uni<Void> trigger(String contractId, String reason) {
+        return outbox.add(Topics.EVALUATIONS, contractId, new Trigger(contractId, reason));
     }
 
     /** A service's state as last folded. */
-    public record ServiceState(String serviceId, long version, Instant changedSince) {}
+    public record ServiceState(String serviceId, long version) {}
 
     public Uni<Map<String, ServiceState>> services(List<String> serviceIds) {
         if (serviceIds.isEmpty()) {
@@ -71,95 +132,65 @@ public class ChangeMarkRepository {
         }
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(
-                                "SELECT service_id, version, CAST(EXTRACT(EPOCH FROM changed_since) AS BIGINT)"
-                                        + " FROM service_state WHERE service_id IN (:ids)",
+                                "SELECT service_id, version FROM service_state WHERE service_id IN (:ids)",
                                 Object[].class)
                         .setParameter("ids", serviceIds)
                         .getResultList())
                 .map(rows -> {
                     Map<String, ServiceState> out = new HashMap<>();
                     for (Object[] r : rows) {
-                        out.put(
-                                (String) r[0],
-                                new ServiceState((String) r[0], ((Number) r[1]).longValue(), instant(r[2])));
-                    }
-                    return out;
-                });
-    }
-
-    /** A contract's mark: data from {@code changedSince} on changed; {@code version} counts the changes. */
-    public record ContractMark(Instant changedSince, long version) {}
-
-    public Uni<Map<String, ContractMark>> contracts() {
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery(
-                                "SELECT contract_id, CAST(EXTRACT(EPOCH FROM changed_since) AS BIGINT), version"
-                                        + " FROM contract_change",
-                                Object[].class)
-                        .getResultList())
-                .map(rows -> {
-                    Map<String, ContractMark> out = new HashMap<>();
-                    for (Object[] r : rows) {
-                        out.put((String) r[0], new ContractMark(instant(r[1]), ((Number) r[2]).longValue()));
+                        out.put((String) r[0], new ServiceState((String) r[0], ((Number) r[1]).longValue()));
                     }
                     return out;
                 });
     }
 
     /**
-     * Hands each changed service's mark on to the contracts that cover it ({@code covering}:
-     * service → contracts), then clears the service's mark if nothing was folded for it meanwhile.
-     * Each contract is then evaluated, and its own mark cleared, in a transaction of its own.
+     * Claims a contract's mark: deletes it and returns from which instant its data changed (null:
+     * no mark, only the current and previous period are due). Call in the transaction that
+     * evaluates the contract: if that transaction fails, the mark is back.
      */
-    public Uni<Void> handOn(Map<String, List<String>> covering) {
-        return services(List.copyOf(covering.keySet())).chain(states -> {
-            Map<String, Instant> byContract = new TreeMap<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (ServiceState state : states.values()) {
-                if (state.changedSince() == null) {
-                    continue;
-                }
-                for (String contract : covering.getOrDefault(state.serviceId(), List.of())) {
-                    byContract.merge(contract, state.changedSince(), (a, b) -> a.isBefore(b) ? a : b);
-                }
-            }
-            for (var e : byContract.entrySet()) {
-                chain = chain.chain(() -> contractChanged(e.getKey(), e.getValue()));
-            }
-            for (ServiceState state : new TreeMap<>(states).values()) {
-                if (state.changedSince() != null) {
-                    chain = chain.chain(() -> clearService(state.serviceId(), state.version()));
-                }
-            }
-            return chain;
-        });
-    }
-
-    /** Clears a service's mark if nothing was folded for it since {@code version} was read. */
-    public Uni<Void> clearService(String serviceId, long version) {
+    public Uni<Instant> claim(String contractId) {
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(
-                                "UPDATE service_state SET changed_since = NULL WHERE service_id = :s AND version = :v")
-                        .setParameter("s", serviceId)
-                        .setParameter("v", version)
-                        .executeUpdate())
-                .replaceWithVoid();
-    }
-
-    /**
-     * Clears a contract's mark if nothing changed the contract since the mark was read: by version,
-     * not by instant (a late ticket that left the instant as it was still bumped the version).
-     */
-    public Uni<Void> clearContract(String contractId, long version) {
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery("DELETE FROM contract_change WHERE contract_id = :c AND version = :v")
+                                "DELETE FROM contract_change WHERE contract_id = :c"
+                                        + " RETURNING CAST(EXTRACT(EPOCH FROM changed_since) AS BIGINT)",
+                                Long.class)
                         .setParameter("c", contractId)
-                        .setParameter("v", version)
-                        .executeUpdate())
-                .replaceWithVoid();
+                        .getResultList())
+                .map(rows -> rows.isEmpty() || rows.get(0) == null ? null : Instant.ofEpochSecond(rows.get(0)));
     }
 
-    private static Instant instant(Object epochSeconds) {
-        return epochSeconds == null ? null : Instant.ofEpochSecond(((Number) epochSeconds).longValue());
+    /** Whether the contract has a mark (tests, operators). */
+    public Uni<Boolean> marked(String contractId) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "SELECT count(*) FROM contract_change WHERE contract_id = :c", Long.class)
+                        .setParameter("c", contractId)
+                        .getSingleResult())
+                .map(n -> n > 0);
+    }
+
+    /**
+     * Marks older than {@code olderThan} whose trigger may have been lost (the topic's retention
+     * passed while no evaluator ran): triggered again, their age reset. At most {@code limit}.
+     */
+    public Uni<Integer> retriggerStale(Instant olderThan, int limit) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                "UPDATE contract_change SET marked_at = now() WHERE contract_id IN"
+                                        + " (SELECT contract_id FROM contract_change WHERE marked_at < :t"
+                                        + " ORDER BY marked_at LIMIT :n FOR UPDATE SKIP LOCKED) RETURNING contract_id",
+                                String.class)
+                        .setParameter("t", olderThan)
+                        .setParameter("n", limit)
+                        .getResultList())
+                .chain(ids -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (String id : ids) {
+                        chain = chain.chain(() -> trigger(id, "mark waiting since before " + olderThan));
+                    }
+                    return chain.replaceWith(ids.size());
+                });
     }
 }

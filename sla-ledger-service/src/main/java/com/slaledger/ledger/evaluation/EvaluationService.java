@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import com.slaledger.events.DowntimeInterval;
 import com.slaledger.events.ShortfallDetected;
@@ -25,6 +26,7 @@ import com.slaledger.ledger.contract.ContractHistory;
 import com.slaledger.ledger.contract.ContractRepository;
 import com.slaledger.ledger.contract.ContractVersion;
 import com.slaledger.ledger.engine.Judgement;
+import com.slaledger.ledger.engine.Periods;
 import com.slaledger.ledger.engine.PolicyFigures;
 import com.slaledger.ledger.engine.Statement;
 import com.slaledger.ledger.engine.StatementCalculator;
@@ -38,30 +40,40 @@ import com.slaledger.ledger.statement.IssuedStatementRepository;
 import com.slaledger.ledger.warning.Warning;
 import com.slaledger.ledger.warning.WarningRepository;
 import com.slaledger.outbox.Outbox;
-import com.slaledger.support.scheduling.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Evaluates every contract on a schedule (SPEC §7): its current and previous period, and every
- * earlier period that changed data touched (the contract's change mark). Publishes a shortfall the
- * first time counted downtime exceeds the allowance and again at each higher credit tier, also
- * while an outage is still ongoing and for a past period when late data makes it true; warnings
- * as the current period's downtime reaches each alert threshold; and a period's statement once
- * its grace time is over, then an amendment whenever late data changes it.
+ * Evaluates a contract when something that can change its result has happened or is due (SPEC
+ * §7, §11): its current and previous period, and every earlier period that changed data touched
+ * (the contract's change mark). Publishes a shortfall the first time counted downtime exceeds the
+ * allowance and again at each higher credit tier, also while an outage is still ongoing and for a
+ * past period when late data makes it true; warnings as the current period's downtime reaches each
+ * alert threshold; and a period's statement once its grace time is over, then an amendment
+ * whenever late data changes it.
  *
- * <p>A round is: hand the services' change marks on to the contracts (one transaction), ask
- * whether everything acknowledged has been folded (KnowledgeHorizon), then each contract in a
- * transaction of its own: load, decide (the engine's Judgement), record (rows and outbox in that
- * transaction, keyed so that each is published once). A contract whose evaluation fails is
- * logged, counted in {@code sla_evaluation_failures_total{contract}}, keeps its mark and is tried
- * again next round; the others go on (SPEC §11). A contract being evaluated by another instance
- * (a transaction-level advisory lock on it) is skipped this round.
+ * <p>Work arrives on {@code sla.evaluations}, keyed by contract, read by the consumer group
+ * {@code sla-ledger-evaluator}: Kafka's partition assignment makes exactly one instance the owner of
+ * each contract and moves ownership when an instance dies (docs/architecture.md, "Evaluation").
+ * Triggers are written through the outbox in the transaction that changes a contract's data (a
+ * fold, a ticket, new terms: ChangeMarkRepository), or by EvaluationSchedule when the instant the
+ * engine computed at the last evaluation comes (an ongoing outage reaching the allowance, a tier or
+ * a warning threshold; a period's end; its grace running out). A contract nothing happens to costs
+ * nothing.
+ *
+ * <p>Each contract is evaluated in a transaction of its own: claim its mark, load, decide (the
+ * engine's Judgement), record (rows and outbox in that transaction, keyed so that each is
+ * published once), store when it is next due. A contract whose evaluation fails is logged,
+ * counted in {@code sla_evaluation_failures_total{contract}}, keeps its mark and is due again
+ * after {@code ledger.failure-retry}; the others go on (SPEC §11). A transaction-level advisory
+ * lock on the contract guards the moments when two instances both believe they own it (a
+ * rebalance): the second one asks for the contract again a second later.
  */
 @ApplicationScoped
 public class EvaluationService {
@@ -76,11 +88,11 @@ public class EvaluationService {
     private final WarningRepository warnings;
     private final Outbox outbox;
     private final ChangeMarkRepository changes;
+    private final EvaluationSchedule schedule;
     private final KnowledgeHorizon horizon;
     private final LedgerConfig config;
     private final MeterRegistry metrics;
     private final Clock clock;
-    private Ticker ticker;
 
     public EvaluationService(
             ContractRepository contracts,
@@ -90,6 +102,7 @@ public class EvaluationService {
             WarningRepository warnings,
             Outbox outbox,
             ChangeMarkRepository changes,
+            EvaluationSchedule schedule,
             KnowledgeHorizon horizon,
             LedgerConfig config,
             MeterRegistry metrics,
@@ -101,33 +114,36 @@ public class EvaluationService {
         this.warnings = warnings;
         this.outbox = outbox;
         this.changes = changes;
+        this.schedule = schedule;
         this.horizon = horizon;
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** A round every {@code ledger.evaluate-interval} after the last one ended, on a thread of its own. */
-    void start(@Observes StartupEvent event) {
-        ticker = Ticker.start("evaluation", config.evaluateDelay(), config.evaluateInterval(), this::scheduled);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (ticker != null) {
-            ticker.close();
+    /**
+     * A batch of triggers from {@code sla.evaluations} (the partitions this instance owns): each
+     * contract named is evaluated once however many triggers name it, then the batch is
+     * acknowledged. A failing contract stops no other and is due again later.
+     */
+    @Incoming("evaluations")
+    public Uni<Void> triggered(KafkaRecordBatch<String, String> batch) {
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
+        for (KafkaRecord<String, String> r : batch) {
+            if (r.getKey() != null) {
+                ids.add(r.getKey());
+            }
         }
-    }
-
-    Uni<Void> scheduled() {
-        return evaluate(clock.instant())
+        return evaluate(List.copyOf(ids), clock.instant())
+                .invoke(o -> Log.debugf("evaluated %d contracts: %s", ids.size(), o))
                 .onFailure()
-                .invoke(e -> Log.warnf(e, "evaluation round failed; next round will retry"))
+                .invoke(e -> Log.errorf(e, "evaluating %s failed; their marks and due instants stay", ids))
                 .onFailure()
                 .recoverWithNull()
-                .replaceWithVoid();
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
-    /** What one round published, and how many contracts failed. */
+    /** What evaluations published, and how many contracts failed. */
     public record Outcome(int shortfalls, int statements, int warnings, int failures) {
 
         static final Outcome NONE = new Outcome(0, 0, 0, 0);
@@ -138,61 +154,50 @@ public class EvaluationService {
         }
     }
 
-    /** One evaluation round as of {@code now}. */
+    /**
+     * Every contract, as of {@code now}: a full pass, for operators and tests; the service itself
+     * evaluates only the contracts it is asked to.
+     */
     public Uni<Outcome> evaluate(Instant now) {
-        return Panache.withTransaction(
-                        () -> contracts.everything().call(all -> changes.handOn(covering(all.readable()))))
-                .chain(all -> horizon.caughtUp()
-                        .chain(caughtUp -> Panache.withSession(() -> changes.contracts()
-                                .map(marks -> new Round(changedFirst(all.ids(), marks), marks, caughtUp)))))
-                .chain(round -> Multi.createFrom()
-                        .iterable(round.contractIds())
-                        .onItem()
-                        .transformToUniAndConcatenate(
-                                id -> evaluateIsolated(id, round.marks().get(id), round.caughtUp(), now))
-                        .collect()
-                        .in(() -> new Outcome[] {Outcome.NONE}, (acc, o) -> acc[0] = acc[0].plus(o))
-                        .map(acc -> acc[0]));
+        return Panache.withSession(() -> contracts.everything()).chain(all -> evaluate(all.ids(), now));
     }
 
-    private record Round(
-            List<String> contractIds, Map<String, ChangeMarkRepository.ContractMark> marks, boolean caughtUp) {}
-
-    /** The contracts whose data changed first (they are the likeliest to owe a notice), then the rest. */
-    static List<String> changedFirst(List<String> ids, Map<String, ChangeMarkRepository.ContractMark> marks) {
-        List<String> ordered = new ArrayList<>(ids.size());
-        ids.stream().filter(marks::containsKey).forEach(ordered::add);
-        ids.stream().filter(id -> !marks.containsKey(id)).forEach(ordered::add);
-        return ordered;
-    }
-
-    /** service → the contracts that cover it. */
-    private static Map<String, List<String>> covering(List<ContractVersion> all) {
-        Map<String, List<String>> out = new TreeMap<>();
-        for (ContractVersion c : all) {
-            for (String s : c.terms().services()) {
-                out.computeIfAbsent(s, k -> new ArrayList<>()).add(c.contractId());
-            }
+    /** The given contracts, one transaction each, as of {@code now}. */
+    public Uni<Outcome> evaluate(List<String> contractIds, Instant now) {
+        if (contractIds.isEmpty()) {
+            return Uni.createFrom().item(Outcome.NONE);
         }
-        return out;
+        return horizon.caughtUp().chain(caughtUp -> Multi.createFrom()
+                .iterable(contractIds)
+                .onItem()
+                .transformToUniAndConcatenate(id -> evaluateIsolated(id, caughtUp, now))
+                .collect()
+                .in(() -> new Outcome[] {Outcome.NONE}, (acc, o) -> acc[0] = acc[0].plus(o))
+                .map(acc -> acc[0]));
     }
 
     /** One contract in its own transaction; its failure is logged and counted, and stops nothing else. */
-    private Uni<Outcome> evaluateIsolated(
-            String contractId, ChangeMarkRepository.ContractMark mark, boolean caughtUp, Instant now) {
+    private Uni<Outcome> evaluateIsolated(String contractId, boolean caughtUp, Instant now) {
         return Panache.withTransaction(() -> locked(contractId)
                         .chain(mine -> mine
-                                ? evaluateContract(contractId, mark, caughtUp, now)
-                                : Uni.createFrom().item(Outcome.NONE)))
+                                ? changes.claim(contractId)
+                                        .chain(since -> evaluateContract(contractId, since, caughtUp, now))
+                                // another instance is at it: asked again in a second, after it is done
+                                : schedule.dueBy(contractId, now.plusSeconds(1)).replaceWith(Outcome.NONE)))
                 .onFailure()
-                .recoverWithItem(e -> {
+                .recoverWithUni(e -> {
                     Log.errorf(
                             e,
-                            "evaluation of contract %s failed; the others go on, it is tried again next round",
-                            contractId);
+                            "evaluation of contract %s failed; the others go on, it is tried again in %s",
+                            contractId,
+                            config.failureRetry());
                     metrics.counter("sla.evaluation.failures", "contract", contractId)
                             .increment();
-                    return new Outcome(0, 0, 0, 1);
+                    Outcome failed = new Outcome(0, 0, 0, 1);
+                    return Panache.withTransaction(() -> schedule.dueBy(contractId, now.plus(config.failureRetry())))
+                            .replaceWith(failed)
+                            .onFailure()
+                            .recoverWithItem(failed);
                 });
     }
 
@@ -204,17 +209,18 @@ public class EvaluationService {
                         .getSingleResult());
     }
 
-    /** Load, decide, record: one contract, as of {@code now}. Call inside a transaction. */
-    Uni<Outcome> evaluateContract(
-            String contractId, ChangeMarkRepository.ContractMark mark, boolean caughtUp, Instant now) {
+    /**
+     * Load, decide, record: one contract, as of {@code now}, whose data changed from {@code since}
+     * on (null: no change, only the current and previous period). Call inside a transaction.
+     */
+    Uni<Outcome> evaluateContract(String contractId, Instant since, boolean caughtUp, Instant now) {
         return contracts.history(contractId).chain(history -> {
             if (history == null) {
                 return Uni.createFrom().item(Outcome.NONE);
             }
             ContractVersion current = history.current();
             long nowSecond = now.getEpochSecond();
-            List<Long> marks =
-                    mark == null ? List.of() : List.of(mark.changedSince().getEpochSecond());
+            List<Long> marks = since == null ? List.of() : List.of(since.getEpochSecond());
             List<YearMonth> periods =
                     Judgement.periodsToEvaluate(nowSecond, current.zone(), marks, MAX_LOOKBACK_MONTHS);
             List<String> periodNames = periods.stream().map(YearMonth::toString).toList();
@@ -228,43 +234,83 @@ public class EvaluationService {
                     .orElse(0);
             // only the evaluated periods' data is read, whatever the length of history
             var window = Judgement.inputWindow(periods.get(periods.size() - 1), currentPeriod, current.zone(), minimum);
-            return inputs.load(all, window)
-                    .chain(in -> shortfalls.of(contractId, periodNames).chain(published -> issued.of(
-                                    contractId, periodNames)
-                            .chain(versions -> warnings.of(contractId, currentPeriod.toString())
-                                    .chain(warned -> {
-                                        Map<String, BigDecimal> highest = highestTiers(published);
-                                        List<Uni<Outcome>> work = new ArrayList<>();
-                                        for (YearMonth period : periods) {
-                                            ContractVersion terms = history.inForce(period);
-                                            Statement s = StatementCalculator.statement(
-                                                    terms.engine(),
-                                                    period,
-                                                    in.histories(),
-                                                    in.ticketOpenOf(contractId),
-                                                    nowSecond,
-                                                    config.grace().getSeconds());
-                                            PolicyFigures judged = Judgement.judged(s, caughtUp);
-                                            work.add(shortfall(terms, s, judged, caughtUp, highest, now));
-                                            if (period.equals(currentPeriod)) {
-                                                work.add(warn(terms, s, judged, warned, now));
-                                            }
-                                            work.add(close(history, terms, s, versions, now));
-                                        }
-                                        return Multi.createFrom()
-                                                .iterable(work)
-                                                .onItem()
-                                                .transformToUniAndConcatenate(u -> u)
-                                                .collect()
-                                                .in(
-                                                        () -> new Outcome[] {Outcome.NONE},
-                                                        (acc, o) -> acc[0] = acc[0].plus(o))
-                                                .map(acc -> acc[0]);
-                                    }))))
-                    .call(() -> mark == null
-                            ? Uni.createFrom().voidItem()
-                            : changes.clearContract(contractId, mark.version()));
+            return inputs.load(all, window).chain(in -> shortfalls
+                    .of(contractId, periodNames)
+                    .chain(published -> issued.of(contractId, periodNames).chain(versions -> warnings.of(
+                                    contractId, currentPeriod.toString())
+                            .chain(warned -> {
+                                Map<String, BigDecimal> highest = highestTiers(published);
+                                Set<BigDecimal> warnedNow = new HashSet<>();
+                                warned.forEach(w -> warnedNow.add(w.thresholdPercent));
+                                List<Uni<Outcome>> work = new ArrayList<>();
+                                for (YearMonth period : periods) {
+                                    ContractVersion terms = history.inForce(period);
+                                    Statement s = StatementCalculator.statement(
+                                            terms.engine(),
+                                            period,
+                                            in.histories(),
+                                            in.ticketOpenOf(contractId),
+                                            nowSecond,
+                                            config.grace().getSeconds());
+                                    PolicyFigures judged = Judgement.judged(s, caughtUp);
+                                    work.add(shortfall(terms, s, judged, caughtUp, highest, now));
+                                    if (period.equals(currentPeriod)) {
+                                        work.add(warn(terms, s, judged, warned, now));
+                                        warnedNow.addAll(Warnings.reached(
+                                                terms.engine().warningThresholds(),
+                                                judged.downtimeSeconds(),
+                                                judged.allowanceSeconds()));
+                                    }
+                                    work.add(close(history, terms, s, versions, now));
+                                }
+                                Instant due = caughtUp
+                                        ? nextDue(history, currentPeriod, in, highest, warnedNow, nowSecond)
+                                        : now.plus(config.behindRetry());
+                                return Multi.createFrom()
+                                        .iterable(work)
+                                        .onItem()
+                                        .transformToUniAndConcatenate(u -> u)
+                                        .collect()
+                                        .in(() -> new Outcome[] {Outcome.NONE}, (acc, o) -> acc[0] = acc[0].plus(o))
+                                        .map(acc -> acc[0])
+                                        .call(() -> schedule.dueAt(contractId, due));
+                            }))));
         });
+    }
+
+    /**
+     * When the contract is next due with no new data (Judgement.nextDue): the first instant at
+     * which the current period owes a new tier or warning as time passes (searched on the
+     * statement as of later instants: counted time only grows), its end, the previous period's
+     * grace. Called after this evaluation's decisions, with what they published.
+     */
+    private Instant nextDue(
+            ContractHistory history,
+            YearMonth currentPeriod,
+            EngineInputRepository.Inputs in,
+            Map<String, BigDecimal> highest,
+            Set<BigDecimal> warned,
+            long now) {
+        ContractVersion terms = history.inForce(currentPeriod);
+        String contractId = terms.contractId();
+        long end = Periods.end(currentPeriod, terms.zone());
+        long previousEnd = Periods.start(currentPeriod, terms.zone());
+        long grace = config.grace().getSeconds();
+        BigDecimal published = highest.get(currentPeriod.toString());
+        List<BigDecimal> alreadyWarned = List.copyOf(warned);
+        Long change = Judgement.firstInstant(now, end, at -> {
+            Statement s = StatementCalculator.statement(
+                    terms.engine(), currentPeriod, in.histories(), in.ticketOpenOf(contractId), at, grace);
+            PolicyFigures f = s.figures();
+            return Judgement.newShortfallTier(f, published) != null
+                    || !Warnings.due(
+                                    terms.engine().warningThresholds(),
+                                    f.downtimeSeconds(),
+                                    f.allowanceSeconds(),
+                                    alreadyWarned)
+                            .isEmpty();
+        });
+        return Instant.ofEpochSecond(Judgement.nextDue(now, change, end, previousEnd, grace));
     }
 
     /** The highest credit tier already published per period. */

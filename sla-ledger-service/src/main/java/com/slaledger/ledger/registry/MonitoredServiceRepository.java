@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.slaledger.events.EventJson;
 import com.slaledger.ledger.audit.AuditRepository;
+import com.slaledger.ledger.evaluation.ChangeMarkRepository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -24,9 +25,12 @@ public class MonitoredServiceRepository implements PanacheRepositoryBase<Monitor
 
     private final AuditRepository audit;
 
-    public MonitoredServiceRepository(Clock clock, AuditRepository audit) {
+    private final ChangeMarkRepository changes;
+
+    public MonitoredServiceRepository(Clock clock, AuditRepository audit, ChangeMarkRepository changes) {
         this.clock = clock;
         this.audit = audit;
+        this.changes = changes;
     }
 
     /** What the engine needs of a service: its down quorum and staleness (0: never stale). */
@@ -65,11 +69,13 @@ public class MonitoredServiceRepository implements PanacheRepositoryBase<Monitor
             Uni<Void> recorded = after.equals(before)
                     ? Uni.createFrom().voidItem()
                     : audit.append(
-                            actor,
-                            existing == null ? "SERVICE_REGISTERED" : "SERVICE_CHANGED",
-                            "service/" + serviceId,
-                            before,
-                            after);
+                                    actor,
+                                    existing == null ? "SERVICE_REGISTERED" : "SERVICE_CHANGED",
+                                    "service/" + serviceId,
+                                    before,
+                                    after)
+                            // the contracts covering it are evaluated again under the new rules
+                            .chain(() -> changes.serviceRulesChanged(serviceId, clock.instant()));
             return persist(s).chain(() -> recorded).replaceWith(existing == null);
         });
     }

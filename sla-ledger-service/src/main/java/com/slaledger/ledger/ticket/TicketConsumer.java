@@ -51,7 +51,8 @@ public class TicketConsumer {
         } else {
             work = ConsumerRetry.untilDone(
                             Panache.withTransaction(() -> tickets.fold(event)
-                                    .chain(() -> changes.contractChanged(event.contractId(), event.reportedAt()))
+                                    .chain(() ->
+                                            changes.contractChanged(event.contractId(), event.reportedAt(), "ticket"))
                                     .chain(() -> KnowledgeHorizon.folded(topic, partition, next))),
                             Failures::isInherent)
                     .onFailure(Failures::isInherent)

@@ -15,8 +15,12 @@ import org.junit.jupiter.api.Test;
 
 import static com.slaledger.ledger.LedgerFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A contract's change mark is not lost to a change that commits while the evaluator works. */
+/**
+ * A contract's change mark is never lost to a change that commits while the evaluator works, and
+ * a mark that already waits costs no second trigger.
+ */
 @QuarkusTest
 @QuarkusTestResource(TestTokens.class)
 class ChangeMarkTest {
@@ -28,23 +32,45 @@ class ChangeMarkTest {
         return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work));
     }
 
+    private static long triggers(String contract) throws Throwable {
+        return tx(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "SELECT count(*) FROM outbox_message WHERE topic = 'sla.evaluations' AND message_key = :c",
+                        Long.class)
+                .setParameter("c", contract)
+                .getSingleResult()));
+    }
+
     @Test
-    void aChangeThatLeavesTheSameInstantStillKeepsTheMark() throws Throwable {
+    void aChangeAfterTheClaimMarksAndTriggersAgain() throws Throwable {
         String contract = unique("mark");
         Instant since = Instant.parse("2026-09-15T00:00:00Z");
-        tx(() -> marks.contractChanged(contract, since));
-        // the evaluator reads the mark and starts loading the contract's inputs ...
-        ChangeMarkRepository.ContractMark read = tx(() -> marks.contracts()).get(contract);
-        assertThat(read.changedSince()).isEqualTo(since);
-        // ... a late ticket of the same instant commits meanwhile ...
-        tx(() -> marks.contractChanged(contract, since));
-        // ... and the evaluator, done with what it had read, clears the mark it read
-        tx(() -> marks.clearContract(contract, read.version()));
-        // the late ticket's mark survives (clearing by instant deleted it: September was never evaluated again)
-        assertThat(tx(() -> marks.contracts())).containsKey(contract);
+        tx(() -> marks.contractChanged(contract, since, "test"));
+        assertThat(triggers(contract)).isEqualTo(1);
+        // a second change while the mark waits: the earlier instant is kept, no second trigger
+        tx(() -> marks.contractChanged(contract, since.plusSeconds(3600), "test"));
+        tx(() -> marks.contractChanged(contract, since.minusSeconds(60), "test"));
+        assertThat(triggers(contract)).isEqualTo(1);
 
-        ChangeMarkRepository.ContractMark again = tx(() -> marks.contracts()).get(contract);
-        tx(() -> marks.clearContract(contract, again.version()));
-        assertThat(tx(() -> marks.contracts())).doesNotContainKey(contract);
+        // the evaluator claims the mark in its transaction ...
+        assertThat(tx(() -> marks.claim(contract))).isEqualTo(since.minusSeconds(60));
+        assertThat(tx(() -> marks.marked(contract))).isFalse();
+        // ... a late ticket commits after that: a new mark, a new trigger
+        tx(() -> marks.contractChanged(contract, since, "test"));
+        assertThat(tx(() -> marks.marked(contract))).isTrue();
+        assertThat(triggers(contract)).isEqualTo(2);
+        assertThat(tx(() -> marks.claim(contract))).isEqualTo(since);
+        assertThat(tx(() -> marks.claim(contract))).isNull();
+    }
+
+    @Test
+    void aFailedEvaluationLeavesTheMark() throws Throwable {
+        String contract = unique("mark");
+        Instant since = Instant.parse("2026-09-15T00:00:00Z");
+        tx(() -> marks.contractChanged(contract, since, "test"));
+        // the claim is part of the evaluation's transaction: it fails, the mark is back
+        assertThatThrownBy(() -> tx(() -> marks.claim(contract)
+                        .chain(() -> Uni.createFrom().failure(new IllegalStateException("evaluation failed")))))
+                .hasMessageContaining("evaluation failed");
+        assertThat(tx(() -> marks.marked(contract))).isTrue();
     }
 }
