@@ -17,6 +17,13 @@ public interface OutboxConfig {
     @WithDefault("200ms")
     Duration pollInterval();
 
+    /**
+     * How long a published message is kept (for an operator looking into what went out) before it
+     * is deleted: the table holds what is pending and the last hour, not all of history.
+     */
+    @WithDefault("PT1H")
+    Duration keepPublished();
+
     /** Wait after start-up before the first look (the channels are wired once the app started). */
     @WithDefault("3s")
     Duration startDelay();

@@ -2,6 +2,7 @@ package com.slaledger.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,7 +77,28 @@ public class OutboxRelay {
 
     /** Relays batch after batch until fewer than a full batch was pending; returns how many. */
     Uni<Integer> drain() {
-        return relay().chain(n -> n < batchSize ? Uni.createFrom().item(n) : drain().map(more -> more + n));
+        return relay().chain(n -> n < batchSize ? Uni.createFrom().item(n) : drain().map(more -> more + n))
+                .call(this::pruneNowAndThen);
+    }
+
+    private volatile Instant lastPrune = Instant.EPOCH;
+
+    /** At most once a minute: deletes messages published longer ago than {@code sla.outbox.keep-published}. */
+    private Uni<Void> pruneNowAndThen() {
+        Instant now = clock.instant();
+        if (now.isBefore(lastPrune.plusSeconds(60))) {
+            return Uni.createFrom().voidItem();
+        }
+        lastPrune = now;
+        return prune(now.minus(config.keepPublished())).replaceWithVoid();
+    }
+
+    /** Deletes messages published before {@code before}; returns how many. */
+    public Uni<Integer> prune(Instant before) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("DELETE FROM outbox_message WHERE published_at < :t")
+                        .setParameter("t", before)
+                        .executeUpdate()));
     }
 
     /**

@@ -86,4 +86,28 @@ class OutboxRelayTest {
             assertThat(TestKafka.text(records.get(i))).as("record %d", i).isEqualTo("{\"n\":" + i + "}");
         }
     }
+
+    /** Published messages are kept an hour, then deleted; pending ones never. */
+    @Test
+    void publishedMessagesArePrunedPendingOnesKept() throws Throwable {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> Panache.getSession().chain(session -> session.createNativeQuery("INSERT INTO outbox_message"
+                                + " (topic, message_key, payload, created_at, published_at) VALUES"
+                                + " ('none', :old, '{}', now() - interval '3 hours', now() - interval '2 hours'),"
+                                + " ('none', :recent, '{}', now(), now() - interval '10 minutes')")
+                        .setParameter("old", "old-" + run)
+                        .setParameter("recent", "recent-" + run)
+                        .executeUpdate())));
+        int pruned = VertxContextSupport.subscribeAndAwait(
+                () -> relay.prune(java.time.Instant.now().minus(Duration.ofHours(1))));
+        assertThat(pruned).isGreaterThanOrEqualTo(1);
+        long left = VertxContextSupport.subscribeAndAwait(
+                () -> Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                                "SELECT count(*) FROM outbox_message WHERE message_key IN (:a, :b)", Long.class)
+                        .setParameter("a", "old-" + run)
+                        .setParameter("b", "recent-" + run)
+                        .getSingleResult())));
+        assertThat(left).isEqualTo(1);
+    }
 }
