@@ -93,6 +93,29 @@ public final class SystemStack implements BeforeAllCallback, ExtensionContext.St
         run(Duration.ofMinutes(3), false, "up");
     }
 
+    /** Starts instance {@code n} (2..9) of a service beside the first, on its port + 100 × (n − 1). */
+    static void instance(String service, int n) {
+        run(Duration.ofMinutes(3), false, "instance", service, Integer.toString(n));
+    }
+
+    /** Stops one service instance cleanly (it leaves its consumer groups at once). */
+    static void stop(String name) {
+        run(Duration.ofMinutes(1), false, "stop", name);
+    }
+
+    /** The endpoints of the second instances (monitor, ledger, notification; ports + 100). */
+    static final SlaClient.Endpoints SECOND = new SlaClient.Endpoints(
+            "http://localhost:18181",
+            "http://localhost:18082",
+            "http://localhost:18183",
+            "http://localhost:18184",
+            "http://127.0.0.1:18025");
+
+    /** The second instances as an operator sees them. */
+    static SlaClient secondClient() {
+        return new SlaClient(SECOND, token(LocalTokens.Grant.of("operator")));
+    }
+
     private static void run(Duration limit, boolean fresh, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(REPO.resolve("deploy/local/stack").toString());
