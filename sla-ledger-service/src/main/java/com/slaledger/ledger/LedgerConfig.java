@@ -29,7 +29,7 @@ public interface LedgerConfig {
     Duration failureRetry();
 
     /** A change mark this old is triggered again (its trigger may have been lost to retention). */
-    @WithDefault("PT5M")
+    @WithDefault("PT1M")
     Duration staleMark();
 
     /**
@@ -42,4 +42,16 @@ public interface LedgerConfig {
     /** Wait after start-up before the first scan for due contracts. */
     @WithDefault("3s")
     Duration evaluateDelay();
+
+    /** How often months beyond the late horizon are looked for and compacted (ObservationCompaction). */
+    @WithDefault("PT1H")
+    Duration compactionInterval();
+
+    /**
+     * Compaction keeps, per probe, the first and last observation of every such bucket of time
+     * (and every change of status), or of its staleAfter if shorter: statements stay the same for
+     * every staleAfter of at least this length.
+     */
+    @WithDefault("PT1H")
+    Duration compactionBucket();
 }

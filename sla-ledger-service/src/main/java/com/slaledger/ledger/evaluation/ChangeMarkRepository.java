@@ -52,10 +52,7 @@ public class ChangeMarkRepository {
             + " ON CONFLICT (contract_id) DO UPDATE SET changed_since = EXCLUDED.changed_since"
             + " WHERE EXCLUDED.changed_since < contract_change.changed_since"
             + " RETURNING contract_id, (xmax = 0) AS fresh)"
-            + " INSERT INTO outbox_message (topic, message_key, payload, created_at)"
-            + " SELECT '" + Topics.EVALUATIONS + "', contract_id,"
-            + " json_build_object('contractId', contract_id, 'reason', 'observations')::text, now()"
-            + " FROM marked WHERE fresh ORDER BY contract_id";
+            + " " + triggersFrom("(SELECT contract_id FROM marked WHERE fresh)", "observations");
 
     /** A service's version: bumped by every fold (the evaluator's cache of computed down-time keys on it). */
     private static final String SERVICES_FOLDED = "INSERT INTO service_state (service_id, version)"
@@ -104,18 +101,29 @@ public class ChangeMarkRepository {
     /** A service's registry rules changed: every contract covering it is marked from {@code since} on. */
     public Uni<Void> serviceRulesChanged(String serviceId, Instant since) {
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery(
-                                "SELECT contract_id FROM contract_service WHERE service_id = :s ORDER BY contract_id",
-                                String.class)
+                .chain(s -> s.createNativeQuery("WITH marked AS (INSERT INTO contract_change"
+                                + " (contract_id, changed_since, marked_at)"
+                                + " SELECT contract_id, :since, now() FROM contract_service WHERE service_id = :s"
+                                + " ORDER BY contract_id"
+                                + " ON CONFLICT (contract_id) DO UPDATE SET changed_since = EXCLUDED.changed_since"
+                                + " WHERE EXCLUDED.changed_since < contract_change.changed_since"
+                                + " RETURNING contract_id, (xmax = 0) AS fresh) "
+                                + triggersFrom("(SELECT contract_id FROM marked WHERE fresh)", "rules of a service"))
+                        .setParameter("since", since.truncatedTo(ChronoUnit.SECONDS))
                         .setParameter("s", serviceId)
-                        .getResultList())
-                .chain(ids -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (String id : ids) {
-                        chain = chain.chain(() -> contractChanged(id, since, "rules of service " + serviceId));
-                    }
-                    return chain;
-                });
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * An INSERT of one evaluation trigger into the outbox per contract id the given relation
+     * (with a column {@code contract_id}) yields: set-based, one statement however many.
+     */
+    static String triggersFrom(String relation, String reason) {
+        return "INSERT INTO outbox_message (topic, message_key, payload, created_at)"
+                + " SELECT '" + Topics.EVALUATIONS + "', t.contract_id,"
+                + " json_build_object('contractId', t.contract_id, 'reason', '" + reason + "')::text, now()"
+                + " FROM " + relation + " AS t ORDER BY t.contract_id";
     }
 
     /** Asks for an evaluation of the contract (through the outbox: sent once this transaction commits). */
@@ -177,20 +185,12 @@ public class ChangeMarkRepository {
      */
     public Uni<Integer> retriggerStale(Instant olderThan, int limit) {
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery(
-                                "UPDATE contract_change SET marked_at = now() WHERE contract_id IN"
-                                        + " (SELECT contract_id FROM contract_change WHERE marked_at < :t"
-                                        + " ORDER BY marked_at LIMIT :n FOR UPDATE SKIP LOCKED) RETURNING contract_id",
-                                String.class)
+                .chain(s -> s.createNativeQuery("WITH stale AS (UPDATE contract_change SET marked_at = now()"
+                                + " WHERE contract_id IN (SELECT contract_id FROM contract_change WHERE marked_at < :t"
+                                + " ORDER BY marked_at LIMIT :n FOR UPDATE SKIP LOCKED) RETURNING contract_id) "
+                                + triggersFrom("stale", "mark waiting too long"))
                         .setParameter("t", olderThan)
                         .setParameter("n", limit)
-                        .getResultList())
-                .chain(ids -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (String id : ids) {
-                        chain = chain.chain(() -> trigger(id, "mark waiting since before " + olderThan));
-                    }
-                    return chain.replaceWith(ids.size());
-                });
+                        .executeUpdate());
     }
 }
