@@ -332,24 +332,18 @@ public final class HistoryDriver {
             points.add(p);
         }
         String[][] series = {
-            {"statement_p50_ms", "statement p50 (ms)", "#1f77b4", "1"},
-            {"statement_p99_ms", "statement p99 (ms)", "#aec7e8", "1"},
-            {"full_evaluation_s", "full evaluation, 10,000 contracts (s x 100)", "#d62728", "100"},
-            {"one_percent_evaluation_s", "1% evaluation, 100 contracts (s x 1000)", "#2ca02c", "1000"}
+            {"statement_p50_ms", "statement p50", "#1f77b4", "ms"},
+            {"statement_p99_ms", "statement p99", "#17becf", "ms"},
+            {"full_evaluation_s", "full evaluation (10,000 contracts)", "#d62728", "s"},
+            {"one_percent_evaluation_s", "1% evaluation (100 contracts)", "#2ca02c", "s"}
         };
         int w = 720;
         int h = 420;
         int left = 70;
-        int right = 250;
-        int top = 30;
+        int right = 330;
+        int top = 40;
         int bottom = 60;
-        double max = 0;
-        for (Map<String, Double> p : points) {
-            for (String[] s : series) {
-                max = Math.max(max, p.getOrDefault(s[0], 0.0) * Double.parseDouble(s[3]));
-            }
-        }
-        max = Math.max(1, Math.ceil(max / 100) * 100);
+        double max = 2.0; // times the figure at the smallest size
         StringBuilder out = new StringBuilder();
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
                 .append(w + right)
@@ -359,7 +353,8 @@ public final class HistoryDriver {
         out.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         out.append("<text x=\"")
                 .append(left)
-                .append("\" y=\"18\" font-size=\"14\">Time against stored observations (log scale)</text>\n");
+                .append("\" y=\"20\" font-size=\"14\">Time at each history size, relative to the smallest"
+                        + " (target: at most 1.5)</text>\n");
         int plotW = w - left - 20;
         int plotH = h - top - bottom;
         out.append(String.format(
@@ -381,7 +376,7 @@ public final class HistoryDriver {
             int y = top + plotH - (int) (plotH * i / 4.0);
             out.append(String.format(
                     Locale.ROOT,
-                    "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%.0f</text>"
+                    "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%.1f×</text>"
                             + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#ddd\"/>%n",
                     left - 6,
                     y + 4,
@@ -391,6 +386,14 @@ public final class HistoryDriver {
                     left + plotW,
                     y));
         }
+        int target = top + plotH - (int) (plotH * 1.5 / max);
+        out.append(String.format(
+                Locale.ROOT,
+                "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\" stroke-dasharray=\"6 4\"/>%n",
+                left,
+                target,
+                left + plotW,
+                target));
         double minLog = 6;
         double maxLog = 8;
         for (int e = 6; e <= 8; e++) {
@@ -404,19 +407,22 @@ public final class HistoryDriver {
         }
         out.append(String.format(
                 Locale.ROOT,
-                "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">stored observations</text>%n",
+                "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">stored observations (log scale)</text>%n",
                 left + plotW / 2,
                 top + plotH + 40));
         int legend = top + 10;
         for (String[] s : series) {
-            double scale = Double.parseDouble(s[3]);
+            double first = points.isEmpty() ? 1 : points.get(0).getOrDefault(s[0], 1.0);
             StringBuilder path = new StringBuilder();
+            StringBuilder figures = new StringBuilder();
             for (Map<String, Double> p : points) {
+                double v = p.getOrDefault(s[0], 0.0);
                 double x = left + plotW * (Math.log10(p.get("size")) - minLog) / (maxLog - minLog);
-                double y = top + plotH - plotH * (p.getOrDefault(s[0], 0.0) * scale) / max;
+                double y = top + plotH - plotH * Math.min(max, v / first) / max;
                 path.append(path.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
                 out.append(String.format(
                         Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n", x, y, s[2]));
+                figures.append(figures.length() == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.1f", v));
             }
             out.append("<path d=\"")
                     .append(path)
@@ -426,14 +432,18 @@ public final class HistoryDriver {
             out.append(String.format(
                     Locale.ROOT,
                     "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
-                            + "<text x=\"%d\" y=\"%d\">%s</text>%n",
+                            + "<text x=\"%d\" y=\"%d\">%s</text><text x=\"%d\" y=\"%d\" fill=\"#555\">%s %s</text>%n",
                     w,
                     legend,
                     s[2],
                     w + 18,
                     legend + 10,
-                    s[1]));
-            legend += 22;
+                    s[1],
+                    w + 18,
+                    legend + 26,
+                    figures,
+                    s[3]));
+            legend += 40;
         }
         out.append("</svg>\n");
         Files.writeString(svg, out.toString());
