@@ -69,6 +69,9 @@ class SecurityMatrixIT {
             Map.entry("ledger GET /api/v1/services/{serviceId}", roles("operator", "viewer")),
             Map.entry("ledger GET /api/v1/services", roles("operator", "viewer")),
             Map.entry("ledger GET /api/v1/services/{serviceId}/observations", roles("operator", "viewer")),
+            Map.entry("ledger PUT /api/v1/calendars/{calendarId}", roles("operator")),
+            Map.entry("ledger GET /api/v1/calendars/{calendarId}", roles("operator", "viewer")),
+            Map.entry("ledger PUT /api/v1/calendars/{calendarId}/holidays", roles("operator")),
             Map.entry("ledger GET /api/v1/audit", roles("operator", "viewer")),
             Map.entry("ledger GET /api/v1/audit/verify", roles("operator", "viewer")),
             Map.entry("notification GET /api/v1/notices", readersAndOwner()),
@@ -157,6 +160,7 @@ class SecurityMatrixIT {
         String[] parts = endpoint.split(" ");
         String path = parts[2].replace("{contractId}", contract)
                 .replace("{serviceId}", SERVICE)
+                .replace("{calendarId}", "sec-cal")
                 .replace("{period}", "2026-10");
         if (path.startsWith("/api/v1/tickets/{id}")) {
             path = path.replace("{id}", ticketOf.get(contract));
@@ -197,6 +201,11 @@ class SecurityMatrixIT {
                         "uptimeTargetPercent",
                         99.99));
             case "/api/v1/services/{serviceId}" -> "{\"downQuorum\":1}";
+            case "/api/v1/calendars/{calendarId}" ->
+                "{\"name\":\"Office\",\"timezone\":\"Europe/Lisbon\",\"weekly\":{\"MON\":[[\"09:00\",\"18:00\"]]}}";
+            case "/api/v1/calendars/{calendarId}/holidays" ->
+                "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//sec//EN\r\nBEGIN:VEVENT\r\nUID:h1\r\n"
+                        + "DTSTAMP:20261126T000000Z\r\nDTSTART;VALUE=DATE:20261225\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
             default -> endpoint.contains(" GET ") ? null : "{}";
         };
     }
@@ -204,7 +213,8 @@ class SecurityMatrixIT {
     private static SlaClient.Reply call(String endpoint, String contract, String token) {
         String method = endpoint.split(" ")[1];
         String body = body(endpoint, contract);
-        return api.as(token).send(method, url(endpoint, contract), body == null ? null : "application/json", body);
+        String type = endpoint.endsWith("/holidays") ? "text/calendar" : "application/json";
+        return api.as(token).send(method, url(endpoint, contract), body == null ? null : type, body);
     }
 
     @Test

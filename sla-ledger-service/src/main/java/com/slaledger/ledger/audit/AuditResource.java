@@ -20,7 +20,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The audit log of contract and service changes (operators and viewers). */
+/** The audit log of contract, service and calendar changes (operators and viewers). */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
