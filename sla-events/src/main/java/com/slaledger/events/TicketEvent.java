@@ -13,9 +13,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = TicketOpened.class, name = "TicketOpened"),
-    @JsonSubTypes.Type(value = TicketResolved.class, name = "TicketResolved")
+    @JsonSubTypes.Type(value = TicketResolved.class, name = "TicketResolved"),
+    @JsonSubTypes.Type(value = TicketResponded.class, name = "TicketResponded")
 })
-public sealed interface TicketEvent permits TicketOpened, TicketResolved {
+public sealed interface TicketEvent permits TicketOpened, TicketResolved, TicketResponded {
 
     String ticketId();
 
@@ -31,4 +32,10 @@ public sealed interface TicketEvent permits TicketOpened, TicketResolved {
 
     /** Null while the ticket is open. */
     Instant resolvedAt();
+
+    /** P1 .. P4; null in events written before priorities existed (read as P3). */
+    String priority();
+
+    /** The provider's first response; null until there is one. */
+    Instant respondedAt();
 }

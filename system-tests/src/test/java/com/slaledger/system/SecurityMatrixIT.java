@@ -54,6 +54,7 @@ class SecurityMatrixIT {
             Map.entry("monitor POST /api/v1/alertmanager", roles("operator", "probe")),
             Map.entry("ticket POST /api/v1/tickets", roles("operator", "helpdesk")),
             Map.entry("ticket POST /api/v1/tickets/{id}/resolve", roles("operator", "helpdesk")),
+            Map.entry("ticket POST /api/v1/tickets/{id}/respond", roles("operator", "helpdesk")),
             Map.entry("ticket GET /api/v1/tickets/{id}", readersAndOwner("helpdesk")),
             Map.entry("ticket GET /api/v1/tickets", readersAndOwner("helpdesk")),
             Map.entry("ticket POST /api/v1/webhooks/zendesk", roles("operator", "helpdesk")),

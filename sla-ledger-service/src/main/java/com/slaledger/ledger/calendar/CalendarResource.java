@@ -39,11 +39,10 @@ public class CalendarResource {
     @APIResponse(responseCode = "400", description = "Invalid: the problem names every offending field")
     @RolesAllowed({Roles.OPERATOR})
     public Uni<Response> put(@PathParam("calendarId") String calendarId, CalendarDocument request) {
-        return calendars
-                .put(calendarId, request, caller.name())
-                .map(saved -> Response.status(saved.created() ? 201 : 200)
-                        .entity(saved.document())
-                        .build());
+        return calendars.put(calendarId, request, caller.name()).map(saved -> Response.status(
+                        saved.created() ? 201 : 200)
+                .entity(saved.document())
+                .build());
     }
 
     @GET

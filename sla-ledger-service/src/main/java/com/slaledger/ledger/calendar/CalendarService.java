@@ -127,7 +127,8 @@ public class CalendarService {
                     CalendarDocument d = read(rows.get(0));
                     CalendarValidator.Result r = CalendarValidator.validate(calendarId, d);
                     if (!r.violations().isEmpty()) {
-                        throw new IllegalStateException("stored calendar " + calendarId + " is invalid: " + r.violations());
+                        throw new IllegalStateException(
+                                "stored calendar " + calendarId + " is invalid: " + r.violations());
                     }
                     return new Stored(r.document(), r.calendar());
                 });
@@ -148,5 +149,4 @@ public class CalendarService {
             throw new IllegalStateException("stored calendar is unreadable", e);
         }
     }
-
 }

@@ -101,7 +101,8 @@ public final class CalendarValidator {
                 parsed.sort((a, b) -> a.from().compareTo(b.from()));
                 for (int i = 1; i < parsed.size(); i++) {
                     LocalTime previousEnd = parsed.get(i - 1).to();
-                    if (previousEnd.equals(LocalTime.MIDNIGHT) || parsed.get(i).from().isBefore(previousEnd)) {
+                    if (previousEnd.equals(LocalTime.MIDNIGHT)
+                            || parsed.get(i).from().isBefore(previousEnd)) {
                         v.add(new Violation(field, "intervals must not overlap"));
                         break;
                     }

@@ -41,7 +41,8 @@ public final class HolidayImport {
             if (!(c instanceof VEvent event)) {
                 continue;
             }
-            Temporal start = event.<Temporal>getDateTimeStart().map(DtStart::getDate).orElse(null);
+            Temporal start =
+                    event.<Temporal>getDateTimeStart().map(DtStart::getDate).orElse(null);
             if (!(start instanceof LocalDate first)) {
                 continue;
             }

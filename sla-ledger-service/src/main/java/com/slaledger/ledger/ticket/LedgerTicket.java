@@ -34,4 +34,10 @@ public class LedgerTicket {
 
     @Column(name = "resolved_at")
     public Instant resolvedAt;
+
+    /** P1 .. P4. */
+    public String priority;
+
+    @Column(name = "responded_at")
+    public Instant respondedAt;
 }

@@ -14,12 +14,19 @@ public class LedgerTicketRepository implements PanacheRepositoryBase<LedgerTicke
 
     /**
      * Folds a ticket event. A resolution, once known, is kept: a replayed or late "opened" event
-     * never reopens a resolved ticket, so the result does not depend on arrival order.
+     * never reopens a resolved ticket; the first response is the earliest one known; so the result
+     * does not depend on arrival order. The priority is the latest event's (P3 when it has none).
      */
     private static final String UPSERT = "INSERT INTO ledger_ticket"
-            + " (ticket_id, contract_id, service_id, kind, reported_at, resolved_at)"
-            + " VALUES (:id, :contract, :service, :kind, :reported, :resolved)"
-            + " ON CONFLICT (ticket_id) DO UPDATE SET resolved_at = COALESCE(EXCLUDED.resolved_at, ledger_ticket.resolved_at)";
+            + " (ticket_id, contract_id, service_id, kind, reported_at, resolved_at, priority, responded_at)"
+            + " VALUES (:id, :contract, :service, :kind, :reported, :resolved, :priority, :responded)"
+            + " ON CONFLICT (ticket_id) DO UPDATE SET"
+            + " resolved_at = COALESCE(EXCLUDED.resolved_at, ledger_ticket.resolved_at),"
+            + " responded_at = LEAST(EXCLUDED.responded_at, ledger_ticket.responded_at),"
+            + " priority = EXCLUDED.priority";
+
+    /** The priority a ticket has when its events name none (SPEC §5.2). */
+    static final String DEFAULT_PRIORITY = "P3";
 
     public Uni<Void> fold(TicketEvent e) {
         return getSession()
@@ -30,6 +37,8 @@ public class LedgerTicketRepository implements PanacheRepositoryBase<LedgerTicke
                         .setParameter("kind", e.kind().name())
                         .setParameter("reported", e.reportedAt())
                         .setParameter("resolved", e.resolvedAt())
+                        .setParameter("priority", e.priority() == null ? DEFAULT_PRIORITY : e.priority())
+                        .setParameter("responded", e.respondedAt())
                         .executeUpdate())
                 .replaceWithVoid();
     }

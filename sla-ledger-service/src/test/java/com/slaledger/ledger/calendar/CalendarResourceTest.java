@@ -17,14 +17,16 @@ import static org.hamcrest.Matchers.hasItems;
 @QuarkusTestResource(TestTokens.class)
 class CalendarResourceTest {
 
-    static final String EU = """
+    static final String EU =
+            """
             {"name": "EU business hours", "timezone": "Europe/Lisbon",
              "weekly": {"FRI": [["14:00", "18:00"], ["09:00", "13:00"]], "MON": [["09:00", "18:00"]]},
              "holidays": ["2027-01-01", "2026-12-25"]}
             """;
 
     /** Portugal's public holidays as a calendar application exports them (all-day events). */
-    static final String ICS = """
+    static final String ICS =
+            """
             BEGIN:VCALENDAR\r
             PRODID:-//Google Inc//Google Calendar 70.9054//EN\r
             VERSION:2.0\r
@@ -111,7 +113,8 @@ class CalendarResourceTest {
     void aBadCalendarIsA400NamingEveryField_andChangesNothing() {
         String id = unique("bad");
         given().contentType("application/json")
-                .body("""
+                .body(
+                        """
                         {"name": "Bad", "timezone": "Europe/Atlantis",
                          "weekly": {"MONDAY": [["09:00", "18:00"]], "TUE": [["18:00", "09:00"]],
                                     "WED": [["09:00", "13:00"], ["12:00", "18:00"]], "THU": [["9:00", "25:00"]]},

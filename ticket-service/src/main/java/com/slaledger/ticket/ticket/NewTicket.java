@@ -18,7 +18,22 @@ public record NewTicket(
         @NotNull @Pattern(regexp = Ids.SERVICE_REGEX, message = Ids.SERVICE_RULE) String serviceId,
         @NotNull TicketKind kind,
         @Size(max = Limits.MAX_TEXT) String subject,
-        Instant reportedAt) {
+        Instant reportedAt,
+        @Pattern(regexp = "P[1-4]", message = "must be P1, P2, P3 or P4") String priority) {
+
+    /** Without a priority (P3). */
+    public NewTicket(
+            String externalId,
+            String contractId,
+            String serviceId,
+            TicketKind kind,
+            String subject,
+            Instant reportedAt) {
+        this(externalId, contractId, serviceId, kind, subject, reportedAt, null);
+    }
+
+    /** The default priority (SPEC §5.2). */
+    public static final String DEFAULT_PRIORITY = "P3";
 
     /** A help desk's subject, cut to what a ticket keeps (SPEC §11): a long subject is not a reason to lose a ticket. */
     public static String clipSubject(String subject) {

@@ -44,6 +44,13 @@ public class Ticket {
     @Column(name = "resolved_at")
     public Instant resolvedAt;
 
+    /** P1 .. P4 (default P3): chooses the support target (SPEC §13.2). */
+    public String priority;
+
+    /** The provider's first response; only the first counts. */
+    @Column(name = "responded_at")
+    public Instant respondedAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -107,6 +107,38 @@ public class TicketResource {
         return service.resolve(id, at, caller::mayActOnContract).map(r -> TicketView.of(r.ticket()));
     }
 
+    /** POST /{id}/respond body; an absent body or respondedAt means now. */
+    public record FirstResponse(String respondedAt) {}
+
+    @POST
+    @Path("/{id}/respond")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Record the provider's first response at respondedAt (default now, not before reportedAt);"
+                    + " only the first response counts")
+    @RequestBody(
+            content =
+                    @Content(
+                            examples =
+                                    @ExampleObject(
+                                            name = "respond",
+                                            value = "{\"respondedAt\": \"2026-10-03T14:35:00Z\"}")))
+    @APIResponse(responseCode = "200", description = "The ticket, with its first response")
+    @APIResponse(responseCode = "404", description = "No such ticket")
+    @RolesAllowed({Roles.OPERATOR, Roles.HELPDESK})
+    public Uni<TicketView> respond(@PathParam("id") String id, FirstResponse body) {
+        Instant at = null;
+        if (body != null && body.respondedAt() != null) {
+            try {
+                at = Instant.parse(body.respondedAt());
+            } catch (DateTimeParseException e) {
+                throw ProblemException.invalid(
+                        "respondedAt", "must be an ISO-8601 UTC instant, e.g. 2026-10-03T14:35:00Z");
+            }
+        }
+        return service.respond(id, at, caller::mayActOnContract).map(r -> TicketView.of(r.ticket()));
+    }
+
     @GET
     @Path("/{id}")
     @WithSession

@@ -100,6 +100,7 @@ public class TicketService {
                         ticket.serviceId = request.serviceId();
                         ticket.kind = request.kind();
                         ticket.subject = request.subject();
+                        ticket.priority = request.priority() == null ? NewTicket.DEFAULT_PRIORITY : request.priority();
                         ticket.reportedAt = reportedAt.truncatedTo(ChronoUnit.SECONDS);
                         ticket.createdAt = now;
                         return tickets.persist(ticket)
@@ -130,6 +131,42 @@ public class TicketService {
                 ? tickets.findByIdentity(source, contractId, externalId)
                 : tickets.findBySourceId(source, externalId).map(list -> list.size() == 1 ? list.get(0) : null);
         return found.chain(t -> t == null ? Uni.createFrom().nullItem() : resolve(t, t.id, resolvedAt));
+    }
+
+    /**
+     * Records the provider's first response at {@code respondedAt} (default now); only the first
+     * counts: a later one changes nothing (SPEC §5.2).
+     */
+    @WithTransaction
+    public Uni<Recorded> respond(String ticketId, Instant respondedAt, Predicate<String> mayActOnContract) {
+        return tickets.findById(ticketId).chain(t -> {
+            if (t == null || !mayActOnContract.test(t.contractId)) {
+                throw ProblemException.notFound("ticket " + ticketId);
+            }
+            Instant at = checked("respondedAt", t, respondedAt);
+            if (t.respondedAt != null && !at.isBefore(t.respondedAt)) {
+                return Uni.createFrom().item(new Recorded(t, false));
+            }
+            t.respondedAt = at;
+            return outbox.add(Topics.TICKETS, t.id, TicketEvents.responded(t)).replaceWith(new Recorded(t, true));
+        });
+    }
+
+    /** An instant given for a ticket (default now): whole seconds, not in the future, not before reportedAt. */
+    private Instant checked(String field, Ticket t, Instant given) {
+        Instant now = clock.instant();
+        Instant at = (given == null ? now : given).truncatedTo(ChronoUnit.SECONDS);
+        if (at.isAfter(now)) {
+            throw ProblemException.invalid(field, "must not be in the future");
+        }
+        String range = Limits.instantProblem(at, now, lateHorizon);
+        if (range != null) {
+            throw ProblemException.invalid(field, range);
+        }
+        if (at.isBefore(t.reportedAt)) {
+            throw ProblemException.invalid(field, "must not be before reportedAt (" + t.reportedAt + ")");
+        }
+        return at;
     }
 
     private Uni<Recorded> resolve(Ticket t, String ticketId, Instant resolvedAt) {

@@ -15,7 +15,9 @@ public record TicketView(
         String subject,
         Instant reportedAt,
         Instant resolvedAt,
-        String status) {
+        String status,
+        String priority,
+        Instant respondedAt) {
 
     public static TicketView of(Ticket t) {
         return new TicketView(
@@ -28,6 +30,8 @@ public record TicketView(
                 t.subject,
                 t.reportedAt,
                 t.resolvedAt,
-                t.resolvedAt == null ? "OPEN" : "RESOLVED");
+                t.resolvedAt == null ? "OPEN" : "RESOLVED",
+                t.priority,
+                t.respondedAt);
     }
 }

@@ -120,6 +120,74 @@ class TicketResourceTest {
     }
 
     @Test
+    void aPriorityDefaultsToP3AndTheFirstResponseCounts() {
+        String contract = TicketFixtures.contract("api");
+        String id = open("ZD-" + UUID.randomUUID(), contract, "api");
+        given().when().get("/api/v1/tickets/{id}", id).then().statusCode(200).body("priority", equalTo("P3"));
+        given().contentType("application/json")
+                .body("{\"respondedAt\":\"2026-10-03T14:00:00Z\"}")
+                .when()
+                .post("/api/v1/tickets/{id}/respond", id)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("respondedAt"));
+        given().contentType("application/json")
+                .body("{\"respondedAt\":\"2026-10-03T14:35:00Z\"}")
+                .when()
+                .post("/api/v1/tickets/{id}/respond", id)
+                .then()
+                .statusCode(200)
+                .body("respondedAt", equalTo("2026-10-03T14:35:00Z"))
+                .body("status", equalTo("OPEN"));
+        // a later response changes nothing: only the first counts
+        given().contentType("application/json")
+                .body("{\"respondedAt\":\"2026-10-03T15:00:00Z\"}")
+                .when()
+                .post("/api/v1/tickets/{id}/respond", id)
+                .then()
+                .statusCode(200)
+                .body("respondedAt", equalTo("2026-10-03T14:35:00Z"));
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/v1/tickets/{id}/respond", "no-such-ticket")
+                .then()
+                .statusCode(404);
+
+        var records = TestKafka.read(Topics.TICKETS, r -> id.equals(r.key()), 3, Duration.ofSeconds(8));
+        assertThat(records).hasSize(2);
+        assertThat(TestKafka.text(records.get(1)))
+                .contains("\"type\":\"TicketResponded\"")
+                .contains("\"respondedAt\":\"2026-10-03T14:35:00Z\"")
+                .contains("\"priority\":\"P3\"");
+    }
+
+    @Test
+    void aP1TicketKeepsItsPriority_aP5IsA400() {
+        String contract = TicketFixtures.contract("api");
+        String body = ticket("ZD-" + UUID.randomUUID(), contract, "api").replace("}", ",\"priority\":\"P1\"}");
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> id[0] = given().contentType("application/json")
+                        .body(body)
+                        .when()
+                        .post("/api/v1/tickets")
+                        .then()
+                        .statusCode(201)
+                        .body("priority", equalTo("P1"))
+                        .extract()
+                        .path("id"));
+        given().contentType("application/json")
+                .body(ticket("ZD-" + UUID.randomUUID(), contract, "api").replace("}", ",\"priority\":\"P5\"}"))
+                .when()
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.hasItem("priority"));
+    }
+
+    @Test
     void ticketsAreListedPerContract() {
         String contract = TicketFixtures.contract("api", "web");
         String first = open("ZD-" + UUID.randomUUID(), contract, "api");
