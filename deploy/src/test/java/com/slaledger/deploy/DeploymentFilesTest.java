@@ -281,6 +281,7 @@ class DeploymentFilesTest {
         for (String topic : List.of(
                 "sla.health-observed",
                 "sla.tickets",
+                "sla.duties",
                 "sla.contracts",
                 "sla.shortfalls",
                 "sla.warnings",
@@ -303,6 +304,7 @@ class DeploymentFilesTest {
         assertThat(producers.get("sla.contracts")).containsExactly("ledger");
         assertThat(producers.get("sla.evaluations")).containsExactly("ledger");
         assertThat(producers.get("sla.health-observed")).containsExactly("monitor");
+        assertThat(producers.get("sla.duties")).containsExactly("monitor");
         assertThat(producers.get("sla.tickets")).containsExactly("ticket");
         assertThat(producers.get("sla.dead-letters")).doesNotContain("monitor");
     }

@@ -30,13 +30,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Bearer tokens for a stack that has no identity provider: an RSA key pair in a folder of the run
  * directory (made on first use, never committed) and RS256-signed JWTs with the claims the
  * services check: {@code iss}, {@code sub}, {@code groups} (the role), {@code contracts} and
- * {@code services} (optional limits), {@code iat}, {@code exp}. The services verify them with the
+ * {@code services} and {@code duties} (optional limits), {@code iat}, {@code exp}. The services verify them with the
  * public key, exactly as they verify an OIDC provider's tokens with its JWKS. Used by
  * {@code deploy/local/stack token}, the system tests, the demo and the benchmark drivers.
  *
  * <pre>
  * java -cp sla-client.jar com.slaledger.client.LocalTokens keys DIR
- * java -cp sla-client.jar com.slaledger.client.LocalTokens token DIR ROLE [--contracts a,b] [--services x,y]
+ * java -cp sla-client.jar com.slaledger.client.LocalTokens token DIR ROLE [--contracts a,b] [--services x,y] [--duties d,e]
  *      [--ttl PT24H] [--subject NAME]
  * </pre>
  */
@@ -66,7 +66,18 @@ public final class LocalTokens {
     }
 
     /** What a token says: its role and, for limited roles, the contracts or services it may touch. */
-    public record Grant(String subject, String role, List<String> contracts, List<String> services, Duration ttl) {
+    public record Grant(
+            String subject,
+            String role,
+            List<String> contracts,
+            List<String> services,
+            Duration ttl,
+            List<String> duties) {
+
+        /** Without a limit on duties. */
+        public Grant(String subject, String role, List<String> contracts, List<String> services, Duration ttl) {
+            this(subject, role, contracts, services, ttl, null);
+        }
 
         public Grant {
             if (!ROLES.contains(role)) {
@@ -74,6 +85,7 @@ public final class LocalTokens {
             }
             contracts = contracts == null ? List.of() : List.copyOf(contracts);
             services = services == null ? List.of() : List.copyOf(services);
+            duties = duties == null ? List.of() : List.copyOf(duties);
             ttl = ttl == null ? Duration.ofHours(24) : ttl;
             subject = subject == null ? role : subject;
         }
@@ -99,6 +111,9 @@ public final class LocalTokens {
         }
         if (!grant.services().isEmpty()) {
             claims.put("services", grant.services());
+        }
+        if (!grant.duties().isEmpty()) {
+            claims.put("duties", grant.duties());
         }
         claims.put("iat", now);
         claims.put("exp", now + grant.ttl().getSeconds());
@@ -178,18 +193,21 @@ public final class LocalTokens {
             return;
         }
         if (args.length < 3 || !args[0].equals("token")) {
-            System.err.println("usage: keys DIR | token DIR ROLE [--contracts a,b] [--services x,y] [--ttl PT24H]"
+            System.err.println("usage: keys DIR | token DIR ROLE [--contracts a,b] [--services x,y] [--duties d,e]"
+                    + " [--ttl PT24H]"
                     + " [--subject NAME]");
             System.exit(2);
         }
         List<String> contracts = new ArrayList<>();
         List<String> services = new ArrayList<>();
+        List<String> duties = new ArrayList<>();
         Duration ttl = null;
         String subject = null;
         for (int i = 3; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--contracts" -> contracts.addAll(List.of(args[i + 1].split(",")));
                 case "--services" -> services.addAll(List.of(args[i + 1].split(",")));
+                case "--duties" -> duties.addAll(List.of(args[i + 1].split(",")));
                 case "--ttl" -> ttl = Duration.parse(args[i + 1]);
                 case "--subject" -> subject = args[i + 1];
                 default -> {
@@ -199,7 +217,8 @@ public final class LocalTokens {
             }
         }
         try {
-            System.out.println(of(Path.of(args[1])).token(new Grant(subject, args[2], contracts, services, ttl)));
+            System.out.println(
+                    of(Path.of(args[1])).token(new Grant(subject, args[2], contracts, services, ttl, duties)));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);

@@ -11,6 +11,8 @@ public final class Topics {
 
     /** HealthObserved, keyed by serviceId. */
     public static final String HEALTH_OBSERVED = "sla.health-observed";
+    /** DutyReported, keyed by dutyId (SPEC §13.3). */
+    public static final String DUTIES = "sla.duties";
     /** TicketEvent, keyed by ticketId. */
     public static final String TICKETS = "sla.tickets";
     /** ContractChanged, keyed by contractId; compacted. */
@@ -47,6 +49,7 @@ public final class Topics {
     public static final List<Spec> ALL = List.of(
             new Spec(HEALTH_OBSERVED, Map.of("retention.ms", WEEK)),
             new Spec(TICKETS, Map.of("retention.ms", MONTH)),
+            new Spec(DUTIES, Map.of("retention.ms", MONTH)),
             new Spec(CONTRACTS, Map.of("cleanup.policy", "compact")),
             new Spec(SHORTFALLS, Map.of("retention.ms", MONTH)),
             new Spec(WARNINGS, Map.of("retention.ms", MONTH)),

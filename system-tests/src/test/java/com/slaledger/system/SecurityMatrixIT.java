@@ -52,6 +52,7 @@ class SecurityMatrixIT {
     private static final Map<String, Rule> TABLE = Map.ofEntries(
             Map.entry("monitor POST /api/v1/health-events", roles("operator", "probe")),
             Map.entry("monitor POST /api/v1/alertmanager", roles("operator", "probe")),
+            Map.entry("monitor POST /api/v1/duty-events", roles("operator", "probe")),
             Map.entry("ticket POST /api/v1/tickets", roles("operator", "helpdesk")),
             Map.entry("ticket POST /api/v1/tickets/{id}/resolve", roles("operator", "helpdesk")),
             Map.entry("ticket POST /api/v1/tickets/{id}/respond", roles("operator", "helpdesk")),

@@ -21,6 +21,8 @@ public class Caller {
 
     static final String CONTRACTS = "contracts";
     static final String SERVICES = "services";
+    /** The claim naming the duties a probe token may report on (absent: all). */
+    static final String DUTIES = "duties";
 
     private final SecurityIdentity identity;
 
@@ -69,6 +71,14 @@ public class Caller {
     /** Whether a probe (or operator) may report on this service. */
     public boolean mayReport(String serviceId) {
         return has(Roles.OPERATOR) || (has(Roles.PROBE) && limitedTo(SERVICES).test(serviceId));
+    }
+
+    /**
+     * Whether this caller may report evidence of the duty (SPEC §12): an operator, or a probe
+     * whose token names no duties (claim {@code duties}) or names this one.
+     */
+    public boolean mayReportDuty(String dutyId) {
+        return has(Roles.OPERATOR) || (has(Roles.PROBE) && limitedTo(DUTIES).test(dutyId));
     }
 
     /** Without the claim, no limit; with it, only what it names. */
