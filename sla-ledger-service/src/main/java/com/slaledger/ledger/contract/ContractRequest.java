@@ -20,7 +20,50 @@ public record ContractRequest(
         List<Window> maintenanceWindows,
         String noData,
         Alerts alerts,
-        String startsOn) {
+        String startsOn,
+        Support support,
+        List<Duty> duties) {
+
+    /** Without support targets and duties. */
+    public ContractRequest(
+            Customer customer,
+            List<String> services,
+            String policy,
+            BigDecimal uptimeTargetPercent,
+            String minimumDowntime,
+            String timezone,
+            List<Tier> creditTiers,
+            BigDecimal creditCapPercent,
+            Fee monthlyFee,
+            List<Window> maintenanceWindows,
+            String noData,
+            Alerts alerts,
+            String startsOn) {
+        this(
+                customer,
+                services,
+                policy,
+                uptimeTargetPercent,
+                minimumDowntime,
+                timezone,
+                creditTiers,
+                creditCapPercent,
+                monthlyFee,
+                maintenanceWindows,
+                noData,
+                alerts,
+                startsOn,
+                null,
+                null);
+    }
+
+    /** Support targets in business time (SPEC §13.2). */
+    public record Support(String calendar, List<Target> targets) {}
+
+    public record Target(String priority, String firstResponse, String resolution, BigDecimal percentMet) {}
+
+    /** A duty proven by agents' evidence (SPEC §13.3). */
+    public record Duty(String dutyId, String name, String every, String grace, String since) {}
 
     public record Customer(String name, List<String> noticeEmails) {}
 

@@ -47,6 +47,27 @@ public class ContractService {
     /** The contract as stored, and whether this call created it. */
     public record Saved(ContractVersion contract, boolean created) {}
 
+    /** A support calendar other than the built-in 24x7 must exist: 422 otherwise (nothing is stored). */
+    private static Uni<Void> calendarKnown(ContractTerms terms) {
+        if (terms.support() == null || "24x7".equals(terms.support().calendar())) {
+            return Uni.createFrom().voidItem();
+        }
+        String calendar = terms.support().calendar();
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession()
+                .chain(s -> s.createNativeQuery("SELECT count(*) FROM calendar WHERE calendar_id = :id", Long.class)
+                        .setParameter("id", calendar)
+                        .getSingleResult())
+                .invoke(n -> {
+                    if (n == 0) {
+                        throw ProblemException.unprocessable(
+                                "calendar " + calendar + " is unknown",
+                                java.util.List.of(new com.slaledger.support.rest.Violation(
+                                        "support.calendar", "no such calendar; PUT /api/v1/calendars/" + calendar)));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
     @WithTransaction
     public Uni<Saved> put(String contractId, ContractRequest request, String actor) {
         ContractValidator.Result result =
@@ -55,7 +76,7 @@ public class ContractService {
             return Uni.createFrom().failure(ProblemException.invalid(result.violations()));
         }
         ContractTerms terms = result.contract();
-        return contracts.findById(contractId).chain(existing -> {
+        return calendarKnown(terms).chain(() -> contracts.findById(contractId)).chain(existing -> {
             if (existing != null) {
                 ContractVersion current = contracts.version(existing);
                 if (current.terms().equals(terms)) {

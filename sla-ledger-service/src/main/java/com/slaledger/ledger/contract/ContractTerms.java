@@ -33,9 +33,12 @@ public record ContractTerms(
         List<MaintenanceWindow> maintenanceWindows,
         NoDataRule noData,
         Alerts alerts,
-        LocalDate startsOn) {
+        LocalDate startsOn,
+        Support support,
+        List<Duty> duties) {
 
     public ContractTerms {
+        duties = duties == null ? List.of() : List.copyOf(duties);
         services = List.copyOf(services);
         creditTiers = List.copyOf(creditTiers);
         maintenanceWindows = List.copyOf(maintenanceWindows);
@@ -53,6 +56,23 @@ public record ContractTerms(
             allowanceUsedPercent = List.copyOf(allowanceUsedPercent);
         }
     }
+
+    /**
+     * Support targets (SPEC §13.2): per priority, first response and resolution in business time of
+     * {@code calendar} ({@code 24x7} by default), and the share of tickets to meet.
+     */
+    public record Support(String calendar, List<SupportTarget> targets) {
+
+        public Support {
+            targets = List.copyOf(targets);
+        }
+    }
+
+    /** One priority's target; a measure without a duration is not promised. */
+    public record SupportTarget(String priority, Duration firstResponse, Duration resolution, BigDecimal percentMet) {}
+
+    /** A duty (SPEC §13.3): a success due every {@code every}, with {@code grace}, from {@code since}. */
+    public record Duty(String dutyId, String name, Duration every, Duration grace, Instant since) {}
 
     /** Who the contract is with and where its notices go. */
     public record Customer(String name, List<String> noticeEmails) {}

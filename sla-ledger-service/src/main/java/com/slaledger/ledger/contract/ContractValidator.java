@@ -46,6 +46,8 @@ public final class ContractValidator {
     static final int MAX_EMAILS = 20;
     static final int MAX_TIERS = 20;
     static final int MAX_THRESHOLDS = 20;
+    /** Support targets and duties together (SPEC §11). */
+    static final int MAX_ELEMENTS = 50;
 
     /**
      * @param now the present: maintenance windows lie after 2000 and within {@code lateHorizon} of it
@@ -84,13 +86,19 @@ public final class ContractValidator {
         NoDataRule noData = noData(r.noData(), v);
         ContractTerms.Alerts alerts = alerts(r.alerts(), v);
         LocalDate startsOn = startsOn(r.startsOn(), v);
+        ContractTerms.Support support = support(r.support(), v);
+        List<ContractTerms.Duty> duties = duties(r.duties(), now, v);
+        int elements = (support == null ? 0 : support.targets().size()) + duties.size();
+        if (elements > MAX_ELEMENTS) {
+            v.add(new Violation("duties", "support targets and duties: at most " + MAX_ELEMENTS + " together"));
+        }
         if (!v.isEmpty()) {
             return new Result(null, v);
         }
         return new Result(
                 new ContractTerms(
                         customer, services, policy, target, minimum, zone, tiers, cap, fee, windows, noData, alerts,
-                        startsOn),
+                        startsOn, support, duties),
                 List.of());
     }
 
@@ -107,6 +115,128 @@ public final class ContractValidator {
             return true;
         }
         return false;
+    }
+
+    private static ContractTerms.Support support(ContractRequest.Support s, List<Violation> v) {
+        if (s == null) {
+            return null;
+        }
+        String calendar = s.calendar() == null ? "24x7" : s.calendar();
+        if (!Ids.CONTRACT.matcher(calendar).matches()) {
+            v.add(new Violation("support.calendar", "must be a calendar id (1 to 64 of [A-Za-z0-9._:-])"));
+        }
+        List<ContractRequest.Target> targets = s.targets() == null ? List.of() : s.targets();
+        if (targets.isEmpty()) {
+            v.add(new Violation("support.targets", "must name at least one target"));
+        }
+        List<ContractTerms.SupportTarget> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < targets.size(); i++) {
+            String f = "support.targets[" + i + "]";
+            ContractRequest.Target t = targets.get(i);
+            if (t == null) {
+                v.add(new Violation(f, "must be an object"));
+                continue;
+            }
+            int before = v.size();
+            if (t.priority() == null || !t.priority().matches("P[1-4]")) {
+                v.add(new Violation(f + ".priority", "must be P1, P2, P3 or P4"));
+            } else if (!seen.add(t.priority())) {
+                v.add(new Violation(f + ".priority", "has a target already"));
+            }
+            Duration first = positive(t.firstResponse(), f + ".firstResponse", v);
+            Duration resolution = positive(t.resolution(), f + ".resolution", v);
+            if (t.firstResponse() == null && t.resolution() == null) {
+                v.add(new Violation(f, "must have firstResponse, resolution or both"));
+            }
+            BigDecimal percent = t.percentMet() == null ? HUNDRED : t.percentMet();
+            if (percent.signum() <= 0 || percent.compareTo(HUNDRED) > 0) {
+                v.add(new Violation(f + ".percentMet", "must be greater than 0 and at most 100"));
+            } else {
+                precise(percent, f + ".percentMet", v);
+            }
+            if (v.size() == before) {
+                out.add(new ContractTerms.SupportTarget(t.priority(), first, resolution, percent));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(ContractTerms.SupportTarget::priority));
+        return new ContractTerms.Support(calendar, out);
+    }
+
+    private static List<ContractTerms.Duty> duties(List<ContractRequest.Duty> duties, Instant now, List<Violation> v) {
+        if (duties == null) {
+            return List.of();
+        }
+        List<ContractTerms.Duty> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < duties.size(); i++) {
+            String f = "duties[" + i + "]";
+            ContractRequest.Duty d = duties.get(i);
+            if (d == null) {
+                v.add(new Violation(f, "must be an object"));
+                continue;
+            }
+            int before = v.size();
+            if (d.dutyId() == null || !Ids.SERVICE.matcher(d.dutyId()).matches()) {
+                v.add(new Violation(f + ".dutyId", "must be 1 to 64 characters of [A-Za-z0-9._:-]"));
+            } else if (!seen.add(d.dutyId())) {
+                v.add(new Violation(f + ".dutyId", "appears twice"));
+            }
+            if (d.name() == null || d.name().isBlank() || d.name().length() > Limits.MAX_NAME) {
+                v.add(new Violation(f + ".name", "is required, at most " + Limits.MAX_NAME + " characters"));
+            }
+            Duration every = d.every() == null ? null : positive(d.every(), f + ".every", v);
+            if (d.every() == null) {
+                v.add(new Violation(f + ".every", "is required, e.g. P1D"));
+            }
+            Duration grace = Duration.ZERO;
+            if (d.grace() != null) {
+                try {
+                    grace = Duration.parse(d.grace());
+                    if (grace.isNegative()) {
+                        v.add(new Violation(f + ".grace", "must not be negative"));
+                    }
+                } catch (java.time.format.DateTimeParseException e) {
+                    v.add(new Violation(f + ".grace", "must be an ISO-8601 duration, e.g. PT2H"));
+                }
+            }
+            Instant since = null;
+            if (d.since() == null) {
+                v.add(new Violation(f + ".since", "is required: the instant from which the duty is due"));
+            } else {
+                try {
+                    since = Instant.parse(d.since());
+                    if (!since.isAfter(Limits.EARLIEST)) {
+                        v.add(new Violation(f + ".since", "must be after " + Limits.EARLIEST));
+                    }
+                } catch (java.time.format.DateTimeParseException e) {
+                    v.add(new Violation(f + ".since", "must be an ISO-8601 UTC instant"));
+                }
+            }
+            if (v.size() == before) {
+                out.add(new ContractTerms.Duty(
+                        d.dutyId(), d.name(), every, grace, since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+            }
+        }
+        return out;
+    }
+
+    /** A positive ISO-8601 duration, or null when absent. */
+    private static Duration positive(String text, String field, List<Violation> v) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            Duration d = Duration.parse(text);
+            if (d.isNegative() || d.isZero()) {
+                v.add(new Violation(field, "must be a positive duration"));
+                return null;
+            }
+            return d;
+        } catch (java.time.format.DateTimeParseException e) {
+            v.add(new Violation(field, "must be an ISO-8601 duration, e.g. PT30M"));
+            return null;
+        }
     }
 
     private static NoDataRule noData(String text, List<Violation> v) {

@@ -185,4 +185,48 @@ class CalendarResourceTest {
                 .then()
                 .statusCode(404);
     }
+
+    /** A contract's support targets name a calendar that must exist (SPEC §13.2); its duties are kept. */
+    @Test
+    void aContractsSupportCalendarMustExist() {
+        String calendar = unique("office");
+        String contract = unique("support");
+        String body =
+                """
+                {"customer": {"name": "Acme Ltd", "noticeEmails": ["sla@acme.example"]},
+                 "services": ["api"], "policy": "PROVIDER_MONITORED", "uptimeTargetPercent": 99.9,
+                 "support": {"calendar": "%s",
+                             "targets": [{"priority": "P1", "firstResponse": "PT30M", "resolution": "PT4H", "percentMet": 95}]},
+                 "duties": [{"dutyId": "db-backup", "name": "Nightly database backup", "every": "P1D",
+                             "grace": "PT2H", "since": "2026-10-01T00:00:00Z"}]}
+                """
+                        .formatted(calendar);
+        given().contentType("application/json")
+                .body(body)
+                .when()
+                .put("/api/v1/contracts/{id}", contract)
+                .then()
+                .statusCode(422)
+                .body("violations.field", hasItem("support.calendar"));
+        given().contentType("application/json")
+                .body(EU)
+                .when()
+                .put("/api/v1/calendars/{id}", calendar)
+                .then()
+                .statusCode(201);
+        given().contentType("application/json")
+                .body(body)
+                .when()
+                .put("/api/v1/contracts/{id}", contract)
+                .then()
+                .statusCode(201);
+        given().when()
+                .get("/api/v1/contracts/{id}", contract)
+                .then()
+                .statusCode(200)
+                .body("support.calendar", equalTo(calendar))
+                .body("support.targets[0].firstResponse", equalTo("PT30M"))
+                .body("duties[0].dutyId", equalTo("db-backup"))
+                .body("duties[0].every", equalTo("PT24H"));
+    }
 }

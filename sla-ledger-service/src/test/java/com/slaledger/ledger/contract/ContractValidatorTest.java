@@ -377,4 +377,108 @@ class ContractValidatorTest {
                         "alerts.allowanceUsedPercent[2]",
                         "startsOn");
     }
+
+    static ContractRequest withElements(ContractRequest.Support support, List<ContractRequest.Duty> duties) {
+        ContractRequest r = valid();
+        return new ContractRequest(
+                r.customer(),
+                r.services(),
+                r.policy(),
+                r.uptimeTargetPercent(),
+                r.minimumDowntime(),
+                r.timezone(),
+                r.creditTiers(),
+                r.creditCapPercent(),
+                r.monthlyFee(),
+                r.maintenanceWindows(),
+                r.noData(),
+                r.alerts(),
+                r.startsOn(),
+                support,
+                duties);
+    }
+
+    /** SPEC §13.2 and §13.3: the example's support targets and duty, with their defaults. */
+    @Test
+    void supportTargetsAndDutiesAreRead() {
+        var result = ContractValidator.validate(
+                "acme",
+                withElements(
+                        new ContractRequest.Support(
+                                "eu",
+                                List.of(
+                                        new ContractRequest.Target("P2", null, "P1D", null),
+                                        new ContractRequest.Target("P1", "PT30M", "PT4H", new BigDecimal("95")))),
+                        List.of(new ContractRequest.Duty(
+                                "db-backup", "Nightly database backup", "P1D", "PT2H", "2026-10-01T00:00:00Z"))),
+                NOW,
+                HORIZON);
+        assertThat(result.violations()).isEmpty();
+        var support = result.contract().support();
+        assertThat(support.calendar()).isEqualTo("eu");
+        // by priority; percentMet defaults to 100
+        assertThat(support.targets())
+                .extracting(ContractTerms.SupportTarget::priority)
+                .containsExactly("P1", "P2");
+        assertThat(support.targets().get(1).percentMet()).isEqualByComparingTo("100");
+        assertThat(support.targets().get(1).firstResponse()).isNull();
+        var duty = result.contract().duties().get(0);
+        assertThat(duty.every()).isEqualTo(Duration.ofDays(1));
+        assertThat(duty.grace()).isEqualTo(Duration.ofHours(2));
+        // without them: no support, no duties; the calendar defaults to 24x7
+        assertThat(ContractValidator.validate("acme", valid(), NOW, HORIZON)
+                        .contract()
+                        .duties())
+                .isEmpty();
+        assertThat(ContractValidator.validate(
+                                "acme",
+                                withElements(
+                                        new ContractRequest.Support(
+                                                null, List.of(new ContractRequest.Target("P3", "PT1H", null, null))),
+                                        null),
+                                NOW,
+                                HORIZON)
+                        .contract()
+                        .support()
+                        .calendar())
+                .isEqualTo("24x7");
+    }
+
+    @Test
+    void badSupportTargetsAndDutiesAreNamedField_byField() {
+        assertThat(fields(
+                        "acme",
+                        withElements(
+                                new ContractRequest.Support(
+                                        "bad calendar!",
+                                        List.of(
+                                                new ContractRequest.Target("P5", "PT30M", null, null),
+                                                new ContractRequest.Target("P1", null, null, new BigDecimal("0")),
+                                                new ContractRequest.Target(
+                                                        "P2", "-PT1M", "soon", new BigDecimal("95.00001")))),
+                                List.of(
+                                        new ContractRequest.Duty("db-backup", "", "P0D", "-PT1H", "yesterday"),
+                                        new ContractRequest.Duty("db-backup", "Again", null, null, null)))))
+                .containsExactlyInAnyOrder(
+                        "support.calendar",
+                        "support.targets[0].priority",
+                        "support.targets[1]",
+                        "support.targets[1].percentMet",
+                        "support.targets[2].firstResponse",
+                        "support.targets[2].resolution",
+                        "support.targets[2].percentMet",
+                        "duties[0].name",
+                        "duties[0].every",
+                        "duties[0].grace",
+                        "duties[0].since",
+                        "duties[1].dutyId",
+                        "duties[1].every",
+                        "duties[1].since");
+        // at most 50 targets and duties together (SPEC §11)
+        List<ContractRequest.Duty> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            many.add(new ContractRequest.Duty("d" + i, "Duty " + i, "P1D", null, "2026-10-01T00:00:00Z"));
+        }
+        assertThat(fields("acme", withElements(null, many))).containsExactly("duties");
+    }
 }
