@@ -111,6 +111,20 @@ public class ContractRepository implements PanacheRepositoryBase<Contract, Strin
                         .setParameter("services", String.join(",", v.terms().services()))
                         .setParameter("c", v.contractId())
                         .executeUpdate()))
+                .chain(() -> v.terms().duties().isEmpty()
+                        ? Uni.createFrom().item(0)
+                        : getSession().chain(s -> s.createNativeQuery("INSERT INTO contract_duty (duty_id, contract_id)"
+                                        + " SELECT unnest(string_to_array(:duties, ',')), :c ON CONFLICT DO NOTHING")
+                                // duty ids are [A-Za-z0-9._:-]: a comma separates them
+                                .setParameter(
+                                        "duties",
+                                        String.join(
+                                                ",",
+                                                v.terms().duties().stream()
+                                                        .map(ContractTerms.Duty::dutyId)
+                                                        .toList()))
+                                .setParameter("c", v.contractId())
+                                .executeUpdate()))
                 .replaceWithVoid();
     }
 

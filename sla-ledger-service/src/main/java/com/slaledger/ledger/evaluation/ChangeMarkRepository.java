@@ -115,6 +115,23 @@ public class ChangeMarkRepository {
                 .replaceWithVoid();
     }
 
+    /** Evidence of a duty arrived: every contract promising it is marked from {@code since} on. */
+    public Uni<Void> dutyReported(String dutyId, Instant since) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("WITH marked AS (INSERT INTO contract_change"
+                                + " (contract_id, changed_since, marked_at)"
+                                + " SELECT contract_id, :since, now() FROM contract_duty WHERE duty_id = :d"
+                                + " ORDER BY contract_id"
+                                + " ON CONFLICT (contract_id) DO UPDATE SET changed_since = EXCLUDED.changed_since"
+                                + " WHERE EXCLUDED.changed_since < contract_change.changed_since"
+                                + " RETURNING contract_id, (xmax = 0) AS fresh) "
+                                + triggersFrom("(SELECT contract_id FROM marked WHERE fresh)", "duty evidence"))
+                        .setParameter("since", since)
+                        .setParameter("d", dutyId)
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
     /**
      * An INSERT of one evaluation trigger into the outbox per contract id the given relation
      * (with a column {@code contract_id}) yields: set-based, one statement however many.
