@@ -3,7 +3,6 @@ package com.slaledger.monitor.duty;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +15,7 @@ import com.slaledger.events.DutyOutcome;
 import com.slaledger.events.DutyReported;
 import com.slaledger.events.Ids;
 import com.slaledger.events.Limits;
+import com.slaledger.monitor.IntakeFields;
 import com.slaledger.monitor.MonitorConfig;
 import com.slaledger.support.rest.Violation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -64,34 +64,23 @@ public final class DutyEventParser {
         List<Violation> violations = new ArrayList<>();
         List<DutyReported> events = new ArrayList<>();
         Instant now = clock.instant();
-        if (body == null || body.isNull() || body.isMissingNode()) {
-            violations.add(new Violation("", "a body is required: one duty event or an array of them"));
-        } else if (body.isArray()) {
-            if (body.isEmpty() || body.size() > maxBatchSize) {
-                violations.add(new Violation("", "an array must hold 1 to " + maxBatchSize + " duty events"));
-            } else {
-                for (int i = 0; i < body.size(); i++) {
-                    element(body.get(i), "[" + i + "].", now, events, violations);
-                }
-            }
-        } else {
-            element(body, "", now, events, violations);
-        }
+        IntakeFields.elements(
+                body,
+                maxBatchSize,
+                "duty event",
+                (node, prefix) -> element(node, prefix, now, events, violations),
+                violations);
         return violations.isEmpty() ? new Result(events, List.of()) : new Result(List.of(), violations);
     }
 
     private void element(JsonNode node, String prefix, Instant now, List<DutyReported> out, List<Violation> v) {
-        if (!node.isObject()) {
-            v.add(new Violation(
-                    prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1), "must be a JSON object"));
-            return;
-        }
         int before = v.size();
-        String eventId = optionalText(node, "eventId", prefix, MAX_EVENT_ID, v);
+        String eventId = IntakeFields.optionalText(node, "eventId", prefix, MAX_EVENT_ID, v);
         String dutyId = dutyId(node, prefix, v);
         DutyOutcome outcome = outcome(node, prefix, v);
-        Instant completedAt = completedAt(node, prefix, now, v);
-        String detail = optionalText(node, "detail", prefix, Limits.MAX_TEXT, v);
+        Instant completedAt = IntakeFields.instant(
+                node, "completedAt", prefix, now, maxClockSkew, lateHorizon, "2026-10-03T02:10:00Z", v);
+        String detail = IntakeFields.optionalText(node, "detail", prefix, Limits.MAX_TEXT, v);
         if (v.size() == before) {
             out.add(new DutyReported(
                     DutyReported.dedupKey(eventId, dutyId, completedAt, outcome),
@@ -132,46 +121,5 @@ public final class DutyEventParser {
         }
         v.add(new Violation(prefix + "outcome", "must be SUCCESS or FAILURE"));
         return null;
-    }
-
-    private Instant completedAt(JsonNode node, String prefix, Instant now, List<Violation> v) {
-        JsonNode c = node.get("completedAt");
-        if (c == null || c.isNull()) {
-            v.add(new Violation(prefix + "completedAt", "is required"));
-            return null;
-        }
-        Instant at;
-        try {
-            at = c.isTextual() ? Instant.parse(c.textValue()) : null;
-        } catch (DateTimeParseException e) {
-            at = null;
-        }
-        if (at == null) {
-            v.add(new Violation(prefix + "completedAt", "must be an ISO-8601 UTC instant, e.g. 2026-10-03T02:10:00Z"));
-            return null;
-        }
-        if (at.isAfter(now.plus(maxClockSkew))) {
-            v.add(new Violation(
-                    prefix + "completedAt", "must not be more than " + maxClockSkew + " ahead of the server clock"));
-            return null;
-        }
-        String range = Limits.instantProblem(at, now, lateHorizon);
-        if (range != null) {
-            v.add(new Violation(prefix + "completedAt", range));
-            return null;
-        }
-        return at.truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    private static String optionalText(JsonNode node, String field, String prefix, int max, List<Violation> v) {
-        JsonNode t = node.get(field);
-        if (t == null || t.isNull()) {
-            return null;
-        }
-        if (!t.isTextual() || t.textValue().isEmpty() || t.textValue().length() > max) {
-            v.add(new Violation(prefix + field, "must be a string of 1 to " + max + " characters"));
-            return null;
-        }
-        return t.textValue();
     }
 }

@@ -3,7 +3,6 @@ package com.slaledger.monitor.observation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +15,7 @@ import com.slaledger.events.HealthObserved;
 import com.slaledger.events.HealthStatus;
 import com.slaledger.events.Ids;
 import com.slaledger.events.Limits;
+import com.slaledger.monitor.IntakeFields;
 import com.slaledger.monitor.MonitorConfig;
 import com.slaledger.support.rest.Violation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -63,37 +63,26 @@ public final class HealthEventParser {
         List<Violation> violations = new ArrayList<>();
         List<HealthObserved> events = new ArrayList<>();
         Instant now = clock.instant();
-        if (body == null || body.isNull() || body.isMissingNode()) {
-            violations.add(new Violation("", "a body is required: one observation or an array of them"));
-        } else if (body.isArray()) {
-            if (body.isEmpty() || body.size() > maxBatchSize) {
-                violations.add(new Violation("", "an array must hold 1 to " + maxBatchSize + " observations"));
-            } else {
-                for (int i = 0; i < body.size(); i++) {
-                    element(body.get(i), "[" + i + "].", now, events, violations);
-                }
-            }
-        } else {
-            element(body, "", now, events, violations);
-        }
+        IntakeFields.elements(
+                body,
+                maxBatchSize,
+                "observation",
+                (node, prefix) -> element(node, prefix, now, events, violations),
+                violations);
         return violations.isEmpty() ? new Result(events, List.of()) : new Result(List.of(), violations);
     }
 
     private void element(
             JsonNode node, String prefix, Instant now, List<HealthObserved> out, List<Violation> violations) {
-        if (!node.isObject()) {
-            violations.add(new Violation(
-                    prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1), "must be a JSON object"));
-            return;
-        }
         int before = violations.size();
-        String eventId = optionalText(node, "eventId", prefix, MAX_EVENT_ID, violations);
+        String eventId = IntakeFields.optionalText(node, "eventId", prefix, MAX_EVENT_ID, violations);
         String serviceId = id(node, "serviceId", prefix, violations);
         String probeId = id(node, "probeId", prefix, violations);
         HealthStatus status = status(node, prefix, violations);
-        Instant observedAt = observedAt(node, prefix, now, violations);
+        Instant observedAt = IntakeFields.instant(
+                node, "observedAt", prefix, now, maxClockSkew, lateHorizon, "2026-10-03T14:05:00Z", violations);
         Long latencyMs = latency(node, prefix, violations);
-        String detail = optionalText(node, "detail", prefix, MAX_DETAIL, violations);
+        String detail = IntakeFields.optionalText(node, "detail", prefix, MAX_DETAIL, violations);
         if (violations.size() == before) {
             out.add(new HealthObserved(
                     HealthObserved.dedupKey(eventId, serviceId, probeId, observedAt, status),
@@ -138,36 +127,6 @@ public final class HealthEventParser {
         return null;
     }
 
-    private Instant observedAt(JsonNode node, String prefix, Instant now, List<Violation> violations) {
-        JsonNode v = node.get("observedAt");
-        if (v == null || v.isNull()) {
-            violations.add(new Violation(prefix + "observedAt", "is required"));
-            return null;
-        }
-        Instant at;
-        try {
-            at = v.isTextual() ? Instant.parse(v.textValue()) : null;
-        } catch (DateTimeParseException e) {
-            at = null;
-        }
-        if (at == null) {
-            violations.add(
-                    new Violation(prefix + "observedAt", "must be an ISO-8601 UTC instant, e.g. 2026-10-03T14:05:00Z"));
-            return null;
-        }
-        if (at.isAfter(now.plus(maxClockSkew))) {
-            violations.add(new Violation(
-                    prefix + "observedAt", "must not be more than " + maxClockSkew + " ahead of the server clock"));
-            return null;
-        }
-        String range = Limits.instantProblem(at, now, lateHorizon);
-        if (range != null) {
-            violations.add(new Violation(prefix + "observedAt", range));
-            return null;
-        }
-        return at.truncatedTo(ChronoUnit.SECONDS);
-    }
-
     private static Long latency(JsonNode node, String prefix, List<Violation> violations) {
         JsonNode v = node.get("latencyMs");
         if (v == null || v.isNull()) {
@@ -178,18 +137,5 @@ public final class HealthEventParser {
             return null;
         }
         return v.longValue();
-    }
-
-    private static String optionalText(
-            JsonNode node, String field, String prefix, int max, List<Violation> violations) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual() || v.textValue().isEmpty() || v.textValue().length() > max) {
-            violations.add(new Violation(prefix + field, "must be a string of 1 to " + max + " characters"));
-            return null;
-        }
-        return v.textValue();
     }
 }
