@@ -7,14 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.slaledger.events.DutyReported;
 import com.slaledger.events.Limits;
 import com.slaledger.ledger.evaluation.ChangeMarkRepository;
-import com.slaledger.ledger.evaluation.KnowledgeHorizon;
-import com.slaledger.support.messaging.ConsumerRetry;
-import com.slaledger.support.messaging.DeadLetters;
-import com.slaledger.support.persistence.Failures;
+import com.slaledger.ledger.evaluation.RecordFold;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -31,38 +27,18 @@ public class DutyConsumer {
             + " VALUES (:key, :duty, :outcome, :at) ON CONFLICT (dedup_key) DO NOTHING";
 
     private final ChangeMarkRepository changes;
-    private final DeadLetters deadLetters;
+    private final RecordFold records;
 
-    public DutyConsumer(ChangeMarkRepository changes, DeadLetters deadLetters) {
+    public DutyConsumer(ChangeMarkRepository changes, RecordFold records) {
         this.changes = changes;
-        this.deadLetters = deadLetters;
+        this.records = records;
     }
 
     @Incoming("duties")
     public Uni<Void> fold(KafkaRecord<String, DutyReported> record) {
-        DutyReported event = record.getPayload();
-        String topic = record.getTopic();
-        int partition = record.getPartition();
-        long next = record.getMetadata(IncomingKafkaRecordMetadata.class)
-                        .map(m -> m.getOffset())
-                        .orElse(-1L)
-                + 1;
-        String problem = event == null ? DeadLetters.deserializationFailure(record) : validate(event);
-        Uni<Void> work;
-        if (problem != null) {
-            work = rejected(record, problem, topic, partition, next);
-        } else {
-            work = ConsumerRetry.untilDone(
-                            Panache.withTransaction(() -> store(event)
-                                    .chain(() -> changes.dutyReported(
-                                            event.dutyId(), event.completedAt().truncatedTo(ChronoUnit.SECONDS)))
-                                    .chain(() -> KnowledgeHorizon.folded(topic, partition, next))),
-                            Failures::isInherent)
-                    .onFailure(Failures::isInherent)
-                    .recoverWithUni(
-                            e -> rejected(record, "cannot be stored: " + e.getMessage(), topic, partition, next));
-        }
-        return work.chain(() -> Uni.createFrom().completionStage(record.ack()));
+        return records.fold(record, DutyConsumer::validate, event -> store(event)
+                .chain(() ->
+                        changes.dutyReported(event.dutyId(), event.completedAt().truncatedTo(ChronoUnit.SECONDS))));
     }
 
     private static Uni<Void> store(DutyReported e) {
@@ -74,14 +50,6 @@ public class DutyConsumer {
                         .setParameter("at", e.completedAt().truncatedTo(ChronoUnit.SECONDS))
                         .executeUpdate())
                 .replaceWithVoid();
-    }
-
-    private Uni<Void> rejected(
-            KafkaRecord<String, DutyReported> record, String problem, String topic, int partition, long next) {
-        return deadLetters
-                .send(record, problem)
-                .chain(() -> ConsumerRetry.untilDone(
-                        Panache.withTransaction(() -> KnowledgeHorizon.folded(topic, partition, next))));
     }
 
     static String validate(DutyReported e) {

@@ -5,14 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.slaledger.events.Limits;
 import com.slaledger.events.TicketEvent;
 import com.slaledger.ledger.evaluation.ChangeMarkRepository;
-import com.slaledger.ledger.evaluation.KnowledgeHorizon;
-import com.slaledger.support.messaging.ConsumerRetry;
-import com.slaledger.support.messaging.DeadLetters;
-import com.slaledger.support.persistence.Failures;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.slaledger.ledger.evaluation.RecordFold;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -27,47 +22,18 @@ public class TicketConsumer {
 
     private final LedgerTicketRepository tickets;
     private final ChangeMarkRepository changes;
-    private final DeadLetters deadLetters;
+    private final RecordFold records;
 
-    public TicketConsumer(LedgerTicketRepository tickets, ChangeMarkRepository changes, DeadLetters deadLetters) {
+    public TicketConsumer(LedgerTicketRepository tickets, ChangeMarkRepository changes, RecordFold records) {
         this.tickets = tickets;
         this.changes = changes;
-        this.deadLetters = deadLetters;
+        this.records = records;
     }
 
     @Incoming("tickets")
     public Uni<Void> fold(KafkaRecord<String, TicketEvent> record) {
-        TicketEvent event = record.getPayload();
-        String topic = record.getTopic();
-        int partition = record.getPartition();
-        long next = record.getMetadata(IncomingKafkaRecordMetadata.class)
-                        .map(m -> m.getOffset())
-                        .orElse(-1L)
-                + 1;
-        String problem = event == null ? DeadLetters.deserializationFailure(record) : validate(event);
-        Uni<Void> work;
-        if (problem != null) {
-            work = rejected(record, problem, topic, partition, next);
-        } else {
-            work = ConsumerRetry.untilDone(
-                            Panache.withTransaction(() -> tickets.fold(event)
-                                    .chain(() ->
-                                            changes.contractChanged(event.contractId(), event.reportedAt(), "ticket"))
-                                    .chain(() -> KnowledgeHorizon.folded(topic, partition, next))),
-                            Failures::isInherent)
-                    .onFailure(Failures::isInherent)
-                    .recoverWithUni(
-                            e -> rejected(record, "cannot be stored: " + e.getMessage(), topic, partition, next));
-        }
-        return work.chain(() -> Uni.createFrom().completionStage(record.ack()));
-    }
-
-    private Uni<Void> rejected(
-            KafkaRecord<String, TicketEvent> record, String problem, String topic, int partition, long next) {
-        return deadLetters
-                .send(record, problem)
-                .chain(() -> ConsumerRetry.untilDone(
-                        Panache.withTransaction(() -> KnowledgeHorizon.folded(topic, partition, next))));
+        return records.fold(record, TicketConsumer::validate, event -> tickets.fold(event)
+                .chain(() -> changes.contractChanged(event.contractId(), event.reportedAt(), "ticket")));
     }
 
     static String validate(TicketEvent event) {
