@@ -106,6 +106,25 @@ public final class Judgement {
     }
 
     /**
+     * The same with the period's checklist: the elements besides availability are added (when the
+     * contract has any), so that a late response or backup that changes them amends the statement,
+     * while a statement of availability alone keeps the text (and fingerprint) it always had.
+     */
+    public static String fingerprintText(Statement s, List<Checklist.Item> elements) {
+        StringBuilder text = new StringBuilder(fingerprintText(s));
+        for (Checklist.Item i : elements) {
+            if (!i.isAvailability()) {
+                text.append('\n')
+                        .append(i.element())
+                        .append(i.met() ? " met: " : " not met: ")
+                        .append(i.measured())
+                        .append(i.lapses() == null ? "" : " " + i.lapses());
+            }
+        }
+        return text.toString();
+    }
+
+    /**
      * The first second in ({@code now}, {@code limit}] at which {@code holds} is true, or null if
      * it is still false at {@code limit}. {@code holds} must stay true once true (within a period,
      * counted downtime and no-data time only grow as time passes, so "a new tier or warning is

@@ -111,12 +111,22 @@ public final class SupportTargets {
             YearMonth period,
             ZoneId zone,
             long now) {
+        return element(tickets, target, m, calendar, Periods.start(period, zone), Periods.end(period, zone), now);
+    }
+
+    /** The same for the period [start, end), epoch seconds. */
+    public static Element element(
+            Collection<Ticket> tickets,
+            Target target,
+            Measure m,
+            BusinessCalendar calendar,
+            long start,
+            long end,
+            long now) {
         Long seconds = target.seconds(m);
         if (seconds == null) {
             throw new IllegalArgumentException("target " + target.priority() + " does not measure " + m.key());
         }
-        long start = Periods.start(period, zone);
-        long end = Periods.end(period, zone);
         Map<String, Ticket> byId = new TreeMap<>();
         for (Ticket t : tickets) {
             if (target.priority().equals(t.priority())) {

@@ -36,7 +36,9 @@ public class NoticeConsumer {
     @Incoming("shortfalls")
     public Uni<Void> onShortfall(String json) {
         return Uni.createFrom().item(() -> read(json, ShortfallDetected.class)).chain(event -> {
-            if (event.contractId() == null || event.period() == null || event.creditPercent() == null) {
+            if (event.contractId() == null
+                    || event.period() == null
+                    || (event.isAvailability() && event.creditPercent() == null)) {
                 return Uni.createFrom()
                         .failure(new IllegalArgumentException("shortfall without contractId, period or creditPercent"));
             }

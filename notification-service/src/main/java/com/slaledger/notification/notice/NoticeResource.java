@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import com.slaledger.events.ShortfallDetected;
 import com.slaledger.notification.NotificationConfig;
 import com.slaledger.support.rest.Paging;
 import com.slaledger.support.rest.ProblemException;
@@ -83,9 +84,18 @@ public class NoticeResource {
         }
     }
 
-    /** The element a shortfall or warning is about (availability, the only one so far); none for a statement. */
+    /**
+     * The element a shortfall or warning is about: a warning is about availability, a shortfall
+     * names its element (SPEC §13); none for a statement.
+     */
     static String element(Notice n) {
-        return n.kind == NoticeKind.STATEMENT ? null : "availability";
+        if (n.kind == NoticeKind.STATEMENT) {
+            return null;
+        }
+        if (n.kind == NoticeKind.SHORTFALL && n.payload != null) {
+            return NoticeRenderer.read(n.payload, ShortfallDetected.class).elementName();
+        }
+        return "availability";
     }
 
     /** One notice with what it says and how sending it went. */

@@ -13,6 +13,7 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
+import com.slaledger.events.ChecklistElement;
 import com.slaledger.events.ContractChanged;
 import com.slaledger.events.DowntimeInterval;
 import com.slaledger.events.MeasurementPolicy;
@@ -105,6 +106,75 @@ final class NoticeFixtures {
                 List.of(new DowntimeInterval(T, T.plusSeconds(3600), 3600, List.of("api"), true, null, false)),
                 omittedIntervals,
                 T);
+    }
+
+    static final ChecklistElement FIRST_RESPONSE_SHORT = new ChecklistElement(
+            "firstResponse:P1",
+            "first response to P1 tickets",
+            "95% within 30 min (EU business hours)",
+            "90% (18 of 20)",
+            false,
+            20,
+            18,
+            null,
+            null);
+
+    static final ChecklistElement BACKUP_SHORT = new ChecklistElement(
+            "duty:db-backup",
+            "Nightly database backup",
+            "every 1 day (+2 h)",
+            "1 lapse, 7,200 s",
+            false,
+            null,
+            null,
+            List.of(new ChecklistElement.Lapse(
+                    Instant.parse("2026-10-10T03:00:00Z"), Instant.parse("2026-10-10T05:00:00Z"), 7200, false)),
+            0);
+
+    /** A shortfall of an element besides availability (SPEC §13): availability itself is met. */
+    static ShortfallDetected elementShortfall(String id, ChecklistElement element) {
+        return new ShortfallDetected(
+                id,
+                "2026-10",
+                MeasurementPolicy.PROVIDER_MONITORED,
+                2678400,
+                2678,
+                0,
+                new BigDecimal("100"),
+                new BigDecimal("99.9"),
+                BigDecimal.ZERO,
+                new Money(new BigDecimal("0.00"), "EUR"),
+                List.of(),
+                0,
+                T,
+                element);
+    }
+
+    /** A met availability with the checklist of the period: a support target and a duty not met. */
+    static StatementIssued checklistStatement(String id) {
+        StatementIssued s = statement(id, 1, true);
+        return new StatementIssued(
+                s.contractId(),
+                s.period(),
+                s.version(),
+                s.periodStart(),
+                s.periodEnd(),
+                s.policy(),
+                s.eligibleSeconds(),
+                s.downtimeSeconds(),
+                s.availabilityPercent(),
+                s.uptimeTargetPercent(),
+                s.met(),
+                s.creditPercent(),
+                s.creditAmount(),
+                s.intervals(),
+                0,
+                T,
+                List.of(
+                        new ChecklistElement(
+                                "availability", "availability", "99.9%", "100%", true, null, null, null, null),
+                        FIRST_RESPONSE_SHORT,
+                        BACKUP_SHORT));
     }
 
     static StatementIssued statement(String id, int version, boolean met) {

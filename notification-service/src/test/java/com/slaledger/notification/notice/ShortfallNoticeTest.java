@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static com.slaledger.notification.notice.NoticeFixtures.contract;
+import static com.slaledger.notification.notice.NoticeFixtures.elementShortfall;
 import static com.slaledger.notification.notice.NoticeFixtures.mailTo;
 import static com.slaledger.notification.notice.NoticeFixtures.shortfall;
 import static io.restassured.RestAssured.given;
@@ -63,6 +64,60 @@ class ShortfallNoticeTest {
         String expectedId =
                 UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
         assertThat(mails.get(0).getMessageID()).isEqualTo("<" + expectedId + "@sla-ledger>");
+    }
+
+    /**
+     * Each element besides availability that falls short is its own notice (SPEC §8, §13): one
+     * mail per (contract, period, element), however often it arrives, worded with the element's
+     * own agreed and measured sentences; the notice list names the element.
+     */
+    @Test
+    void eachOtherElementShortfallIsOneNoticeWithItsOwnWording() throws Exception {
+        String id = NoticeFixtures.newContractId();
+        String email = id + "@customer.example";
+        TestKafka.send(Topics.CONTRACTS, id, contract(id, email));
+        TestKafka.send(Topics.SHORTFALLS, id, elementShortfall(id, NoticeFixtures.FIRST_RESPONSE_SHORT));
+        TestKafka.send(Topics.SHORTFALLS, id, elementShortfall(id, NoticeFixtures.BACKUP_SHORT));
+        TestKafka.send(Topics.SHORTFALLS, id, elementShortfall(id, NoticeFixtures.FIRST_RESPONSE_SHORT));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() >= 2);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> mailTo(email).size() == 2);
+        given().when()
+                .get("/api/v1/notices?contractId={c}", id)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(2))
+                .body("element", org.hamcrest.Matchers.containsInAnyOrder("firstResponse:P1", "duty:db-backup"));
+        MimeMessage support = mailTo(email).stream()
+                .filter(m -> subject(m).contains("firstResponse:P1"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(subject(support)).contains(id).contains("2026-10").contains("first response to P1 tickets");
+        String body = GreenMailUtil.getBody(support);
+        assertThat(body)
+                .contains("95% within 30 min (EU business hours)")
+                .contains("90% (18 of 20)")
+                .contains("20, of which 18 within the target")
+                .doesNotContain("Service credit");
+        MimeMessage backup = mailTo(email).stream()
+                .filter(m -> subject(m).contains("duty:db-backup"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(GreenMailUtil.getBody(backup))
+                .contains("Nightly database backup")
+                .contains("every 1 day (+2 h)")
+                .contains("1 lapse, 7,200 s")
+                .contains("2026-10-10T03:00:00Z to 2026-10-10T05:00:00Z: 7200 s");
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

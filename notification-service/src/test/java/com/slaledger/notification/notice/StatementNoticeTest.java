@@ -98,4 +98,31 @@ class StatementNoticeTest {
                 .body(org.hamcrest.Matchers.containsString("sla_notices_sent_total"))
                 .body(org.hamcrest.Matchers.containsString("sla_notices_pending"));
     }
+
+    /**
+     * The statement mail is the period's audit checklist (SPEC §8, §13.4): every element, met or
+     * not, with what was agreed and measured; availability met does not make the agreement met.
+     */
+    @Test
+    void theStatementMailIsTheChecklist() throws Exception {
+        String id = NoticeFixtures.newContractId();
+        String email = id + "@customer.example";
+        TestKafka.send(Topics.CONTRACTS, id, contract(id, email));
+        TestKafka.send(Topics.STATEMENTS, id, NoticeFixtures.checklistStatement(id));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() == 1);
+        MimeMessage mail = mailTo(email).get(0);
+        assertThat(mail.getSubject()).contains(id).contains("agreement not met").doesNotContain("credit");
+        String body = GreenMailUtil.getBody(mail);
+        assertThat(body)
+                .contains("The agreement was NOT met in every element.")
+                .contains("The agreed availability was met.")
+                .contains("[met] availability (availability)")
+                .contains("[NOT MET] first response to P1 tickets (firstResponse:P1)")
+                .contains("95% within 30 min (EU business hours)")
+                .contains("90% (18 of 20)")
+                .contains("[NOT MET] Nightly database backup (duty:db-backup)")
+                .contains("lapse:    2026-10-10T03:00:00Z to 2026-10-10T05:00:00Z: 7200 s");
+        saveSample("statement-checklist.eml", mail);
+    }
 }

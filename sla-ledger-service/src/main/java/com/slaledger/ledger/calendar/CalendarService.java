@@ -112,6 +112,11 @@ public class CalendarService {
         return find(calendarId);
     }
 
+    /** The calendar within the caller's session, or null; 24x7 is always there. */
+    public Uni<Stored> stored(String calendarId) {
+        return find(calendarId);
+    }
+
     Uni<Stored> find(String calendarId) {
         if (CalendarValidator.ALWAYS.equals(calendarId)) {
             return Uni.createFrom().item(new Stored(CalendarValidator.always(), BusinessCalendar.ALWAYS));

@@ -7,11 +7,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import com.slaledger.ledger.engine.Checklist;
 import com.slaledger.ledger.engine.CreditTier;
+import com.slaledger.ledger.engine.Duties;
 import com.slaledger.ledger.engine.Interval;
 import com.slaledger.ledger.engine.MeasurementPolicy;
 import com.slaledger.ledger.engine.Money;
 import com.slaledger.ledger.engine.NoDataRule;
+import com.slaledger.ledger.engine.SupportTargets;
 import com.slaledger.ledger.engine.Terms;
 
 /**
@@ -79,6 +82,38 @@ public record ContractTerms(
 
     /** Planned downtime, excluded from the eligible time: [start, end). */
     public record MaintenanceWindow(Instant start, Instant end, String reason) {}
+
+    /** The calendar support targets are measured in ({@code 24x7} without support terms). */
+    public String supportCalendar() {
+        return support == null || support.calendar() == null ? "24x7" : support.calendar();
+    }
+
+    /** The engine's view of the support targets (none without support terms). */
+    public List<SupportTargets.Target> engineTargets() {
+        if (support == null) {
+            return List.of();
+        }
+        return support.targets().stream()
+                .map(t -> new SupportTargets.Target(
+                        t.priority(),
+                        t.firstResponse() == null ? null : t.firstResponse().getSeconds(),
+                        t.resolution() == null ? null : t.resolution().getSeconds(),
+                        t.percentMet() == null ? BigDecimal.valueOf(100) : t.percentMet()))
+                .toList();
+    }
+
+    /** The engine's view of the duties, in contract order. */
+    public List<Checklist.NamedDuty> engineDuties() {
+        return duties.stream()
+                .map(d -> new Checklist.NamedDuty(
+                        new Duties.Duty(
+                                d.dutyId(),
+                                d.every().getSeconds(),
+                                d.grace() == null ? 0 : d.grace().getSeconds(),
+                                d.since().getEpochSecond()),
+                        d.name()))
+                .toList();
+    }
 
     /** The engine's view of these terms. */
     public Terms engine(String contractId) {

@@ -21,10 +21,13 @@ import com.slaledger.events.Topics;
 import com.slaledger.events.WarningIssued;
 import com.slaledger.ledger.LedgerConfig;
 import com.slaledger.ledger.Sha256;
+import com.slaledger.ledger.checklist.ChecklistInputRepository;
+import com.slaledger.ledger.checklist.ChecklistInputs;
 import com.slaledger.ledger.contract.ContractEvents;
 import com.slaledger.ledger.contract.ContractHistory;
 import com.slaledger.ledger.contract.ContractRepository;
 import com.slaledger.ledger.contract.ContractVersion;
+import com.slaledger.ledger.engine.Checklist;
 import com.slaledger.ledger.engine.Judgement;
 import com.slaledger.ledger.engine.Periods;
 import com.slaledger.ledger.engine.PolicyFigures;
@@ -83,6 +86,7 @@ public class EvaluationService {
 
     private final ContractRepository contracts;
     private final EngineInputRepository inputs;
+    private final ChecklistInputRepository checklists;
     private final ShortfallRepository shortfalls;
     private final IssuedStatementRepository issued;
     private final WarningRepository warnings;
@@ -97,6 +101,7 @@ public class EvaluationService {
     public EvaluationService(
             ContractRepository contracts,
             EngineInputRepository inputs,
+            ChecklistInputRepository checklists,
             ShortfallRepository shortfalls,
             IssuedStatementRepository issued,
             WarningRepository warnings,
@@ -109,6 +114,7 @@ public class EvaluationService {
             Clock clock) {
         this.contracts = contracts;
         this.inputs = inputs;
+        this.checklists = checklists;
         this.shortfalls = shortfalls;
         this.issued = issued;
         this.warnings = warnings;
@@ -234,47 +240,55 @@ public class EvaluationService {
                     .orElse(0);
             // only the evaluated periods' data is read, whatever the length of history
             var window = Judgement.inputWindow(periods.get(periods.size() - 1), currentPeriod, current.zone(), minimum);
-            return inputs.load(all, window).chain(in -> shortfalls
-                    .of(contractId, periodNames)
-                    .chain(published -> issued.of(contractId, periodNames).chain(versions -> warnings.of(
-                                    contractId, currentPeriod.toString())
-                            .chain(warned -> {
-                                Map<String, BigDecimal> highest = highestTiers(published);
-                                Set<BigDecimal> warnedNow = new HashSet<>();
-                                warned.forEach(w -> warnedNow.add(w.thresholdPercent));
-                                List<Uni<Outcome>> work = new ArrayList<>();
-                                for (YearMonth period : periods) {
-                                    ContractVersion terms = history.inForce(period);
-                                    Statement s = StatementCalculator.statement(
-                                            terms.engine(),
-                                            period,
-                                            in.histories(),
-                                            in.ticketOpenOf(contractId),
-                                            nowSecond,
-                                            config.grace().getSeconds());
-                                    PolicyFigures judged = Judgement.judged(s, caughtUp);
-                                    work.add(shortfall(terms, s, judged, caughtUp, highest, now));
-                                    if (period.equals(currentPeriod)) {
-                                        work.add(warn(terms, s, judged, warned, now));
-                                        warnedNow.addAll(Warnings.reached(
-                                                terms.engine().warningThresholds(),
-                                                judged.downtimeSeconds(),
-                                                judged.allowanceSeconds()));
-                                    }
-                                    work.add(close(history, terms, s, versions, now));
-                                }
-                                Instant due = caughtUp
-                                        ? nextDue(history, currentPeriod, in, highest, warnedNow, nowSecond)
-                                        : now.plus(config.behindRetry());
-                                return Multi.createFrom()
-                                        .iterable(work)
-                                        .onItem()
-                                        .transformToUniAndConcatenate(u -> u)
-                                        .collect()
-                                        .in(() -> new Outcome[] {Outcome.NONE}, (acc, o) -> acc[0] = acc[0].plus(o))
-                                        .map(acc -> acc[0])
-                                        .call(() -> schedule.dueAt(contractId, due));
-                            }))));
+            return inputs.load(all, window).chain(in -> checklists
+                    .load(contractId, all, window)
+                    .chain(cl -> shortfalls.of(contractId, periodNames).chain(published -> issued.of(
+                                    contractId, periodNames)
+                            .chain(versions -> warnings.of(contractId, currentPeriod.toString())
+                                    .chain(warned -> {
+                                        Map<String, BigDecimal> highest = highestTiers(published);
+                                        Set<String> elementsShort = elementsShort(published);
+                                        Set<BigDecimal> warnedNow = new HashSet<>();
+                                        warned.forEach(w -> warnedNow.add(w.thresholdPercent));
+                                        List<Uni<Outcome>> work = new ArrayList<>();
+                                        for (YearMonth period : periods) {
+                                            ContractVersion terms = history.inForce(period);
+                                            Statement s = StatementCalculator.statement(
+                                                    terms.engine(),
+                                                    period,
+                                                    in.histories(),
+                                                    in.ticketOpenOf(contractId),
+                                                    nowSecond,
+                                                    config.grace().getSeconds());
+                                            List<Checklist.Item> items = cl.elements(s, terms, nowSecond);
+                                            PolicyFigures judged = Judgement.judged(s, caughtUp);
+                                            work.add(shortfall(terms, s, judged, caughtUp, highest, now));
+                                            if (caughtUp) {
+                                                work.add(elementShortfalls(terms, s, items, elementsShort, now));
+                                            }
+                                            if (period.equals(currentPeriod)) {
+                                                work.add(warn(terms, s, judged, warned, now));
+                                                warnedNow.addAll(Warnings.reached(
+                                                        terms.engine().warningThresholds(),
+                                                        judged.downtimeSeconds(),
+                                                        judged.allowanceSeconds()));
+                                            }
+                                            work.add(close(history, terms, s, items, versions, now));
+                                        }
+                                        Instant due = caughtUp
+                                                ? nextDue(history, currentPeriod, in, cl, highest, warnedNow, nowSecond)
+                                                : now.plus(config.behindRetry());
+                                        return Multi.createFrom()
+                                                .iterable(work)
+                                                .onItem()
+                                                .transformToUniAndConcatenate(u -> u)
+                                                .collect()
+                                                .in(
+                                                        () -> new Outcome[] {Outcome.NONE},
+                                                        (acc, o) -> acc[0] = acc[0].plus(o))
+                                                .map(acc -> acc[0])
+                                                .call(() -> schedule.dueAt(contractId, due));
+                                    })))));
         });
     }
 
@@ -288,6 +302,7 @@ public class EvaluationService {
             ContractHistory history,
             YearMonth currentPeriod,
             EngineInputRepository.Inputs in,
+            ChecklistInputs cl,
             Map<String, BigDecimal> highest,
             Set<BigDecimal> warned,
             long now) {
@@ -310,16 +325,69 @@ public class EvaluationService {
                                     alreadyWarned)
                             .isEmpty();
         });
+        // a ticket's deadline or a duty's next success passing in silence (SPEC §13)
+        Long silent = Checklist.nextSilentDeadline(cl.agreement(terms), cl.tickets(), cl.evidence(), now);
+        if (silent != null && (change == null || silent < change)) {
+            change = silent;
+        }
         return Instant.ofEpochSecond(Judgement.nextDue(now, change, end, previousEnd, grace));
     }
 
-    /** The highest credit tier already published per period. */
+    /** The highest availability credit tier already published per period. */
     static Map<String, BigDecimal> highestTiers(List<Shortfall> published) {
         Map<String, BigDecimal> highest = new HashMap<>();
         for (Shortfall k : published) {
-            highest.merge(k.period, k.creditPercent, BigDecimal::max);
+            if (k.isAvailability()) {
+                highest.merge(k.period, k.creditPercent, BigDecimal::max);
+            }
         }
         return highest;
+    }
+
+    /** The other elements already published short, as "period/element". */
+    static Set<String> elementsShort(List<Shortfall> published) {
+        Set<String> out = new HashSet<>();
+        for (Shortfall k : published) {
+            if (!k.isAvailability()) {
+                out.add(k.period + "/" + k.element);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Shortfalls of the elements besides availability (SPEC §13): each support target and duty
+     * that can no longer be met as of now, once per (contract, period, element). Only judged when
+     * the ledger has folded everything acknowledged (a response or a backup may still be on its
+     * way, and a notice cannot be taken back).
+     */
+    private Uni<Outcome> elementShortfalls(
+            ContractVersion c, Statement s, List<Checklist.Item> items, Set<String> published, Instant now) {
+        String period = s.period().toString();
+        PolicyFigures f = s.figures();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        int count = 0;
+        for (Checklist.Item item : items) {
+            if (item.isAvailability()
+                    || item.shortfallAt() == null
+                    || item.shortfallAt() > now.getEpochSecond()
+                    || !published.add(period + "/" + item.element())) {
+                continue;
+            }
+            count++;
+            Shortfall row = row(c, period, item.element(), BigDecimal.ZERO, f, now);
+            row.agreed = item.agreed();
+            row.measured = item.measured();
+            row.decidedAt = Instant.ofEpochSecond(item.shortfallAt());
+            var event = event(c, period, f, EngineMapping.plain(f.creditPercent()), List.of(), now, item);
+            Log.infof(
+                    "shortfall: contract %s period %s element %s (agreed %s, measured %s)",
+                    c.contractId(), period, item.element(), item.agreed(), item.measured());
+            chain = chain.chain(() -> shortfalls.persist(row))
+                    .chain(() -> outbox.add(Topics.SHORTFALLS, c.contractId(), event))
+                    .replaceWithVoid();
+        }
+        return chain.replaceWith(new Outcome(count, 0, 0, 0));
     }
 
     private Uni<Outcome> shortfall(
@@ -336,21 +404,50 @@ public class EvaluationService {
         }
         tier = EngineMapping.plain(tier);
         highest.put(period, tier);
+        Shortfall row = row(c, period, Checklist.AVAILABILITY, tier, f, now);
+        row.agreed = Checklist.percent(c.terms().uptimeTargetPercent());
+        row.measured = Checklist.percent(f.availabilityPercent());
+        // the intervals the judgement rests on: counted, and (while not caught up) ended
+        List<DowntimeInterval> counted = EngineMapping.intervals(s.intervals().stream()
+                .filter(StatementInterval::counted)
+                .filter(i -> caughtUp || !i.ongoing())
+                .toList());
+        var event = event(c, period, f, tier, counted, now, null);
+        Log.infof(
+                "shortfall: contract %s period %s credit %s%% (downtime %d s, allowance %d s)",
+                c.contractId(), period, tier, f.downtimeSeconds(), f.allowanceSeconds());
+        return shortfalls
+                .persist(row)
+                .chain(() -> outbox.add(Topics.SHORTFALLS, c.contractId(), event))
+                .replaceWith(new Outcome(1, 0, 0, 0));
+    }
+
+    /** The row recording a shortfall, with the availability figures of the moment. */
+    private static Shortfall row(
+            ContractVersion c, String period, String element, BigDecimal tier, PolicyFigures f, Instant now) {
         Shortfall row = new Shortfall();
         row.contractId = c.contractId();
         row.period = period;
+        row.element = element;
         row.creditPercent = tier;
         row.downtimeSeconds = f.downtimeSeconds();
         row.allowanceSeconds = f.allowanceSeconds();
         row.eligibleSeconds = f.eligibleSeconds();
         row.availabilityPercent = f.availabilityPercent();
         row.detectedAt = now;
-        // the intervals the judgement rests on: counted, and (while not caught up) ended
-        List<DowntimeInterval> counted = EngineMapping.intervals(s.intervals().stream()
-                .filter(StatementInterval::counted)
-                .filter(i -> caughtUp || !i.ongoing())
-                .toList());
-        var event = new ShortfallDetected(
+        return row;
+    }
+
+    /** The published shortfall: of availability ({@code item} null) or of another element. */
+    private static ShortfallDetected event(
+            ContractVersion c,
+            String period,
+            PolicyFigures f,
+            BigDecimal tier,
+            List<DowntimeInterval> counted,
+            Instant now,
+            Checklist.Item item) {
+        return new ShortfallDetected(
                 c.contractId(),
                 period,
                 ContractEvents.policy(c.terms().policy()),
@@ -363,14 +460,8 @@ public class EvaluationService {
                 EngineMapping.money(f.creditAmount()),
                 DowntimeInterval.listed(counted),
                 DowntimeInterval.omitted(counted),
-                now);
-        Log.infof(
-                "shortfall: contract %s period %s credit %s%% (downtime %d s, allowance %d s)",
-                c.contractId(), period, tier, f.downtimeSeconds(), f.allowanceSeconds());
-        return shortfalls
-                .persist(row)
-                .chain(() -> outbox.add(Topics.SHORTFALLS, c.contractId(), event))
-                .replaceWith(new Outcome(1, 0, 0, 0));
+                now,
+                item == null ? null : EngineMapping.element(item));
     }
 
     /** Warnings for the thresholds of the current period's allowance reached and not yet published. */
@@ -411,7 +502,12 @@ public class EvaluationService {
 
     /** Issues the statement of a closed period, or an amendment when it changed since the last version. */
     private Uni<Outcome> close(
-            ContractHistory history, ContractVersion c, Statement s, List<IssuedStatement> versions, Instant now) {
+            ContractHistory history,
+            ContractVersion c,
+            Statement s,
+            List<Checklist.Item> items,
+            List<IssuedStatement> versions,
+            Instant now) {
         ContractVersion current = history.current();
         Long startsAt = current.terms().startsOn() == null
                 ? null
@@ -420,7 +516,7 @@ public class EvaluationService {
             return Uni.createFrom().item(Outcome.NONE);
         }
         String period = s.period().toString();
-        String fingerprint = Sha256.hex(Judgement.fingerprintText(s));
+        String fingerprint = Sha256.hex(Judgement.fingerprintText(s, items));
         IssuedStatement latest = versions.stream()
                 .filter(v -> v.period.equals(period))
                 .max(java.util.Comparator.comparingInt(v -> v.version))
@@ -453,7 +549,8 @@ public class EvaluationService {
                 EngineMapping.money(f.creditAmount()),
                 DowntimeInterval.listed(intervals),
                 DowntimeInterval.omitted(intervals),
-                now);
+                now,
+                EngineMapping.elements(items));
         Log.infof("statement: contract %s period %s version %d", c.contractId(), period, next.version);
         return issued.persist(next)
                 .chain(() -> outbox.add(Topics.STATEMENTS, c.contractId(), event))

@@ -30,7 +30,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * What the ledger knows (SPEC §7, judged on what is known). Every fold records, in the transaction
  * that stores its records, the next offset of each partition it folded ({@code fold_position});
- * the ledger is caught up when, for every partition of the observation and ticket topics, that
+ * the ledger is caught up when, for every partition of the observation, ticket and duty topics, that
  * position has reached the end offset the broker reported when the judgement began: everything
  * acknowledged to a sender by then (202 means acks=all, so at or below the high watermark) has been
  * folded. Positions live in the database, so the answer holds across restarts and for partitions
@@ -39,10 +39,11 @@ import org.apache.kafka.common.TopicPartition;
 @ApplicationScoped
 public class KnowledgeHorizon {
 
-    static final List<String> FOLDED = List.of(Topics.HEALTH_OBSERVED, Topics.TICKETS);
+    static final List<String> FOLDED = List.of(Topics.HEALTH_OBSERVED, Topics.TICKETS, Topics.DUTIES);
 
     /** Asked with them: how many records the dead-letter topic has ever received (its end offsets). */
-    static final List<String> ASKED = List.of(Topics.HEALTH_OBSERVED, Topics.TICKETS, Topics.DEAD_LETTERS);
+    static final List<String> ASKED =
+            List.of(Topics.HEALTH_OBSERVED, Topics.TICKETS, Topics.DUTIES, Topics.DEAD_LETTERS);
 
     private static final String UPSERT = "INSERT INTO fold_position (topic, partition, next_offset)"
             + " SELECT * FROM unnest($1::varchar[], $2::int[], $3::bigint[])"

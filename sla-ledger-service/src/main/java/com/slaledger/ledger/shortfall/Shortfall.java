@@ -10,7 +10,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** A shortfall that was detected and published: once per (contract, period, credit tier). */
+/**
+ * A shortfall that was detected and published: availability once per (contract, period, credit
+ * tier); any other element once per (contract, period, element), stored with credit 0 and what
+ * was agreed and measured, the availability figures those of the moment.
+ */
 @Entity
 @Table(name = "shortfall")
 @IdClass(Shortfall.Key.class)
@@ -22,6 +26,9 @@ public class Shortfall {
 
     @Id
     public String period;
+
+    @Id
+    public String element;
 
     @Id
     @Column(name = "credit_percent")
@@ -42,9 +49,22 @@ public class Shortfall {
     @Column(name = "detected_at")
     public Instant detectedAt;
 
-    public record Key(String contractId, String period, BigDecimal creditPercent) implements Serializable {
+    /** For elements other than availability: the first instant it could no longer be met. */
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    public String agreed;
+
+    public String measured;
+
+    public boolean isAvailability() {
+        return "availability".equals(element);
+    }
+
+    public record Key(String contractId, String period, String element, BigDecimal creditPercent)
+            implements Serializable {
         public Key() {
-            this(null, null, null);
+            this(null, null, null, null);
         }
     }
 }

@@ -11,9 +11,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ShortfallRepository implements PanacheRepositoryBase<Shortfall, Shortfall.Key> {
 
-    /** A page of a contract's shortfalls, by period and tier. */
+    /** A page of a contract's shortfalls, by period, element and tier. */
     public Uni<List<Shortfall>> ofContract(String contractId, int offset, int count) {
-        return find("contractId", Sort.by("period").and("creditPercent"), contractId)
+        return find("contractId", Sort.by("period").and("element").and("creditPercent"), contractId)
                 .range(offset, offset + count - 1)
                 .list();
     }

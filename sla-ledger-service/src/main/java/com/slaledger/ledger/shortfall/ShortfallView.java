@@ -3,28 +3,57 @@ package com.slaledger.ledger.shortfall;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.slaledger.ledger.statement.EngineMapping;
 
-/** A shortfall as GET /api/v1/contracts/{contractId}/shortfalls lists it. */
+/**
+ * A shortfall as GET /api/v1/contracts/{contractId}/shortfalls lists it: {@code element} names
+ * what was not met. Availability shortfalls carry the credit tier and the availability figures;
+ * the other elements (SPEC §13) what was agreed and measured and when the element fell short.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ShortfallView(
         String contractId,
         String period,
+        String element,
         BigDecimal creditPercent,
-        long downtimeSeconds,
-        long allowanceSeconds,
-        long eligibleSeconds,
+        Long downtimeSeconds,
+        Long allowanceSeconds,
+        Long eligibleSeconds,
         BigDecimal availabilityPercent,
+        String agreed,
+        String measured,
+        Instant decidedAt,
         Instant detectedAt) {
 
     static ShortfallView of(Shortfall s) {
+        if (!s.isAvailability()) {
+            return new ShortfallView(
+                    s.contractId,
+                    s.period,
+                    s.element,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    s.agreed,
+                    s.measured,
+                    s.decidedAt,
+                    s.detectedAt);
+        }
         return new ShortfallView(
                 s.contractId,
                 s.period,
+                s.element,
                 EngineMapping.plain(s.creditPercent),
                 s.downtimeSeconds,
                 s.allowanceSeconds,
                 s.eligibleSeconds,
                 s.availabilityPercent,
+                s.agreed,
+                s.measured,
+                null,
                 s.detectedAt);
     }
 }

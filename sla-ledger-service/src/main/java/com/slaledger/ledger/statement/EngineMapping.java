@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import com.slaledger.events.ChecklistElement;
 import com.slaledger.events.DowntimeInterval;
 import com.slaledger.ledger.contract.ContractEvents;
+import com.slaledger.ledger.engine.Checklist;
 import com.slaledger.ledger.engine.Money;
 import com.slaledger.ledger.engine.StatementInterval;
 
@@ -35,6 +37,32 @@ public final class EngineMapping {
 
     public static List<DowntimeInterval> intervals(List<StatementInterval> list) {
         return list.stream().map(EngineMapping::interval).toList();
+    }
+
+    /** A checklist line as events carry it; a lapse still going on has no end. */
+    public static ChecklistElement element(Checklist.Item i) {
+        return new ChecklistElement(
+                i.element(),
+                i.label(),
+                i.agreed(),
+                i.measured(),
+                i.met(),
+                i.decided(),
+                i.metCount(),
+                i.lapses() == null
+                        ? null
+                        : i.lapses().stream()
+                                .map(l -> new ChecklistElement.Lapse(
+                                        instant(l.start()),
+                                        l.ongoing() ? null : instant(l.end()),
+                                        l.seconds(),
+                                        l.ongoing()))
+                                .toList(),
+                i.failures());
+    }
+
+    public static List<ChecklistElement> elements(List<Checklist.Item> items) {
+        return items.stream().map(EngineMapping::element).toList();
     }
 
     /** 10.00 → 10, 12.50 → 12.5, 0.000 → 0: the shortest exact form, never exponent notation. */

@@ -58,7 +58,7 @@ public class StatementResource {
         }
         return contracts.existing(contractId, caller::mayRead).chain(c -> statements
                 .statement(c, YearMonth.parse(period))
-                .map(s -> StatementView.of(s.statement(), s.terms().terms().uptimeTargetPercent())));
+                .map(s -> StatementView.of(s.statement(), s.terms().terms().uptimeTargetPercent(), s.elements())));
     }
 
     @GET

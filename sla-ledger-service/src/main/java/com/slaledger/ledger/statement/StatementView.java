@@ -8,7 +8,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.slaledger.events.ChecklistElement;
 import com.slaledger.events.Money;
+import com.slaledger.ledger.engine.Checklist;
 import com.slaledger.ledger.engine.MeasurementPolicy;
 import com.slaledger.ledger.engine.NoDataInterval;
 import com.slaledger.ledger.engine.PolicyFigures;
@@ -34,7 +36,8 @@ public record StatementView(
         BigDecimal allowanceUsedPercent,
         List<IntervalView> intervals,
         List<NoDataView> noData,
-        Map<String, PolicyView> policies) {
+        Map<String, PolicyView> policies,
+        List<ChecklistElement> elements) {
 
     /** A no-data interval (SPEC §6 rule 1a), clipped to the period; {@code end} null while it goes on. */
     public record NoDataView(Instant start, Instant end, long seconds, List<String> services, boolean ongoing) {
@@ -78,7 +81,8 @@ public record StatementView(
         }
     }
 
-    public static StatementView of(Statement s, BigDecimal target) {
+    /** The statement with its checklist (SPEC §13.4), availability first. */
+    public static StatementView of(Statement s, BigDecimal target, List<Checklist.Item> elements) {
         PolicyFigures f = s.figures();
         Map<String, PolicyView> policies = new LinkedHashMap<>();
         for (MeasurementPolicy p : MeasurementPolicy.values()) {
@@ -102,6 +106,7 @@ public record StatementView(
                 s.allowanceUsedPercent(),
                 s.intervals().stream().map(IntervalView::of).toList(),
                 s.noData().stream().map(NoDataView::of).toList(),
-                policies);
+                policies,
+                EngineMapping.elements(elements));
     }
 }
