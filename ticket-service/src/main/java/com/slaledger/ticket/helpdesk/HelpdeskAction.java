@@ -13,6 +13,12 @@ public sealed interface HelpdeskAction {
     /** Resolve the ticket recorded under this externalId (and contract, when the event names it). */
     record Resolve(String externalId, String contractId, Instant resolvedAt) implements HelpdeskAction {}
 
+    /**
+     * Record the provider's first response to the ticket recorded under this externalId (and
+     * contract, when the event names it): only the earliest counts (SPEC §5.2).
+     */
+    record Respond(String externalId, String contractId, Instant respondedAt) implements HelpdeskAction {}
+
     /** Nothing to do: not an SLA ticket, or an event that does not matter here. */
     record Ignore(String reason) implements HelpdeskAction {}
 }

@@ -75,7 +75,9 @@ public class HelpdeskWebhookResource {
 
     @POST
     @Path("/zendesk")
-    @Operation(summary = "Zendesk ticket events: ticket.created records, status_changed to solved/closed resolves")
+    @Operation(
+            summary =
+                    "Zendesk ticket events: ticket.created records (with its priority), a public agent comment is the first response, status_changed to solved/closed resolves")
     @APIResponse(
             responseCode = "401",
             description = "A signing secret is configured and the signature is missing, wrong or stale")
@@ -91,7 +93,9 @@ public class HelpdeskWebhookResource {
 
     @POST
     @Path("/jira")
-    @Operation(summary = "Jira Service Management: issue_created records, issue_updated to a done status resolves")
+    @Operation(
+            summary =
+                    "Jira Service Management: issue_created records (with its priority), the first status transition is the first response, a done status resolves")
     @APIResponse(responseCode = "401", description = "A secret is configured and the signature is missing or wrong")
     public Uni<Response> jira(@HeaderParam("X-Hub-Signature") String signature, byte[] body) {
         return allowed(config.jiraSecret().map(secret -> WebhookSignature.jira(secret, signature, bytes(body))))
@@ -170,6 +174,13 @@ public class HelpdeskWebhookResource {
             return service.resolveExternal(source, resolve.contractId(), resolve.externalId(), resolve.resolvedAt())
                     .map(r -> r == null
                             ? Response.ok(new Ignored("no ticket " + resolve.externalId() + " was recorded"))
+                                    .build()
+                            : Response.ok(TicketView.of(r.ticket())).build());
+        }
+        if (action instanceof HelpdeskAction.Respond respond) {
+            return service.respondExternal(source, respond.contractId(), respond.externalId(), respond.respondedAt())
+                    .map(r -> r == null
+                            ? Response.ok(new Ignored("no ticket " + respond.externalId() + " was recorded"))
                                     .build()
                             : Response.ok(TicketView.of(r.ticket())).build());
         }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -19,9 +20,13 @@ import com.slaledger.ticket.ticket.NewTicket;
  * <ul>
  *   <li>{@code jira:issue_created}: record a ticket with externalId {@code jira:<issue.key>},
  *       contract and service from {@code issue.fields.labels} ({@link HelpdeskTags}), subject
- *       {@code fields.summary}, reportedAt {@code fields.created};
+ *       {@code fields.summary}, reportedAt {@code fields.created}, priority from
+ *       {@code fields.priority.name} ({@link #priority});
  *   <li>{@code jira:issue_updated} whose status category is {@code done}: resolve it at
  *       {@code fields.resolutiondate} (else the webhook's {@code timestamp});
+ *   <li>any other {@code jira:issue_updated} whose changelog moves the status: the first response,
+ *       at the webhook's {@code timestamp} (the earliest counts, so the first transition out of the
+ *       initial status is the one that stays);
  *   <li>anything else, or an issue without the labels: ignored.
  * </ul>
  */
@@ -64,26 +69,65 @@ public final class JiraMapper {
                         service.get(),
                         tags.outage(labels) ? TicketKind.OUTAGE : TicketKind.REQUEST,
                         NewTicket.clipSubject(fields.path("summary").asText(null)),
-                        instant(fields.path("created").asText(null))));
+                        instant(fields.path("created").asText(null)),
+                        priority(fields.path("priority").path("name").asText(null))));
             }
             case "jira:issue_updated" -> {
                 String category =
                         fields.path("status").path("statusCategory").path("key").asText("");
+                String contractOfIssue = tags.contract(ZendeskMapper.texts(fields.path("labels")))
+                        .orElse(null);
                 if (!category.equals("done")) {
-                    return new HelpdeskAction.Ignore("status category " + category + " does not resolve");
+                    if (!movesStatus(body.path("changelog")) || !body.hasNonNull("timestamp")) {
+                        return new HelpdeskAction.Ignore("status category " + category + " does not resolve");
+                    }
+                    return new HelpdeskAction.Respond(
+                            externalId,
+                            contractOfIssue,
+                            Instant.ofEpochMilli(body.path("timestamp").asLong()));
                 }
                 Instant at = instant(fields.path("resolutiondate").asText(null));
                 if (at == null && body.hasNonNull("timestamp")) {
                     at = Instant.ofEpochMilli(body.path("timestamp").asLong());
                 }
-                String contract = tags.contract(ZendeskMapper.texts(fields.path("labels")))
-                        .orElse(null);
-                return new HelpdeskAction.Resolve(externalId, contract, at);
+                return new HelpdeskAction.Resolve(externalId, contractOfIssue, at);
             }
             default -> {
                 return new HelpdeskAction.Ignore("event " + event + " is not used");
             }
         }
+    }
+
+    /** Whether a changelog moves the issue's status (a transition). */
+    static boolean movesStatus(JsonNode changelog) {
+        for (JsonNode item : changelog.path("items")) {
+            if ("status".equals(item.path("field").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Jira's priority names onto SPEC §5.2's: {@code Highest}, {@code Blocker}, {@code Critical} P1;
+     * {@code High}, {@code Major} P2; {@code Medium} P3; {@code Low}, {@code Lowest}, {@code Minor},
+     * {@code Trivial} P4; a scheme that already names them {@code P1}..{@code P4} as is; anything
+     * else, or none, the default P3.
+     */
+    static String priority(String jira) {
+        if (jira == null) {
+            return NewTicket.DEFAULT_PRIORITY;
+        }
+        String name = jira.strip().toUpperCase(Locale.ROOT);
+        if (name.matches("P[1-4]")) {
+            return name;
+        }
+        return switch (name) {
+            case "HIGHEST", "BLOCKER", "CRITICAL" -> "P1";
+            case "HIGH", "MAJOR" -> "P2";
+            case "LOW", "LOWEST", "MINOR", "TRIVIAL" -> "P4";
+            default -> NewTicket.DEFAULT_PRIORITY;
+        };
     }
 
     static Instant instant(String text) {

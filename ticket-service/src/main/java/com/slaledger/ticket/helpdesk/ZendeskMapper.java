@@ -20,7 +20,13 @@ import com.slaledger.ticket.ticket.NewTicket;
  * <ul>
  *   <li>{@code zen:event-type:ticket.created}: record a ticket with externalId
  *       {@code zendesk:<detail.id>}, contract and service from {@code detail.tags}
- *       ({@link HelpdeskTags}), subject {@code detail.subject}, reportedAt {@code detail.created_at};
+ *       ({@link HelpdeskTags}), subject {@code detail.subject}, reportedAt {@code detail.created_at},
+ *       priority from {@code detail.priority} ({@link #priority}: URGENT P1, HIGH P2, NORMAL P3, LOW
+ *       P4; none P3);
+ *   <li>{@code zen:event-type:ticket.comment_added} of a public comment by an agent
+ *       ({@code event.comment.is_public} and {@code event.comment.author.is_staff}): the first
+ *       response, at the event's {@code time} (the earliest one counts; private notes and the
+ *       requester's own comments are not responses);
  *   <li>{@code zen:event-type:ticket.status_changed} to SOLVED or CLOSED: resolve it at the
  *       event's {@code time};
  *   <li>anything else, or a ticket without the contract and service tags: ignored.
@@ -61,7 +67,18 @@ public final class ZendeskMapper {
                         service.get(),
                         tags.outage(tagList) ? TicketKind.OUTAGE : TicketKind.REQUEST,
                         NewTicket.clipSubject(detail.path("subject").asText(null)),
-                        instant(detail.path("created_at").asText(null))));
+                        instant(detail.path("created_at").asText(null)),
+                        priority(detail.path("priority").asText(null))));
+            }
+            case "zen:event-type:ticket.comment_added" -> {
+                JsonNode comment = body.path("event").path("comment");
+                if (!comment.path("is_public").asBoolean(false)
+                        || !comment.path("author").path("is_staff").asBoolean(false)) {
+                    return new HelpdeskAction.Ignore("not a public reply by an agent");
+                }
+                String contract = tags.contract(texts(detail.path("tags"))).orElse(null);
+                return new HelpdeskAction.Respond(
+                        externalId, contract, instant(body.path("time").asText(null)));
             }
             case "zen:event-type:ticket.status_changed" -> {
                 String status = body.path("event")
@@ -79,6 +96,22 @@ public final class ZendeskMapper {
                 return new HelpdeskAction.Ignore("event type " + type + " is not used");
             }
         }
+    }
+
+    /**
+     * Zendesk's priorities onto SPEC §5.2's: {@code URGENT} P1, {@code HIGH} P2, {@code NORMAL} P3,
+     * {@code LOW} P4 (any case); none, or anything else, the default P3.
+     */
+    static String priority(String zendesk) {
+        if (zendesk == null) {
+            return NewTicket.DEFAULT_PRIORITY;
+        }
+        return switch (zendesk.toUpperCase(Locale.ROOT)) {
+            case "URGENT" -> "P1";
+            case "HIGH" -> "P2";
+            case "LOW" -> "P4";
+            default -> NewTicket.DEFAULT_PRIORITY;
+        };
     }
 
     static List<String> texts(JsonNode array) {

@@ -127,10 +127,8 @@ public class TicketService {
     @WithTransaction
     public Uni<Recorded> resolveExternal(
             TicketSource source, String contractId, String externalId, Instant resolvedAt) {
-        Uni<Ticket> found = contractId != null
-                ? tickets.findByIdentity(source, contractId, externalId)
-                : tickets.findBySourceId(source, externalId).map(list -> list.size() == 1 ? list.get(0) : null);
-        return found.chain(t -> t == null ? Uni.createFrom().nullItem() : resolve(t, t.id, resolvedAt));
+        return external(source, contractId, externalId)
+                .chain(t -> t == null ? Uni.createFrom().nullItem() : resolve(t, t.id, resolvedAt));
     }
 
     /**
@@ -143,13 +141,34 @@ public class TicketService {
             if (t == null || !mayActOnContract.test(t.contractId)) {
                 throw ProblemException.notFound("ticket " + ticketId);
             }
-            Instant at = checked("respondedAt", t, respondedAt);
-            if (t.respondedAt != null && !at.isBefore(t.respondedAt)) {
-                return Uni.createFrom().item(new Recorded(t, false));
-            }
-            t.respondedAt = at;
-            return outbox.add(Topics.TICKETS, t.id, TicketEvents.responded(t)).replaceWith(new Recorded(t, true));
+            return respond(t, respondedAt);
         });
+    }
+
+    /**
+     * The same, for the ticket a help desk knows by its own id (found as {@link #resolveExternal}
+     * finds it). Null when there is no such ticket.
+     */
+    @WithTransaction
+    public Uni<Recorded> respondExternal(
+            TicketSource source, String contractId, String externalId, Instant respondedAt) {
+        return external(source, contractId, externalId)
+                .chain(t -> t == null ? Uni.createFrom().nullItem() : respond(t, respondedAt));
+    }
+
+    private Uni<Ticket> external(TicketSource source, String contractId, String externalId) {
+        return contractId != null
+                ? tickets.findByIdentity(source, contractId, externalId)
+                : tickets.findBySourceId(source, externalId).map(list -> list.size() == 1 ? list.get(0) : null);
+    }
+
+    private Uni<Recorded> respond(Ticket t, Instant respondedAt) {
+        Instant at = checked("respondedAt", t, respondedAt);
+        if (t.respondedAt != null && !at.isBefore(t.respondedAt)) {
+            return Uni.createFrom().item(new Recorded(t, false));
+        }
+        t.respondedAt = at;
+        return outbox.add(Topics.TICKETS, t.id, TicketEvents.responded(t)).replaceWith(new Recorded(t, true));
     }
 
     /** An instant given for a ticket (default now): whole seconds, not in the future, not before reportedAt. */

@@ -70,10 +70,72 @@ class HelpdeskWebhookResourceTest {
                 .body("resolvedAt", equalTo("2026-10-03T16:00:00Z"));
     }
 
+    /**
+     * Zendesk's priority chooses the support target (URGENT is P1) and the first public reply by an
+     * agent is the first response (SPEC §5.2, §13.2): the requester's own comment and an internal
+     * note are not, and a later reply changes nothing.
+     */
+    @Test
+    void zendeskPriorityAndTheFirstPublicAgentReply() throws Exception {
+        String contract = TicketFixtures.contract("api");
+        String zid = Long.toString(System.nanoTime());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> hook("zendesk", "zendesk-created.json", zid, contract)
+                        .statusCode(201)
+                        .body("priority", equalTo("P1")));
+        for (String notAResponse : List.of("zendesk-comment-requester.json", "zendesk-comment-internal.json")) {
+            hook("zendesk", notAResponse, zid, contract)
+                    .statusCode(200)
+                    .body("ignored", startsWith("not a public reply by an agent"));
+        }
+        for (String reply : List.of("zendesk-comment-agent.json", "zendesk-comment-agent-later.json")) {
+            hook("zendesk", reply, zid, contract).statusCode(200).body("respondedAt", equalTo("2026-10-03T14:32:00Z"));
+        }
+        given().when()
+                .get("/api/v1/tickets?contractId={c}", contract)
+                .then()
+                .body("[0].priority", equalTo("P1"))
+                .body("[0].respondedAt", equalTo("2026-10-03T14:32:00Z"));
+    }
+
+    /**
+     * Jira's priority names map onto P1-P4 (High is P2); the first transition out of the initial
+     * status is the first response, an update that moves no status is not, and resolving later
+     * keeps it.
+     */
+    @Test
+    void jiraPriorityAndTheFirstTransition() throws Exception {
+        String contract = TicketFixtures.contract("api");
+        String key = "SUP-" + System.nanoTime();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> hook("jira", "jira-created.json", key, contract)
+                .statusCode(201)
+                .body("priority", equalTo("P2")));
+        hook("jira", "jira-assigned.json", key, contract)
+                .statusCode(200)
+                .body("ignored", startsWith("status category indeterminate"));
+        hook("jira", "jira-transitioned.json", key, contract)
+                .statusCode(200)
+                .body("respondedAt", equalTo("2026-10-03T14:30:00Z"));
+        hook("jira", "jira-resolved.json", key, contract)
+                .statusCode(200)
+                .body("resolvedAt", equalTo("2026-10-03T16:00:00Z"))
+                .body("respondedAt", equalTo("2026-10-03T14:30:00Z"));
+    }
+
+    /** Posts a help desk's sample payload (for that ticket id and contract) to its webhook. */
+    private static io.restassured.response.ValidatableResponse hook(
+            String helpdesk, String sample, String id, String contract) throws java.io.IOException {
+        return given().contentType("application/json")
+                .body(HelpdeskSamples.text(sample, id, contract))
+                .when()
+                .post("/api/v1/webhooks/" + helpdesk)
+                .then();
+    }
+
     @Test
     void eventsAboutNothingTrackedAreAcknowledgedAndIgnored() throws Exception {
         given().contentType("application/json")
-                .body("{\"type\":\"zen:event-type:ticket.comment_added\",\"detail\":{\"id\":\"9\"}}")
+                .body("{\"type\":\"zen:event-type:ticket.priority_changed\",\"detail\":{\"id\":\"9\"}}")
                 .when()
                 .post("/api/v1/webhooks/zendesk")
                 .then()
