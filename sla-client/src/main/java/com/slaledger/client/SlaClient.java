@@ -168,6 +168,34 @@ public final class SlaClient {
                 200);
     }
 
+    /** Records the provider's first response to a ticket (SPEC §5.2); only the first counts. */
+    public Reply respondTicket(String ticketId, Instant respondedAt) {
+        return expect(
+                postJson(
+                        endpoints.ticket() + "/api/v1/tickets/" + ticketId + "/respond",
+                        Map.of("respondedAt", respondedAt.toString())),
+                200);
+    }
+
+    /** Stores a business calendar (SPEC §13.1). */
+    public Reply putCalendar(String calendarId, Map<String, Object> calendar) {
+        return expect(putJson(endpoints.ledger() + "/api/v1/calendars/" + calendarId, calendar), 200, 201);
+    }
+
+    /** Posts duty evidence (SPEC §13.3), one batch, which must be acknowledged with 202. */
+    public Reply postDutyEvents(List<Map<String, Object>> events) {
+        return expect(postJson(endpoints.monitor() + "/api/v1/duty-events", events), 202);
+    }
+
+    /** One piece of duty evidence as an agent posts it (SPEC §13.3). */
+    public static Map<String, Object> dutyEvent(String dutyId, String outcome, Instant completedAt) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dutyId", dutyId);
+        m.put("outcome", outcome);
+        m.put("completedAt", completedAt.toString());
+        return m;
+    }
+
     public JsonNode statement(String contractId, String period) {
         return expect(get(endpoints.ledger() + "/api/v1/contracts/" + contractId + "/statements/" + period), 200)
                 .json();

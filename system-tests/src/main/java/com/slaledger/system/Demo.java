@@ -17,10 +17,14 @@ import com.slaledger.client.SlaClient;
  * The demo behind {@code deploy/local/stack demo}: three customers on shared services, both
  * policies, last month's probe data from three probes per service (every two minutes) with a few
  * outages, some shorter than the contract's minimum, one inside a maintenance window, one seen by
- * a single flaky probe only, and customer tickets opened minutes after outages began. It loads all
- * of it through the public APIs, waits until the ledger has it, and prints each contract's
- * statement with both policies side by side. Running it again changes nothing (every event has a
- * stable id; contracts are replaced with the same terms; tickets are keyed by their external id).
+ * a single flaky probe only, and customer tickets opened minutes after outages began; support
+ * targets in business calendars with tickets of every priority answered inside and outside office
+ * hours, a nightly backup that missed a night and weekly security updates (the agreement's other
+ * elements, SPEC §13). It loads all of it through the public APIs, waits until the ledger has it,
+ * and prints each contract's statement with both policies side by side, then its checklist.
+ * Running it again changes nothing (every event has a stable id; contracts and calendars are
+ * replaced with the same terms; tickets are keyed by their external id, a response only counts
+ * once).
  */
 public final class Demo {
 
@@ -39,8 +43,37 @@ public final class Demo {
         }
     }
 
-    /** A customer's ticket: opened {@code afterMinutes} into an outage, resolved {@code resolvedAfter}. */
-    record Ticket(String contract, String ref, Outage outage, int afterMinutes, int resolvedAfter) {}
+    /**
+     * A customer's ticket: opened {@code afterMinutes} into an outage, answered {@code respondedAfter}
+     * minutes after that (null: never), resolved {@code resolvedAfter} minutes into the outage.
+     */
+    record Ticket(
+            String contract,
+            String ref,
+            String priority,
+            Outage outage,
+            int afterMinutes,
+            Integer respondedAfter,
+            int resolvedAfter) {}
+
+    /**
+     * A request that is not about an outage (it never creates downtime): reported on {@code day} at
+     * {@code time} UTC, answered and resolved that many minutes later (null: never).
+     */
+    record Request(
+            String contract,
+            String ref,
+            String priority,
+            String service,
+            int day,
+            String time,
+            String subject,
+            Integer respondedAfter,
+            Integer resolvedAfter) {
+        Instant reported(YearMonth month) {
+            return month.atDay(day).atTime(java.time.LocalTime.parse(time)).toInstant(ZoneOffset.UTC);
+        }
+    }
 
     private static final List<String> ALL = List.of(PROBES);
 
@@ -59,14 +92,28 @@ public final class Demo {
             List.of(API_1, API_SHORT, API_FLAKY, API_2, API_MAINTENANCE, WEB_1, WEB_2, WEB_SHORT, DB_1, DB_2);
 
     static final List<Ticket> TICKETS = List.of(
-            new Ticket("acme", "ZD-4101", API_1, 20, 90),
-            new Ticket("acme", "ZD-4102", WEB_2, 10, 60),
-            new Ticket("globex", "JSM-77", API_1, 12, 80),
-            new Ticket("globex", "JSM-78", API_SHORT, 1, 10),
-            new Ticket("globex", "JSM-79", API_2, 5, 30),
-            new Ticket("globex", "JSM-80", API_MAINTENANCE, 25, 60),
-            new Ticket("initech", "INC-310", DB_1, 30, 120),
-            new Ticket("initech", "INC-311", WEB_2, 3, 50));
+            new Ticket("acme", "ZD-4101", "P1", API_1, 20, 12, 90),
+            new Ticket("acme", "ZD-4102", "P1", WEB_2, 10, 45, 60),
+            new Ticket("globex", "JSM-77", "P1", API_1, 12, 20, 80),
+            new Ticket("globex", "JSM-78", "P2", API_SHORT, 1, 5, 10),
+            new Ticket("globex", "JSM-79", "P1", API_2, 5, 10, 30),
+            new Ticket("globex", "JSM-80", "P2", API_MAINTENANCE, 25, null, 60),
+            new Ticket("initech", "INC-310", "P1", DB_1, 30, 15, 120),
+            new Ticket("initech", "INC-311", "P2", WEB_2, 3, 30, 50));
+
+    static final List<Request> REQUESTS = List.of(
+            new Request("acme", "ZD-4150", "P2", "api", 9, "17:30", "Please raise our rate limit", 16 * 60, 17 * 60),
+            new Request("acme", "ZD-4151", "P2", "web", 15, "10:00", "Certificate renewal date?", 95, 200),
+            new Request("acme", "ZD-4152", "P3", "api", 21, "20:00", "Invoice address change", 13 * 60, 14 * 60),
+            new Request("globex", "JSM-90", "P3", "api", 7, "13:00", "Add two users to the portal", 6 * 60, 26 * 60),
+            new Request("globex", "JSM-91", "P3", "api", 25, "22:45", "Export of last year's logs", 20, 3 * 60),
+            new Request("initech", "INC-330", "P2", "db", 11, "08:30", "Read replica for reporting", 40, 2 * 60));
+
+    static final String ACME_BACKUP = "acme-nightly-backup";
+    static final String INITECH_UPDATES = "initech-security-updates";
+
+    /** The night (day of the month) acme's backup failed and no backup succeeded. */
+    static final int BACKUP_FAILED_ON = 18;
 
     private final SlaClient api;
     private final YearMonth month;
@@ -89,6 +136,12 @@ public final class Demo {
         for (String s : SERVICES) {
             api.putService(s, "Service " + s, 2);
         }
+        // duty evidence first: a duty whose "since" lies in the past and has no evidence has lapsed
+        List<Map<String, Object>> evidence = dutyEvidence();
+        api.postDutyEvents(evidence);
+        say(evidence.size() + " backup and security-update reports accepted by monitor-service");
+        api.putCalendar("eu-office", calendar("EU office hours", "Europe/Lisbon", "09:00", "18:00"));
+        api.putCalendar("us-office", calendar("US office hours", "America/New_York", "08:00", "17:00"));
         contracts().forEach(api::putContract);
         List<Map<String, Object>> observations = observations();
         long started = System.nanoTime();
@@ -105,16 +158,85 @@ public final class Demo {
             body.put("kind", "OUTAGE");
             body.put("subject", t.outage().service() + " is not answering");
             body.put("reportedAt", reported.toString());
+            body.put("priority", t.priority());
             String id = api.openTicket(body, Duration.ofSeconds(90));
+            if (t.respondedAfter() != null) {
+                api.respondTicket(id, reported.plus(Duration.ofMinutes(t.respondedAfter())));
+            }
             api.resolveTicket(id, t.outage().start(month).plus(Duration.ofMinutes(t.resolvedAfter())));
         }
-        say(TICKETS.size() + " customer tickets recorded by ticket-service");
+        for (Request r : REQUESTS) {
+            Instant reported = r.reported(month);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("externalId", r.ref());
+            body.put("contractId", r.contract());
+            body.put("serviceId", r.service());
+            body.put("kind", "REQUEST");
+            body.put("subject", r.subject());
+            body.put("reportedAt", reported.toString());
+            body.put("priority", r.priority());
+            String id = api.openTicket(body, Duration.ofSeconds(90));
+            if (r.respondedAfter() != null) {
+                api.respondTicket(id, reported.plus(Duration.ofMinutes(r.respondedAfter())));
+            }
+            if (r.resolvedAfter() != null) {
+                api.resolveTicket(id, reported.plus(Duration.ofMinutes(r.resolvedAfter())));
+            }
+        }
+        say((TICKETS.size() + REQUESTS.size()) + " customer tickets with priorities and responses recorded by"
+                + " ticket-service");
         awaitFolded(observations);
         Map<String, JsonNode> statements = awaitSettledStatements();
         System.out.println();
         System.out.print(table(statements));
         System.out.println();
+        System.out.print(checklists(statements));
+        System.out.println();
         reportNotices();
+    }
+
+    /**
+     * acme's backup reports every night at 01:30 UTC from the month's start to now, but for a
+     * failure on the {@link #BACKUP_FAILED_ON}th; initech's security updates every seven days from
+     * the 5th on (the duty counts from two days before the month, so the first is on time).
+     */
+    List<Map<String, Object>> dutyEvidence() {
+        Instant now = Instant.now();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (java.time.LocalDate d = month.atDay(1); ; d = d.plusDays(1)) {
+            Instant at = d.atTime(1, 30).toInstant(ZoneOffset.UTC);
+            if (at.isAfter(now)) {
+                break;
+            }
+            boolean failed = d.equals(month.atDay(BACKUP_FAILED_ON));
+            Map<String, Object> e = SlaClient.dutyEvent(ACME_BACKUP, failed ? "FAILURE" : "SUCCESS", at);
+            e.put("eventId", "demo-" + ACME_BACKUP + "-" + d);
+            e.put("detail", failed ? "pg_dump: could not connect to the primary" : "pg_dump 12.4 GB in 11 min");
+            out.add(e);
+        }
+        for (java.time.LocalDate d = month.atDay(5); ; d = d.plusDays(7)) {
+            Instant at = d.atTime(4, 0).toInstant(ZoneOffset.UTC);
+            if (at.isAfter(now)) {
+                break;
+            }
+            Map<String, Object> e = SlaClient.dutyEvent(INITECH_UPDATES, "SUCCESS", at);
+            e.put("eventId", "demo-" + INITECH_UPDATES + "-" + d);
+            out.add(e);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> calendar(String name, String zone, String from, String to) {
+        Map<String, Object> weekly = new LinkedHashMap<>();
+        for (String day : List.of("MON", "TUE", "WED", "THU", "FRI")) {
+            weekly.put(day, List.of(List.of(from, to)));
+        }
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("name", name);
+        c.put("timezone", zone);
+        c.put("weekly", weekly);
+        c.put("holidays", List.of());
+        return c;
     }
 
     Map<String, Map<String, Object>> contracts() {
@@ -173,6 +295,61 @@ public final class Demo {
                         List.of(tier(99.95, 5), tier(99.9, 10), tier(99.0, 30)),
                         800,
                         "GBP"));
+        String monthStart =
+                month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
+        c.get("acme")
+                .put(
+                        "support",
+                        Map.of(
+                                "calendar",
+                                "eu-office",
+                                "targets",
+                                List.of(
+                                        Map.of("priority", "P1", "firstResponse", "PT30M", "resolution", "PT4H"),
+                                        Map.of("priority", "P2", "firstResponse", "PT2H", "percentMet", 90),
+                                        Map.of("priority", "P3", "firstResponse", "PT8H"))));
+        c.get("acme")
+                .put(
+                        "duties",
+                        List.of(Map.of(
+                                "dutyId", ACME_BACKUP,
+                                "name", "Nightly database backup",
+                                "every", "P1D",
+                                "grace", "PT2H",
+                                "since", monthStart)));
+        c.get("globex")
+                .put(
+                        "support",
+                        Map.of(
+                                "calendar",
+                                "us-office",
+                                "targets",
+                                List.of(
+                                        Map.of("priority", "P1", "firstResponse", "PT15M", "resolution", "PT2H"),
+                                        Map.of("priority", "P2", "firstResponse", "PT1H", "percentMet", 95),
+                                        Map.of("priority", "P3", "firstResponse", "PT4H", "percentMet", 80))));
+        c.get("initech")
+                .put(
+                        "support",
+                        Map.of(
+                                "targets",
+                                List.of(
+                                        Map.of("priority", "P1", "firstResponse", "PT30M"),
+                                        Map.of("priority", "P2", "firstResponse", "PT1H"))));
+        c.get("initech")
+                .put(
+                        "duties",
+                        List.of(Map.of(
+                                "dutyId", INITECH_UPDATES,
+                                "name", "Weekly security updates",
+                                "every", "P7D",
+                                "grace", "P1D",
+                                "since",
+                                        month.atDay(1)
+                                                .minusDays(2)
+                                                .atStartOfDay()
+                                                .toInstant(ZoneOffset.UTC)
+                                                .toString())));
         return c;
     }
 
@@ -303,6 +480,29 @@ public final class Demo {
                     below,
                     st.path("creditAmount").path("amount").asText(),
                     st.path("creditAmount").path("currency").asText()));
+        }
+        return b.toString();
+    }
+
+    /** Each contract's checklist (SPEC §13.4): every element, agreed against measured, met or not. */
+    String checklists(Map<String, JsonNode> statements) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("The audit checklist of %s (every element of each agreement)%n%n", month));
+        String row = "%-8s %-28s %-40s %-30s %s%n";
+        b.append(String.format(row, "CONTRACT", "ELEMENT", "AGREED", "MEASURED", "MET"));
+        b.append("-".repeat(114)).append(System.lineSeparator());
+        for (Map.Entry<String, JsonNode> e : statements.entrySet()) {
+            String contract = e.getKey();
+            for (JsonNode el : e.getValue().path("elements")) {
+                b.append(String.format(
+                        row,
+                        contract,
+                        el.path("element").asText(),
+                        el.path("agreed").asText(),
+                        el.path("measured").asText(),
+                        el.path("met").asBoolean() ? "yes" : "NO"));
+                contract = "";
+            }
         }
         return b.toString();
     }

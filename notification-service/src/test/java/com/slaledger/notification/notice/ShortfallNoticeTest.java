@@ -101,6 +101,7 @@ class ShortfallNoticeTest {
                 .contains("90% (18 of 20)")
                 .contains("20, of which 18 within the target")
                 .doesNotContain("Service credit");
+        NoticeFixtures.saveSample("shortfall-element.eml", support);
         MimeMessage backup = mailTo(email).stream()
                 .filter(m -> subject(m).contains("duty:db-backup"))
                 .findFirst()

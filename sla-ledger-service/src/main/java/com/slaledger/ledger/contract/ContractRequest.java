@@ -3,6 +3,8 @@ package com.slaledger.ledger.contract;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * PUT /api/v1/contracts/{contractId} body (SPEC §4). Text fields stay text here so that a bad
  * policy, duration, time zone or instant is reported with every other bad field, not alone.
@@ -58,12 +60,36 @@ public record ContractRequest(
     }
 
     /** Support targets in business time (SPEC §13.2). */
-    public record Support(String calendar, List<Target> targets) {}
+    @Schema(
+            description = "Support targets per priority, measured in business time of the calendar (default 24x7)",
+            example = "{\"calendar\": \"eu\", \"targets\": [{\"priority\": \"P1\", \"firstResponse\": \"PT30M\","
+                    + " \"resolution\": \"PT4H\", \"percentMet\": 95}]}")
+    public record Support(
+            @Schema(description = "a calendar id (PUT /api/v1/calendars/{id}) or 24x7", example = "eu") String calendar,
+            List<Target> targets) {}
 
-    public record Target(String priority, String firstResponse, String resolution, BigDecimal percentMet) {}
+    @Schema(description = "One priority's target: at least one of firstResponse and resolution")
+    public record Target(
+            @Schema(description = "P1, P2, P3 or P4", example = "P1") String priority,
+            @Schema(description = "business time to the first response, ISO-8601", example = "PT30M")
+                    String firstResponse,
+            @Schema(description = "business time to the resolution, ISO-8601", example = "PT4H") String resolution,
+            @Schema(description = "share of decided tickets to meet, (0, 100], default 100", example = "95")
+                    BigDecimal percentMet) {}
 
     /** A duty proven by agents' evidence (SPEC §13.3). */
-    public record Duty(String dutyId, String name, String every, String grace, String since) {}
+    @Schema(
+            description = "A duty proven by agents' evidence (POST /api/v1/duty-events on monitor-service)",
+            example = "{\"dutyId\": \"db-backup\", \"name\": \"Nightly database backup\", \"every\": \"P1D\","
+                    + " \"grace\": \"PT2H\", \"since\": \"2026-10-01T00:00:00Z\"}")
+    public record Duty(
+            @Schema(example = "db-backup") String dutyId,
+            @Schema(example = "Nightly database backup") String name,
+            @Schema(description = "a success is due this long after the last one, ISO-8601", example = "P1D")
+                    String every,
+            @Schema(description = "leeway after that, default PT0S", example = "PT2H") String grace,
+            @Schema(description = "the instant the first success is counted from", example = "2026-10-01T00:00:00Z")
+                    String since) {}
 
     public record Customer(String name, List<String> noticeEmails) {}
 

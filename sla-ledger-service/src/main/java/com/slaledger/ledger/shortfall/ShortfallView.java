@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.slaledger.ledger.statement.EngineMapping;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A shortfall as GET /api/v1/contracts/{contractId}/shortfalls lists it: {@code element} names
@@ -15,15 +16,20 @@ import com.slaledger.ledger.statement.EngineMapping;
 public record ShortfallView(
         String contractId,
         String period,
-        String element,
+        @Schema(
+                        description = "what was not met: availability (once per credit tier), firstResponse:P1,"
+                                + " resolution:P2, duty:db-backup (once per period)",
+                        example = "firstResponse:P1")
+                String element,
         BigDecimal creditPercent,
         Long downtimeSeconds,
         Long allowanceSeconds,
         Long eligibleSeconds,
         BigDecimal availabilityPercent,
-        String agreed,
-        String measured,
-        Instant decidedAt,
+        @Schema(example = "95% within 30 min (EU business hours)") String agreed,
+        @Schema(example = "90% (18 of 20)") String measured,
+        @Schema(description = "the first instant the element could no longer be met (not for availability)")
+                Instant decidedAt,
         Instant detectedAt) {
 
     static ShortfallView of(Shortfall s) {

@@ -16,6 +16,7 @@ import com.slaledger.ledger.engine.NoDataInterval;
 import com.slaledger.ledger.engine.PolicyFigures;
 import com.slaledger.ledger.engine.Statement;
 import com.slaledger.ledger.engine.StatementInterval;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A statement as GET /api/v1/contracts/{id}/statements/{period} answers it (SPEC §7). */
 public record StatementView(
@@ -37,7 +38,20 @@ public record StatementView(
         List<IntervalView> intervals,
         List<NoDataView> noData,
         Map<String, PolicyView> policies,
-        List<ChecklistElement> elements) {
+        @Schema(
+                        description = "The period's audit checklist (SPEC §13.4): availability first, then support"
+                                + " targets by priority (firstResponse before resolution), then duties in contract"
+                                + " order; decided/metCount for support targets, lapses/failures for duties",
+                        example = "[{\"element\": \"availability\", \"label\": \"availability\", \"agreed\": \"99.9%\","
+                                + " \"measured\": \"99.8654%\", \"met\": false},"
+                                + " {\"element\": \"firstResponse:P1\", \"label\": \"first response to P1 tickets\","
+                                + " \"agreed\": \"95% within 30 min (EU business hours)\", \"measured\": \"90% (18 of 20)\","
+                                + " \"met\": false, \"decided\": 20, \"metCount\": 18},"
+                                + " {\"element\": \"duty:db-backup\", \"label\": \"Nightly database backup\","
+                                + " \"agreed\": \"every 1 day (+2 h)\", \"measured\": \"1 lapse, 7,200 s\", \"met\": false,"
+                                + " \"lapses\": [{\"start\": \"2026-10-10T03:00:00Z\", \"end\": \"2026-10-10T05:00:00Z\","
+                                + " \"seconds\": 7200, \"ongoing\": false}], \"failures\": 0}]")
+                List<ChecklistElement> elements) {
 
     /** A no-data interval (SPEC §6 rule 1a), clipped to the period; {@code end} null while it goes on. */
     public record NoDataView(Instant start, Instant end, long seconds, List<String> services, boolean ongoing) {
