@@ -103,7 +103,7 @@ public final class Demo {
 
     static final List<Request> REQUESTS = List.of(
             new Request("acme", "ZD-4150", "P2", "api", 9, "17:30", "Please raise our rate limit", 16 * 60, 17 * 60),
-            new Request("acme", "ZD-4151", "P2", "web", 15, "10:00", "Certificate renewal date?", 95, 200),
+            new Request("acme", "ZD-4151", "P2", "web", 15, "10:00", "Certificate renewal date?", 180, 200),
             new Request("acme", "ZD-4152", "P3", "api", 21, "20:00", "Invoice address change", 13 * 60, 14 * 60),
             new Request("globex", "JSM-90", "P3", "api", 7, "13:00", "Add two users to the portal", 6 * 60, 26 * 60),
             new Request("globex", "JSM-91", "P3", "api", 25, "22:45", "Export of last year's logs", 20, 3 * 60),
@@ -488,9 +488,9 @@ public final class Demo {
     String checklists(Map<String, JsonNode> statements) {
         StringBuilder b = new StringBuilder();
         b.append(String.format("The audit checklist of %s (every element of each agreement)%n%n", month));
-        String row = "%-8s %-28s %-40s %-30s %s%n";
+        String row = "%-8s %-30s %-38s %-38s %s%n";
         b.append(String.format(row, "CONTRACT", "ELEMENT", "AGREED", "MEASURED", "MET"));
-        b.append("-".repeat(114)).append(System.lineSeparator());
+        b.append("-".repeat(120)).append(System.lineSeparator());
         for (Map.Entry<String, JsonNode> e : statements.entrySet()) {
             String contract = e.getKey();
             for (JsonNode el : e.getValue().path("elements")) {
