@@ -82,7 +82,9 @@ public final class Duties {
             if (end <= start) {
                 continue;
             }
-            clipped.add(new Lapse(start, end, lapse.isOpen()));
+            // ongoing only while it runs to now inside the period: clipped at a past period's end it
+            // is over for that period, whatever becomes of it later (no amendment when it ends)
+            clipped.add(new Lapse(start, end, lapse.isOpen() && end == now));
             if (shortfallAt == null) {
                 shortfallAt = start;
             }

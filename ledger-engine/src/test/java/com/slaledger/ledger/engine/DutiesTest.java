@@ -82,6 +82,21 @@ class DutiesTest {
                 .containsExactly(new Duties.Lapse(t("2026-11-01T00:00:00Z"), t("2026-11-02T00:00:00Z"), true));
         assertThat(november.shortfallAt()).isEqualTo(t("2026-11-01T00:00:00Z"));
         assertThat(november.failures()).isZero();
+        // October, seen from November: the lapse runs to October's end and is over for October
+        // (it stays so when the duty is met again later: a closed period is not amended for that)
+        var october = Duties.element(
+                BACKUP, events(), t("2026-10-01T00:00:00Z"), t("2026-11-01T00:00:00Z"), t("2026-11-02T00:00:00Z"));
+        assertThat(october.lapses().get(october.lapses().size() - 1))
+                .isEqualTo(new Duties.Lapse(t("2026-10-06T05:00:00Z"), t("2026-11-01T00:00:00Z"), false));
+        var laterMet = new java.util.ArrayList<>(events());
+        laterMet.add(new Duties.Event(SUCCESS, t("2026-11-03T01:00:00Z")));
+        assertThat(Duties.element(
+                        BACKUP,
+                        laterMet,
+                        t("2026-10-01T00:00:00Z"),
+                        t("2026-11-01T00:00:00Z"),
+                        t("2026-11-04T00:00:00Z")))
+                .isEqualTo(october);
     }
 
     @Test

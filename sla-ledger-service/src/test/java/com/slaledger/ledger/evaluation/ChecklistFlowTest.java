@@ -71,6 +71,11 @@ class ChecklistFlowTest {
                 .put("/api/v1/calendars/{id}", calendar)
                 .then()
                 .statusCode(201);
+        // the agent's evidence first: a duty whose since lies in the past and has none has lapsed
+        for (int day = 1; day <= 31; day++) {
+            String at = String.format("2026-10-%02dT02:00:00Z", day);
+            duty(backup, day == 20 ? DutyOutcome.FAILURE : DutyOutcome.SUCCESS, at);
+        }
         putContract(
                 contract,
                 """
@@ -89,10 +94,6 @@ class ChecklistFlowTest {
         ticket(contract, api, "T1", "P1", "2026-10-02T16:50:00Z", "2026-10-06T08:10:00Z", "2026-10-06T11:00:00Z");
         ticket(contract, api, "T2", "P1", "2026-10-14T09:00:00Z", "2026-10-14T09:45:00Z", "2026-10-14T12:00:00Z");
         ticket(contract, api, "T3", "P2", "2026-10-29T17:00:00Z", null, "2026-10-30T10:30:00Z");
-        for (int day = 1; day <= 31; day++) {
-            String at = String.format("2026-10-%02dT02:00:00Z", day);
-            duty(backup, day == 20 ? DutyOutcome.FAILURE : DutyOutcome.SUCCESS, at);
-        }
 
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
             JsonNode e = statement(contract, "2026-10").get("elements");

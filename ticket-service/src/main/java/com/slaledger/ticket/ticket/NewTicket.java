@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import com.slaledger.events.Ids;
 import com.slaledger.events.Limits;
 import com.slaledger.events.TicketKind;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** POST /api/v1/tickets body (SPEC §5.2). */
 public record NewTicket(
@@ -19,7 +20,9 @@ public record NewTicket(
         @NotNull TicketKind kind,
         @Size(max = Limits.MAX_TEXT) String subject,
         Instant reportedAt,
-        @Pattern(regexp = "P[1-4]", message = "must be P1, P2, P3 or P4") String priority) {
+        @Schema(description = "P1, P2, P3 or P4 (default P3): chooses the contract's support target", example = "P1")
+                @Pattern(regexp = "P[1-4]", message = "must be P1, P2, P3 or P4")
+                String priority) {
 
     /** Without a priority (P3). */
     public NewTicket(

@@ -61,7 +61,7 @@ public class TicketResource {
                                             value =
                                                     """
             {"externalId": "ZD-1001", "contractId": "acme", "serviceId": "api", "kind": "OUTAGE",
-             "subject": "API returns 503", "reportedAt": "2026-10-03T14:20:00Z"}""")))
+             "subject": "API returns 503", "reportedAt": "2026-10-03T14:20:00Z", "priority": "P1"}""")))
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(
             responseCode = "200",

@@ -3,6 +3,7 @@ package com.slaledger.ticket.ticket;
 import java.time.Instant;
 
 import com.slaledger.events.TicketKind;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A ticket as the API shows it. */
 public record TicketView(
@@ -16,8 +17,11 @@ public record TicketView(
         Instant reportedAt,
         Instant resolvedAt,
         String status,
-        String priority,
-        Instant respondedAt) {
+        @Schema(example = "P1") String priority,
+        @Schema(
+                        description = "the provider's first response (the earliest recorded); null before one",
+                        example = "2026-10-03T14:35:00Z")
+                Instant respondedAt) {
 
     public static TicketView of(Ticket t) {
         return new TicketView(
