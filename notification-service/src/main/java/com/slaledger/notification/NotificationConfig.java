@@ -9,6 +9,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "notification")
 public interface NotificationConfig {
 
+    /** The provider's name as the statement document attached to the statement mail names it. */
+    @WithDefault("SLA Ledger")
+    String providerName();
+
     /** How often due notices are looked for. */
     @WithDefault("100ms")
     Duration sendInterval();

@@ -9,6 +9,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "ledger")
 public interface LedgerConfig {
 
+    /** The provider's name as statement documents (PDF) name it. */
+    @WithDefault("SLA Ledger")
+    String providerName();
+
     /** A period becomes final (its statement is issued) this long after it ends. */
     @WithDefault("PT1H")
     Duration grace();

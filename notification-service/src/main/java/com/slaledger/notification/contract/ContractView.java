@@ -24,6 +24,17 @@ public class ContractView extends ContractViewRow {
     @Column(name = "alert_emails")
     public String alertEmails;
 
+    /** The contract's time zone (UTC until the contract is seen again after an upgrade). */
+    public String timezone;
+
+    public java.time.ZoneId zone() {
+        try {
+            return timezone == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(timezone);
+        } catch (java.time.DateTimeException e) {
+            return java.time.ZoneOffset.UTC;
+        }
+    }
+
     public List<String> recipients() {
         return split(noticeEmails);
     }

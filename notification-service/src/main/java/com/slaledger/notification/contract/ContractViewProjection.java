@@ -18,7 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ContractViewProjection extends ContractProjection {
 
     public ContractViewProjection(Clock clock) {
-        super(clock, "customer_name", "notice_emails", "alert_emails");
+        super(clock, "customer_name", "notice_emails", "alert_emails", "timezone");
     }
 
     @Incoming("contracts")
@@ -34,9 +34,13 @@ public class ContractViewProjection extends ContractProjection {
     @Override
     protected Map<String, Object> columns(ContractChanged event) {
         return Map.of(
-                "customer_name", event.customer().name(),
-                "notice_emails", joined(event.customer().noticeEmails()),
+                "customer_name",
+                event.customer().name(),
+                "notice_emails",
+                joined(event.customer().noticeEmails()),
                 "alert_emails",
-                        event.alerts() == null ? "" : joined(event.alerts().emails()));
+                event.alerts() == null ? "" : joined(event.alerts().emails()),
+                "timezone",
+                event.timezone() == null ? "UTC" : event.timezone());
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.slaledger.document.StatementDocument;
+import com.slaledger.document.StatementPdf;
 import com.slaledger.events.EventJson;
 import com.slaledger.events.ShortfallDetected;
 import com.slaledger.events.StatementIssued;
@@ -61,6 +63,25 @@ public class NoticeRenderer {
             n.bodyHtml = NoticeTemplates.statementHtml(s, view.customerName).render();
         }
         return true;
+    }
+
+    /**
+     * The statement as a PDF to file, attached to the statement mail (SPEC §14): null for other
+     * notices. Made from the event as stored, so a retry or resend attaches the same document.
+     */
+    public byte[] attachment(Notice n, ContractView view, String provider) {
+        if (n.kind != NoticeKind.STATEMENT || view == null) {
+            return null;
+        }
+        StatementIssued s = read(n.payload, StatementIssued.class);
+        return StatementPdf.render(new StatementDocument(provider, view.customerName, view.zone(), s));
+    }
+
+    /** The attachment's file name: statement-acme-2026-10[-v2].pdf. */
+    public static String attachmentName(Notice n) {
+        StatementIssued s = read(n.payload, StatementIssued.class);
+        String name = "statement-" + s.contractId() + "-" + s.period() + (s.version() > 1 ? "-v" + s.version() : "");
+        return name.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
     }
 
     private static String subject(String rendered) {

@@ -153,7 +153,8 @@ public class NoticeSender {
     private record Batch(int claimed, int sent) {}
 
     /** A claimed notice and the recipients to try now (those not yet sent to or refused for good). */
-    private record Attempt(Notice notice, List<String> targets) {}
+    /** A notice, the recipients to try now, and the statement PDF to attach (null: none). */
+    private record Attempt(Notice notice, List<String> targets, byte[] attachment) {}
 
     /** What happened to each recipient tried; null deliveries: not sent (another attempt holds the notice). */
     private record Outcome(Notice notice, List<Delivery> deliveries) {}
@@ -216,7 +217,8 @@ public class NoticeSender {
                             }
                             n.attempts++;
                             n.nextAttemptAt = now.plus(config.sendLease());
-                            ready.add(new Attempt(n, targets));
+                            ready.add(new Attempt(
+                                    n, targets, renderer.attachment(n, byId.get(n.contractId), config.providerName())));
                         }
                         return ready;
                     }));
@@ -264,6 +266,9 @@ public class NoticeSender {
                             .setHtml(n.bodyHtml)
                             .addHeader("Message-ID", "<" + n.id + "@sla-ledger>")
                             .addHeader("X-SLA-Notice-Key", n.idempotencyKey);
+                    if (a.attachment() != null) {
+                        mail.addAttachment(NoticeRenderer.attachmentName(n), a.attachment(), "application/pdf");
+                    }
                     // a server that never answers must not hold the notice past its lease
                     return mailer.send(mail)
                             .ifNoItem()

@@ -124,5 +124,32 @@ class StatementNoticeTest {
                 .contains("[NOT MET] Nightly database backup (duty:db-backup)")
                 .contains("lapse:    2026-10-10T03:00:00Z to 2026-10-10T05:00:00Z: 7200 s");
         saveSample("statement-checklist.eml", mail);
+
+        // the statement to file is attached as a PDF (SPEC §14)
+        byte[] pdf = attachment(mail, "application/pdf");
+        assertThat(pdf).as("a PDF attachment").isNotNull();
+        {
+            String text = com.slaledger.document.PdfText.of(pdf);
+            assertThat(text)
+                    .contains("statement for Acme Ltd (contract " + id + ")")
+                    .contains("October 2026")
+                    .contains("[NOT MET] first response to P1 tickets (firstResponse:P1)")
+                    .contains("agreed: 95% within 30 min (EU business hours); measured: 90% (18 of 20)")
+                    .contains("Service credit: 0% = 0.00 EUR");
+        }
+    }
+
+    /** The first part of a mail with this content type, as bytes; null without one. */
+    static byte[] attachment(MimeMessage mail, String type) throws Exception {
+        if (!(mail.getContent() instanceof jakarta.mail.Multipart multipart)) {
+            return null;
+        }
+        for (int i = 0; i < multipart.getCount(); i++) {
+            var part = multipart.getBodyPart(i);
+            if (part.isMimeType(type)) {
+                return part.getInputStream().readAllBytes();
+            }
+        }
+        return null;
     }
 }

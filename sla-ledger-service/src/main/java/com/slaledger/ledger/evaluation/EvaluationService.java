@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.events.DowntimeInterval;
 import com.slaledger.events.ShortfallDetected;
-import com.slaledger.events.StatementIssued;
 import com.slaledger.events.Topics;
 import com.slaledger.events.WarningIssued;
 import com.slaledger.ledger.LedgerConfig;
@@ -531,26 +530,7 @@ public class EvaluationService {
         next.fingerprint = fingerprint;
         next.issuedAt = now;
         versions.add(next);
-        PolicyFigures f = s.figures();
-        List<DowntimeInterval> intervals = EngineMapping.intervals(s.intervals());
-        var event = new StatementIssued(
-                c.contractId(),
-                period,
-                next.version,
-                Instant.ofEpochSecond(s.periodStart()),
-                Instant.ofEpochSecond(s.periodEnd()),
-                ContractEvents.policy(c.terms().policy()),
-                f.eligibleSeconds(),
-                f.downtimeSeconds(),
-                f.availabilityPercent(),
-                c.terms().uptimeTargetPercent(),
-                f.met(),
-                EngineMapping.plain(f.creditPercent()),
-                EngineMapping.money(f.creditAmount()),
-                DowntimeInterval.listed(intervals),
-                DowntimeInterval.omitted(intervals),
-                now,
-                EngineMapping.elements(items));
+        var event = EngineMapping.issued(c, s, items, next.version, now, false);
         Log.infof("statement: contract %s period %s version %d", c.contractId(), period, next.version);
         return issued.persist(next)
                 .chain(() -> outbox.add(Topics.STATEMENTS, c.contractId(), event))

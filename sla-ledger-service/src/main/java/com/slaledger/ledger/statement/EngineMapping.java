@@ -6,9 +6,13 @@ import java.util.List;
 
 import com.slaledger.events.ChecklistElement;
 import com.slaledger.events.DowntimeInterval;
+import com.slaledger.events.StatementIssued;
 import com.slaledger.ledger.contract.ContractEvents;
+import com.slaledger.ledger.contract.ContractVersion;
 import com.slaledger.ledger.engine.Checklist;
 import com.slaledger.ledger.engine.Money;
+import com.slaledger.ledger.engine.PolicyFigures;
+import com.slaledger.ledger.engine.Statement;
 import com.slaledger.ledger.engine.StatementInterval;
 
 /** Translates the engine's results (intervals, amounts, percentages) to the wire and REST forms. */
@@ -63,6 +67,35 @@ public final class EngineMapping {
 
     public static List<ChecklistElement> elements(List<Checklist.Item> items) {
         return items.stream().map(EngineMapping::element).toList();
+    }
+
+    /**
+     * A period's statement as it is issued (and filed): the figures under the contract's policy,
+     * its intervals (at most {@link DowntimeInterval#MAX_PER_EVENT} for an event, all of them with
+     * {@code whole}), the checklist, the version, the instant.
+     */
+    public static StatementIssued issued(
+            ContractVersion c, Statement s, List<Checklist.Item> items, int version, Instant at, boolean whole) {
+        PolicyFigures f = s.figures();
+        List<DowntimeInterval> intervals = intervals(s.intervals());
+        return new StatementIssued(
+                c.contractId(),
+                s.period().toString(),
+                version,
+                instant(s.periodStart()),
+                instant(s.periodEnd()),
+                ContractEvents.policy(c.terms().policy()),
+                f.eligibleSeconds(),
+                f.downtimeSeconds(),
+                f.availabilityPercent(),
+                c.terms().uptimeTargetPercent(),
+                f.met(),
+                plain(f.creditPercent()),
+                money(f.creditAmount()),
+                whole ? intervals : DowntimeInterval.listed(intervals),
+                whole ? 0 : DowntimeInterval.omitted(intervals),
+                at,
+                elements(items));
     }
 
     /** 10.00 → 10, 12.50 → 12.5, 0.000 → 0: the shortest exact form, never exponent notation. */

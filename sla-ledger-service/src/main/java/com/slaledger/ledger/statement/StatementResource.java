@@ -13,9 +13,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+import com.slaledger.document.StatementCsv;
+import com.slaledger.document.StatementDocument;
+import com.slaledger.document.StatementPdf;
 import com.slaledger.events.DowntimeInterval;
+import com.slaledger.ledger.LedgerConfig;
 import com.slaledger.ledger.contract.ContractRepository;
+import com.slaledger.ledger.contract.ContractVersion;
 import com.slaledger.ledger.engine.Periods;
 import com.slaledger.support.rest.ProblemException;
 import com.slaledger.support.rest.QueryParams;
@@ -37,11 +43,21 @@ public class StatementResource {
     private final StatementService statements;
     private final Clock clock;
 
+    private final IssuedStatementRepository issued;
+    private final LedgerConfig config;
     private final Caller caller;
 
-    public StatementResource(ContractRepository contracts, StatementService statements, Clock clock, Caller caller) {
+    public StatementResource(
+            ContractRepository contracts,
+            StatementService statements,
+            IssuedStatementRepository issued,
+            LedgerConfig config,
+            Clock clock,
+            Caller caller) {
         this.contracts = contracts;
         this.statements = statements;
+        this.issued = issued;
+        this.config = config;
         this.clock = clock;
         this.caller = caller;
     }
@@ -53,12 +69,88 @@ public class StatementResource {
     @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
     public Uni<StatementView> statement(
             @PathParam("contractId") String contractId, @PathParam("period") String period) {
+        YearMonth month = parsed(period);
+        return contracts.existing(contractId, caller::mayRead).chain(c -> statements
+                .statement(c, month)
+                .map(s -> StatementView.of(s.statement(), s.terms().terms().uptimeTargetPercent(), s.elements())));
+    }
+
+    /**
+     * The statement as CSV (RFC 4180): a row per interval and per element of the checklist (SPEC
+     * §14). Chosen by {@code Accept: text/csv}.
+     */
+    @GET
+    @Path("/statements/{period}")
+    @Produces(CSV + ";qs=0.5")
+    @WithSession
+    @Operation(summary = "The statement of a period as CSV (Accept: text/csv): a row per interval and per element")
+    @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
+    public Uni<Response> csv(@PathParam("contractId") String contractId, @PathParam("period") String period) {
+        return document(contractId, period)
+                .map(d -> Response.ok(StatementCsv.write(d), CSV + "; charset=UTF-8; header=present")
+                        .header("Content-Disposition", disposition(d, "csv"))
+                        .build());
+    }
+
+    /**
+     * The statement as a PDF a customer can file: provider and customer, the period in the
+     * contract's time zone, every element agreed against measured, the credit, the intervals.
+     */
+    @GET
+    @Path("/statements/{period}")
+    @Produces(PDF + ";qs=0.5")
+    @WithSession
+    @Operation(
+            summary = "The statement of a period as a PDF document (Accept: application/pdf): the checklist, figures"
+                    + " and intervals, instants in the contract's time zone")
+    @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
+    public Uni<Response> pdf(@PathParam("contractId") String contractId, @PathParam("period") String period) {
+        return document(contractId, period).map(d -> Response.ok(StatementPdf.render(d), PDF)
+                .header("Content-Disposition", disposition(d, "pdf"))
+                .build());
+    }
+
+    // qs below JSON's: a client that accepts anything (or says nothing) gets JSON
+    static final String CSV = "text/csv";
+    static final String PDF = "application/pdf";
+
+    /**
+     * The statement as a document: every interval, the checklist, and which statement it is (the
+     * latest version issued for a closed period, with its instant; computed now otherwise).
+     */
+    private Uni<StatementDocument> document(String contractId, String period) {
+        YearMonth month = parsed(period);
+        return contracts.existing(contractId, caller::mayRead).chain(c -> statements
+                .statement(c, month)
+                .chain(in -> issued.of(contractId, List.of(period)).map(versions -> {
+                    IssuedStatement latest = versions.stream()
+                            .max(java.util.Comparator.comparingInt(v -> v.version))
+                            .orElse(null);
+                    boolean isFinal = in.statement().isFinal();
+                    int version = isFinal && latest != null ? latest.version : 0;
+                    Instant at = version > 0 ? latest.issuedAt : clock.instant();
+                    ContractVersion terms = in.terms();
+                    return new StatementDocument(
+                            config.providerName(),
+                            c.terms().customer().name(),
+                            terms.zone(),
+                            EngineMapping.issued(terms, in.statement(), in.elements(), version, at, true),
+                            isFinal);
+                })));
+    }
+
+    private static String disposition(StatementDocument d, String extension) {
+        String name = ("statement-" + d.statement().contractId() + "-"
+                        + d.statement().period())
+                .replaceAll("[^A-Za-z0-9._-]", "_");
+        return "attachment; filename=\"" + name + "." + extension + "\"";
+    }
+
+    private static YearMonth parsed(String period) {
         if (period == null || !PERIOD.matcher(period).matches()) {
             throw ProblemException.invalid("period", "must be a month written YYYY-MM, e.g. 2026-10");
         }
-        return contracts.existing(contractId, caller::mayRead).chain(c -> statements
-                .statement(c, YearMonth.parse(period))
-                .map(s -> StatementView.of(s.statement(), s.terms().terms().uptimeTargetPercent(), s.elements())));
+        return YearMonth.parse(period);
     }
 
     @GET

@@ -54,7 +54,7 @@ import static org.awaitility.Awaitility.await;
 class ChecklistFlowTest {
 
     @Test
-    void octobersChecklistFromTicketsAndDutyEvidence() {
+    void octobersChecklistFromTicketsAndDutyEvidence() throws Exception {
         String contract = unique("checklist");
         String calendar = unique("cal");
         String backup = unique("db-backup");
@@ -156,6 +156,49 @@ class ChecklistFlowTest {
         assertThat(events).hasSize(4);
         assertThat(events.stream().map(TestKafka::text))
                 .anyMatch(t -> t.contains("\"element\":\"firstResponse:P1\"") && t.contains("\"period\":\"2026-10\""));
+
+        // The same statement as CSV (a row per interval and per element) and as a PDF to file.
+        String csv = given().accept("text/csv")
+                .when()
+                .get("/api/v1/contracts/{id}/statements/2026-10", contract)
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString(".csv"))
+                .extract()
+                .asString();
+        var rows = org.apache.commons.csv.CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new java.io.StringReader(csv))
+                .getRecords();
+        assertThat(rows).hasSize(5); // no downtime interval, five elements
+        assertThat(rows.stream().map(r -> r.get("element")).toList())
+                .containsExactly(
+                        "availability", "firstResponse:P1", "resolution:P1", "firstResponse:P2", "duty:" + backup);
+        assertThat(rows.get(1).get("measured")).isEqualTo("50% (1 of 2)");
+        assertThat(rows.get(4).get("lapsedSeconds")).isEqualTo("79200");
+        byte[] pdf = given().accept("application/pdf")
+                .when()
+                .get("/api/v1/contracts/{id}/statements/2026-10", contract)
+                .then()
+                .statusCode(200)
+                .contentType("application/pdf")
+                .extract()
+                .asByteArray();
+        {
+            String text = com.slaledger.document.PdfText.of(pdf);
+            assertThat(text)
+                    .contains("statement for Acme (contract " + contract + ")")
+                    .contains("October 2026 in Europe/Lisbon")
+                    .contains("[NOT MET] first response to P1 tickets (firstResponse:P1)")
+                    .contains("agreed: 100% within 30 min (Lisbon office); measured: 50% (1 of 2)")
+                    .contains("[met] resolution of P1 tickets (resolution:P1)")
+                    .contains("lapse from 2026-10-20 05:00:00 +01:00 (04:00:00 UTC) to 2026-10-21 03:00:00 +01:00"
+                            + " (02:00:00 UTC): 79,200 s");
+        }
 
         // October is closed: its statement (the checklist) goes out with every element.
         var statements = TestKafka.read(Topics.STATEMENTS, r -> contract.equals(r.key()), 1, Duration.ofSeconds(30));

@@ -1,0 +1,189 @@
+package com.slaledger.document;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.slaledger.events.ChecklistElement;
+import com.slaledger.events.DowntimeInterval;
+import com.slaledger.events.MeasurementPolicy;
+import com.slaledger.events.Money;
+import com.slaledger.events.StatementIssued;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The statement of SPEC §7's example (October 2026 in Lisbon: 2,674,800 eligible seconds, an hour
+ * counted, 99.8654%, 10% credit = 100.00 EUR) with a checklist, written as CSV and PDF and read
+ * back: the figures a customer files are the statement's.
+ */
+class StatementDocumentTest {
+
+    static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
+
+    static StatementIssued statement(int intervals) {
+        List<DowntimeInterval> list = new ArrayList<>();
+        list.add(new DowntimeInterval(
+                Instant.parse("2026-10-03T14:05:00Z"),
+                Instant.parse("2026-10-03T15:05:00Z"),
+                3600,
+                List.of("api"),
+                true,
+                null,
+                false));
+        list.add(new DowntimeInterval(
+                Instant.parse("2026-10-07T09:00:00Z"),
+                Instant.parse("2026-10-07T09:03:00Z"),
+                180,
+                List.of("web, \"edge\""),
+                false,
+                "BELOW_MINIMUM",
+                false));
+        for (int i = 2; i < intervals; i++) {
+            Instant start = Instant.parse("2026-10-10T00:00:00Z").plusSeconds(600L * i);
+            list.add(new DowntimeInterval(
+                    start, start.plusSeconds(60), 60, List.of("api"), false, "BELOW_MINIMUM", false));
+        }
+        return new StatementIssued(
+                "acme",
+                "2026-10",
+                2,
+                Instant.parse("2026-09-30T23:00:00Z"),
+                Instant.parse("2026-11-01T00:00:00Z"),
+                MeasurementPolicy.PROVIDER_MONITORED,
+                2_674_800,
+                3600,
+                new BigDecimal("99.8654"),
+                new BigDecimal("99.9"),
+                false,
+                new BigDecimal("10"),
+                new Money(new BigDecimal("100.00"), "EUR"),
+                list,
+                0,
+                Instant.parse("2026-11-01T01:00:00Z"),
+                List.of(
+                        new ChecklistElement(
+                                "availability", "availability", "99.9%", "99.8654%", false, null, null, null, null),
+                        new ChecklistElement(
+                                "firstResponse:P1",
+                                "first response to P1 tickets",
+                                "95% within 30 min (EU business hours)",
+                                "90% (18 of 20)",
+                                false,
+                                20,
+                                18,
+                                null,
+                                null),
+                        new ChecklistElement(
+                                "duty:db-backup",
+                                "Nightly database backup",
+                                "every 1 day (+2 h)",
+                                "1 lapse, 7,200 s",
+                                false,
+                                null,
+                                null,
+                                List.of(new ChecklistElement.Lapse(
+                                        Instant.parse("2026-10-10T03:00:00Z"),
+                                        Instant.parse("2026-10-10T05:00:00Z"),
+                                        7200,
+                                        false)),
+                                0)));
+    }
+
+    static StatementDocument document(int intervals) {
+        return new StatementDocument("Hosting Provider Lda", "Acme Ltd – Łódź", LISBON, statement(intervals));
+    }
+
+    @Test
+    void csvHasARowPerIntervalAndPerElementThatReadsBack() throws Exception {
+        String csv = StatementCsv.write(document(2));
+        assertThat(csv).contains("\r\n");
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv))
+                .getRecords();
+        assertThat(rows).hasSize(2 + 3);
+        CSVRecord first = rows.get(0);
+        assertThat(first.get("record")).isEqualTo("interval");
+        assertThat(first.get("start")).isEqualTo("2026-10-03T14:05:00Z");
+        assertThat(first.get("seconds")).isEqualTo("3600");
+        assertThat(first.get("counted")).isEqualTo("true");
+        // a comma and quotes inside a field survive the round trip (RFC 4180 quoting)
+        assertThat(rows.get(1).get("services")).isEqualTo("web, \"edge\"");
+        assertThat(rows.get(1).get("reason")).isEqualTo("BELOW_MINIMUM");
+        CSVRecord support = rows.get(3);
+        assertThat(support.get("record")).isEqualTo("element");
+        assertThat(support.get("element")).isEqualTo("firstResponse:P1");
+        assertThat(support.get("agreed")).isEqualTo("95% within 30 min (EU business hours)");
+        assertThat(support.get("decided")).isEqualTo("20");
+        assertThat(support.get("metCount")).isEqualTo("18");
+        assertThat(support.get("met")).isEqualTo("false");
+        assertThat(rows.get(4).get("lapsedSeconds")).isEqualTo("7200");
+        assertThat(rows.get(2).get("measured")).isEqualTo("99.8654%");
+    }
+
+    @Test
+    void pdfSaysWhoWhenEveryElementTheFiguresAndTheIntervals() throws Exception {
+        byte[] bytes = StatementPdf.render(document(2));
+        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        {
+            String text = PdfText.of(bytes);
+            assertThat(text)
+                    .contains("Hosting Provider Lda - statement for Acme Ltd")
+                    .contains("(contract acme)")
+                    .contains("October 2026 in Europe/Lisbon")
+                    .contains("2026-10-01 00:00:00 +01:00 (2026-09-30 23:00:00 UTC)")
+                    .contains("Amended statement, version 2")
+                    .contains("The agreement was NOT met in every element.")
+                    .contains("Measured availability: 99.8654% (NOT met)")
+                    .contains("Eligible time: 2,674,800 s")
+                    .contains("Counted downtime: 3,600 s (1 h 00 min)")
+                    .contains("Service credit: 10% = 100.00 EUR")
+                    .contains("[NOT MET] first response to P1 tickets (firstResponse:P1)")
+                    .contains("agreed: 95% within 30 min (EU business hours); measured: 90% (18 of 20)")
+                    .contains("[NOT MET] Nightly database backup (duty:db-backup)")
+                    .contains(
+                            "2026-10-03 15:05:00 +01:00 (14:05:00 UTC) to 2026-10-03 16:05:00 +01:00 (15:05:00 UTC): 3,600 s")
+                    .contains("not counted (BELOW_MINIMUM)");
+            // a character Helvetica cannot show is replaced, not a failure
+            assertThat(text).contains("Acme Ltd – ?ód?");
+        }
+    }
+
+    @Test
+    void manyIntervalsFlowOntoMorePages() throws Exception {
+        byte[] bytes = StatementPdf.render(document(300));
+        {
+            assertThat(PdfText.pages(bytes)).isGreaterThan(3);
+            String text = PdfText.of(bytes);
+            assertThat(text).contains("2026-10-12 02:50:00 +01:00 (01:50:00 UTC)");
+        }
+    }
+
+    @Test
+    void instantsAndDurationsForPeople() {
+        assertThat(Wording.duration(3720)).isEqualTo("1 h 02 min");
+        assertThat(Wording.duration(3600)).isEqualTo("1 h 00 min");
+        assertThat(Wording.duration(180)).isEqualTo("3 min");
+        assertThat(Wording.duration(45)).isEqualTo("45 s");
+        assertThat(Wording.duration(0)).isEqualTo("0 s");
+        assertThat(Wording.duration(96_005)).isEqualTo("26 h 40 min 05 s");
+        assertThat(Wording.instant(Instant.parse("2026-10-03T14:05:00Z"), LISBON))
+                .isEqualTo("2026-10-03 15:05:00 +01:00 (14:05:00 UTC)");
+        assertThat(Wording.instant(Instant.parse("2026-10-31T23:30:00Z"), ZoneId.of("Asia/Tokyo")))
+                .isEqualTo("2026-11-01 08:30:00 +09:00 (2026-10-31 23:30:00 UTC)");
+        assertThat(Wording.instant(Instant.parse("2026-10-03T14:05:00Z"), ZoneId.of("UTC")))
+                .isEqualTo("2026-10-03 14:05:00 UTC");
+        assertThat(Wording.instant(null, LISBON)).isEqualTo("now (ongoing)");
+    }
+}
