@@ -9,9 +9,16 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "notification")
 public interface NotificationConfig {
 
-    /** The provider's name as the statement document attached to the statement mail names it. */
+    /**
+     * The provider's name: it signs the notices, names the provider in the statement PDF and, with
+     * {@link #senderAddress()}, is the mails' From.
+     */
     @WithDefault("SLA Ledger")
     String providerName();
+
+    /** The address notices are sent from (quarkus.mailer.from is made of both). */
+    @WithDefault("notices@sla-ledger.example")
+    String senderAddress();
 
     /** How often due notices are looked for. */
     @WithDefault("100ms")

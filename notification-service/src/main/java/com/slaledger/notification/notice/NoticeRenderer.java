@@ -36,8 +36,11 @@ public class NoticeRenderer {
         return n.kind == NoticeKind.WARNING ? view.alertRecipients() : view.recipients();
     }
 
-    /** Fills recipients, subject and bodies; false while the contract or its addresses are unknown. */
-    public boolean render(Notice n, ContractView view) {
+    /**
+     * Fills recipients, subject and bodies, signed by {@code provider} (notification.provider-name)
+     * and written in the contract's time zone; false while the contract or its addresses are unknown.
+     */
+    public boolean render(Notice n, ContractView view, String provider) {
         List<String> recipients = recipients(n, view);
         if (recipients.isEmpty()) {
             return false;
@@ -49,18 +52,24 @@ public class NoticeRenderer {
         if (n.kind == NoticeKind.WARNING) {
             WarningIssued w = read(n.payload, WarningIssued.class);
             n.subject = subject(NoticeTemplates.warningSubject(w).render());
-            n.bodyText = NoticeTemplates.warningText(w, view.customerName).render();
-            n.bodyHtml = NoticeTemplates.warningHtml(w, view.customerName).render();
+            n.bodyText = NoticeTemplates.warningText(w, view.customerName, view.zone(), provider)
+                    .render();
+            n.bodyHtml = NoticeTemplates.warningHtml(w, view.customerName, view.zone(), provider)
+                    .render();
         } else if (n.kind == NoticeKind.SHORTFALL) {
             ShortfallDetected s = read(n.payload, ShortfallDetected.class);
             n.subject = subject(NoticeTemplates.shortfallSubject(s).render());
-            n.bodyText = NoticeTemplates.shortfallText(s, view.customerName).render();
-            n.bodyHtml = NoticeTemplates.shortfallHtml(s, view.customerName).render();
+            n.bodyText = NoticeTemplates.shortfallText(s, view.customerName, view.zone(), provider)
+                    .render();
+            n.bodyHtml = NoticeTemplates.shortfallHtml(s, view.customerName, view.zone(), provider)
+                    .render();
         } else {
             StatementIssued s = read(n.payload, StatementIssued.class);
             n.subject = subject(NoticeTemplates.statementSubject(s).render());
-            n.bodyText = NoticeTemplates.statementText(s, view.customerName).render();
-            n.bodyHtml = NoticeTemplates.statementHtml(s, view.customerName).render();
+            n.bodyText = NoticeTemplates.statementText(s, view.customerName, view.zone(), provider)
+                    .render();
+            n.bodyHtml = NoticeTemplates.statementHtml(s, view.customerName, view.zone(), provider)
+                    .render();
         }
         return true;
     }

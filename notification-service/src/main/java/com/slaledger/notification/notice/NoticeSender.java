@@ -20,13 +20,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.mail.MailAttachment;
+import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.SMTPException;
+import io.vertx.mutiny.ext.mail.MailClient;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -73,7 +74,8 @@ public class NoticeSender {
     private final Pool pool;
     private final ContractViewRepository contracts;
     private final NoticeRenderer renderer;
-    private final ReactiveMailer mailer;
+    private final MailClient mailer;
+    private final String from;
     private final SmtpHealth smtp;
     private final NotificationConfig config;
     private final Backoff backoff;
@@ -91,7 +93,8 @@ public class NoticeSender {
             Pool pool,
             ContractViewRepository contracts,
             NoticeRenderer renderer,
-            ReactiveMailer mailer,
+            MailClient mailer,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.mailer.from") String from,
             SmtpHealth smtp,
             MeterRegistry registry,
             NotificationConfig config,
@@ -102,6 +105,7 @@ public class NoticeSender {
         this.contracts = contracts;
         this.renderer = renderer;
         this.mailer = mailer;
+        this.from = from;
         this.smtp = smtp;
         this.config = config;
         this.backoff = new Backoff(config.retry().initial(), config.retry().max());
@@ -197,7 +201,7 @@ public class NoticeSender {
                         views.forEach(v -> byId.put(v.contractId, v));
                         List<Attempt> ready = new ArrayList<>();
                         for (Notice n : due) {
-                            if (!renderer.render(n, byId.get(n.contractId))) {
+                            if (!renderer.render(n, byId.get(n.contractId), config.providerName())) {
                                 n.lastError = "waiting for contract " + n.contractId + " (recipients unknown)";
                                 n.nextAttemptAt = now.plus(config.retry().initial());
                                 continue;
@@ -259,18 +263,25 @@ public class NoticeSender {
                 .iterable(a.targets())
                 .onItem()
                 .transformToUniAndConcatenate(recipient -> {
-                    Mail mail = new Mail()
-                            .setTo(new ArrayList<>(List.of(recipient)))
+                    // Vert.x's own message: no empty Cc/Bcc headers (one recipient per mail), our
+                    // Message-ID and idempotency key, the statement PDF when there is one
+                    MailMessage mail = new MailMessage()
+                            .setFrom(from)
+                            .setTo(List.of(recipient))
                             .setSubject(n.subject)
                             .setText(n.bodyText)
                             .setHtml(n.bodyHtml)
                             .addHeader("Message-ID", "<" + n.id + "@sla-ledger>")
                             .addHeader("X-SLA-Notice-Key", n.idempotencyKey);
                     if (a.attachment() != null) {
-                        mail.addAttachment(NoticeRenderer.attachmentName(n), a.attachment(), "application/pdf");
+                        mail.setAttachment(List.of(MailAttachment.create()
+                                .setName(NoticeRenderer.attachmentName(n))
+                                .setContentType("application/pdf")
+                                .setDisposition("attachment")
+                                .setData(io.vertx.core.buffer.Buffer.buffer(a.attachment()))));
                     }
                     // a server that never answers must not hold the notice past its lease
-                    return mailer.send(mail)
+                    return mailer.sendMail(mail)
                             .ifNoItem()
                             .after(config.sendLease().dividedBy(2))
                             .fail()

@@ -1,5 +1,7 @@
 package com.slaledger.notification.notice;
 
+import java.time.ZoneId;
+
 import com.slaledger.events.ShortfallDetected;
 import com.slaledger.events.StatementIssued;
 import com.slaledger.events.WarningIssued;
@@ -14,19 +16,23 @@ public class NoticeTemplates {
 
     public static native TemplateInstance shortfallSubject(ShortfallDetected s);
 
-    public static native TemplateInstance shortfallText(ShortfallDetected s, String customer);
+    public static native TemplateInstance shortfallText(
+            ShortfallDetected s, String customer, ZoneId zone, String provider);
 
-    public static native TemplateInstance shortfallHtml(ShortfallDetected s, String customer);
+    public static native TemplateInstance shortfallHtml(
+            ShortfallDetected s, String customer, ZoneId zone, String provider);
 
     public static native TemplateInstance warningSubject(WarningIssued s);
 
-    public static native TemplateInstance warningText(WarningIssued s, String customer);
+    public static native TemplateInstance warningText(WarningIssued s, String customer, ZoneId zone, String provider);
 
-    public static native TemplateInstance warningHtml(WarningIssued s, String customer);
+    public static native TemplateInstance warningHtml(WarningIssued s, String customer, ZoneId zone, String provider);
 
     public static native TemplateInstance statementSubject(StatementIssued s);
 
-    public static native TemplateInstance statementText(StatementIssued s, String customer);
+    public static native TemplateInstance statementText(
+            StatementIssued s, String customer, ZoneId zone, String provider);
 
-    public static native TemplateInstance statementHtml(StatementIssued s, String customer);
+    public static native TemplateInstance statementHtml(
+            StatementIssued s, String customer, ZoneId zone, String provider);
 }

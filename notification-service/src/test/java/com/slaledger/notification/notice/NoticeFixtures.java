@@ -47,7 +47,7 @@ final class NoticeFixtures {
                 MeasurementPolicy.PROVIDER_MONITORED,
                 new BigDecimal("99.9"),
                 Duration.ZERO,
-                "UTC",
+                "Europe/Lisbon",
                 List.of(),
                 new BigDecimal("100"),
                 null,

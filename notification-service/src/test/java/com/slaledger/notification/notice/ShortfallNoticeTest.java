@@ -110,7 +110,8 @@ class ShortfallNoticeTest {
                 .contains("Nightly database backup")
                 .contains("every 1 day (+2 h)")
                 .contains("1 lapse, 7,200 s")
-                .contains("2026-10-10T03:00:00Z to 2026-10-10T05:00:00Z: 7200 s");
+                .contains("2026-10-10 04:00:00 +01:00 (03:00:00 UTC) to 2026-10-10 06:00:00 +01:00 (05:00:00 UTC):"
+                        + " 2 h 00 min (7200 s)");
     }
 
     private static String subject(MimeMessage m) {

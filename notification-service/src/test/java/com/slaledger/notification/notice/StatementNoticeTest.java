@@ -122,7 +122,15 @@ class StatementNoticeTest {
                 .contains("95% within 30 min (EU business hours)")
                 .contains("90% (18 of 20)")
                 .contains("[NOT MET] Nightly database backup (duty:db-backup)")
-                .contains("lapse:    2026-10-10T03:00:00Z to 2026-10-10T05:00:00Z: 7200 s");
+                .contains("lapse:    2026-10-10 04:00:00 +01:00 (03:00:00 UTC) to 2026-10-10 06:00:00 +01:00"
+                        + " (05:00:00 UTC): 2 h 00 min (7200 s)")
+                // notices that read well: the customer's time with its offset, durations for people,
+                // signed and sent by the provider (notification.provider-name), no empty Cc
+                .contains("(2026-10-01 01:00:00 +01:00 (00:00:00 UTC) to 2026-11-01 00:00:00 +00:00 (00:00:00 UTC))")
+                .contains("Eligible time:        744 h 00 min (2,678,400 s")
+                .contains("Example Hosting Ltd");
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("Example Hosting Ltd <notices@sla-ledger.example>");
+        assertThat(mail.getHeader("Cc")).isNull();
         saveSample("statement-checklist.eml", mail);
 
         // the statement to file is attached as a PDF (SPEC §14)
