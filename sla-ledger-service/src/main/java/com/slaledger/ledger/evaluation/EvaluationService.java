@@ -86,6 +86,7 @@ public class EvaluationService {
     private final ContractRepository contracts;
     private final EngineInputRepository inputs;
     private final ChecklistInputRepository checklists;
+    private final ContractMetrics contractMetrics;
     private final ShortfallRepository shortfalls;
     private final IssuedStatementRepository issued;
     private final WarningRepository warnings;
@@ -101,6 +102,7 @@ public class EvaluationService {
             ContractRepository contracts,
             EngineInputRepository inputs,
             ChecklistInputRepository checklists,
+            ContractMetrics contractMetrics,
             ShortfallRepository shortfalls,
             IssuedStatementRepository issued,
             WarningRepository warnings,
@@ -114,6 +116,7 @@ public class EvaluationService {
         this.contracts = contracts;
         this.inputs = inputs;
         this.checklists = checklists;
+        this.contractMetrics = contractMetrics;
         this.shortfalls = shortfalls;
         this.issued = issued;
         this.warnings = warnings;
@@ -266,6 +269,9 @@ public class EvaluationService {
                                                 work.add(elementShortfalls(terms, s, items, elementsShort, now));
                                             }
                                             if (period.equals(currentPeriod)) {
+                                                work.add(contractMetrics
+                                                        .record(contractId, s, items, now)
+                                                        .replaceWith(Outcome.NONE));
                                                 work.add(warn(terms, s, judged, warned, now));
                                                 warnedNow.addAll(Warnings.reached(
                                                         terms.engine().warningThresholds(),

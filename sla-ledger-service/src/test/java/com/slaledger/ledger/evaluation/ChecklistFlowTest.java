@@ -206,6 +206,24 @@ class ChecklistFlowTest {
         assertThat(TestKafka.text(statements.get(statements.size() - 1)))
                 .contains("\"element\":\"firstResponse:P2\"")
                 .contains("\"measured\":\"1 lapse, 79,200 s; 1 failure reported\"");
+
+        // Per-contract metrics of the current period (SPEC §14): November in Lisbon is 2,592,000 s,
+        // 99.9% allows 2,592 s, none used; one element (the backup) not met, one shortfall.
+        await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
+            String metrics = given().when()
+                    .get("/q/metrics")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            String label = "{contract=\"" + contract + "\"}";
+            assertThat(metrics)
+                    .contains("sla_contract_availability_percent" + label + " 100.0")
+                    .contains("sla_contract_allowance_seconds" + label + " 2592.0")
+                    .contains("sla_contract_allowance_left_seconds" + label + " 2592.0")
+                    .contains("sla_contract_elements_not_met" + label + " 1.0")
+                    .contains("sla_contract_shortfalls" + label + " 1.0");
+        });
     }
 
     private static JsonNode shortfalls(String contract) {
