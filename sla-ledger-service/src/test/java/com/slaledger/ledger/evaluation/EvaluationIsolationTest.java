@@ -49,8 +49,9 @@ class EvaluationIsolationTest {
                         .executeUpdate())));
         putContract(good, specContract("PROVIDER_MONITORED", api, unique("web")), 201);
         // an outage of 2 hours in October: 7,200 s breaches the 99.9% target
-        observe(api, "p1", HealthStatus.DOWN, "2026-10-03T10:00:00Z");
+        // the end first: a start judged alone would be an outage ongoing to this day
         observe(api, "p1", HealthStatus.UP, "2026-10-03T12:00:00Z");
+        observe(api, "p1", HealthStatus.DOWN, "2026-10-03T10:00:00Z");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             var outcome = VertxContextSupport.subscribeAndAwait(() -> evaluator.evaluate(Instant.now()));

@@ -51,8 +51,10 @@ class StatementFlowTest {
         observe(api, "p1", HealthStatus.UP, "2026-10-03T15:05:00Z");
         observe(api, "p1", HealthStatus.DOWN, "2026-10-03T14:05:00Z");
         observe(api, "p1", HealthStatus.DOWN, "2026-10-03T14:05:00Z");
-        observe(web, "p1", HealthStatus.DOWN, "2026-10-07T09:00:00Z");
+        // (ends before starts: judged between two sends, a start alone would be an outage ongoing to
+        // this day, and the ledger would rightly say so)
         observe(web, "p1", HealthStatus.UP, "2026-10-07T09:03:00Z");
+        observe(web, "p1", HealthStatus.DOWN, "2026-10-07T09:00:00Z");
         Instant reported = Instant.parse("2026-10-03T14:20:00Z");
         TestKafka.send(
                 Topics.TICKETS,
@@ -257,8 +259,10 @@ class StatementFlowTest {
                 .toInstant()
                 .plusSeconds(7200)
                 .toString();
-        observe(api, "p1", HealthStatus.DOWN, start);
+        // the end first: were the start folded and judged alone (the ledger caught up in between),
+        // the outage would rightly be ongoing to this day
         observe(api, "p1", HealthStatus.UP, end);
+        observe(api, "p1", HealthStatus.DOWN, start);
 
         var shortfalls = TestKafka.read(Topics.SHORTFALLS, r -> contract.equals(r.key()), 1, Duration.ofSeconds(30));
         assertThat(shortfalls).hasSize(1);
