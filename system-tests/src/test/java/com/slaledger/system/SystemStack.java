@@ -41,6 +41,7 @@ public final class SystemStack implements BeforeAllCallback, ExtensionContext.St
             Map.entry("TICKET_SERVICE_PORT", "18082"),
             Map.entry("SLA_LEDGER_SERVICE_PORT", "18083"),
             Map.entry("NOTIFICATION_SERVICE_PORT", "18084"),
+            Map.entry("CONSOLE_PORT", "18080"),
             // Quicker rounds than production, so that the tests wait seconds, not minutes.
             // A consumer killed with -9 holds its partitions until its session times out (Kafka's
             // default: 45 s); the restarted instance waits that long before it reads again.
@@ -55,6 +56,9 @@ public final class SystemStack implements BeforeAllCallback, ExtensionContext.St
             "http://localhost:18083",
             "http://localhost:18084",
             "http://127.0.0.1:18025");
+
+    /** The console of this stack. */
+    static final String CONSOLE = "http://localhost:18080";
 
     /** Bearer tokens of this stack, signed with the key pair `stack up` made in its run directory. */
     static String token(LocalTokens.Grant grant) {

@@ -1,0 +1,24 @@
+package com.slaledger.console;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where the console finds the services' public APIs (console.*). */
+@ConfigMapping(prefix = "console")
+public interface ConsoleConfig {
+
+    @WithDefault("http://localhost:8083")
+    String ledgerUrl();
+
+    @WithDefault("http://localhost:8082")
+    String ticketUrl();
+
+    @WithDefault("http://localhost:8084")
+    String notificationUrl();
+
+    /** How long a call to a service may take before the page says it could not be read. */
+    @WithDefault("PT10S")
+    Duration timeout();
+}
