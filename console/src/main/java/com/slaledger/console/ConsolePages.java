@@ -78,7 +78,8 @@ public class ConsolePages {
             List<Interval> intervals,
             List<Ticket> tickets,
             List<Notice> notices,
-            List<Version> versions) {}
+            List<Version> versions,
+            String maintenanceJson) {}
 
     public record Policy(
             String name, boolean chosen, long downtimeSeconds, String availability, boolean met, String credit) {}
@@ -311,10 +312,91 @@ public class ConsolePages {
                                 intervals,
                                 ticketRows,
                                 noticeRows,
-                                versionRows))
+                                versionRows,
+                                contract.path("maintenanceWindows").toPrettyString()))
                         .render())
                 .build();
     }
+
+    /**
+     * An operator replaces a contract's maintenance windows (a JSON array as the API takes it):
+     * the contract is read, its windows replaced and the whole put back, so the API validates it
+     * and its problem details are what the page shows.
+     */
+    @POST
+    @Path("contracts/{contractId}/maintenance")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response maintenance(
+            @CookieParam(COOKIE) String token,
+            @PathParam("contractId") String contractId,
+            @FormParam("windows") String windows,
+            @FormParam("period") String period) {
+        if (token == null || token.isEmpty()) {
+            return Response.seeOther(URI.create("/sign-in")).build();
+        }
+        if (!ID.matcher(contractId).matches()) {
+            return Response.status(404).build();
+        }
+        Api.Reply c = api.get(token, api.ledger("/api/v1/contracts/" + contractId));
+        if (!c.ok()) {
+            return Response.status(c.status())
+                    .entity(problemPage(contractId, c.problem()))
+                    .build();
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode terms =
+                (com.fasterxml.jackson.databind.node.ObjectNode) c.json();
+        try {
+            terms.set("maintenanceWindows", JSON.readTree(windows == null || windows.isBlank() ? "[]" : windows));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Response.status(400)
+                    .entity(problemPage(contractId, "maintenance windows: not a JSON array: " + e.getOriginalMessage()))
+                    .build();
+        }
+        terms.remove(List.of("contractId", "version", "changedAt"));
+        Api.Reply put = api.send(
+                token, "PUT", api.ledger("/api/v1/contracts/" + contractId), "application/json", terms.toString());
+        if (!put.ok()) {
+            return Response.status(put.status())
+                    .entity(problemPage(contractId, put.problem()))
+                    .build();
+        }
+        String back = "/contracts/" + contractId
+                + (period != null && PERIOD.matcher(period).matches() ? "?period=" + period : "");
+        return Response.seeOther(URI.create(back)).build();
+    }
+
+    /** An operator sends a notice again, to the contract's current recipients. */
+    @POST
+    @Path("contracts/{contractId}/notices/{noticeId}/resend")
+    @Produces(MediaType.TEXT_HTML)
+    public Response resend(
+            @CookieParam(COOKIE) String token,
+            @PathParam("contractId") String contractId,
+            @PathParam("noticeId") String noticeId) {
+        if (token == null || token.isEmpty()) {
+            return Response.seeOther(URI.create("/sign-in")).build();
+        }
+        if (!ID.matcher(contractId).matches() || !ID.matcher(noticeId).matches()) {
+            return Response.status(404).build();
+        }
+        Api.Reply r = api.send(
+                token, "POST", api.notification("/api/v1/notices/" + noticeId + "/resend"), "application/json", null);
+        if (!r.ok()) {
+            return Response.status(r.status())
+                    .entity(problemPage(contractId, r.problem()))
+                    .build();
+        }
+        return Response.seeOther(URI.create("/contracts/" + contractId)).build();
+    }
+
+    private static String problemPage(String contractId, String problem) {
+        return Templates.home(List.of(), "Contract " + contractId + ": " + problem)
+                .render();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** The statement as CSV or PDF, from the ledger with the caller's token (SPEC §14). */
     @GET

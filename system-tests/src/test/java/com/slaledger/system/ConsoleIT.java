@@ -40,7 +40,8 @@ import static org.awaitility.Awaitility.await;
  * The console in a real browser (SPEC §14): Debian's Chromium, headless, through its
  * chromedriver (both installed by deploy/local/build-infra when missing), against the real stack.
  * An operator signs in with a token, reads the home page and a contract whose figures match the
- * API's, downloads the PDF and CSV; a customer sees its own contract only. Screenshots of both
+ * API's, edits a maintenance window (a wrong one refused with the API's words; a right one takes the
+ * outage out of the statement), downloads the PDF and CSV; a customer sees its own contract only. Screenshots of both
  * pages go to target/screenshots/ (the ones in docs/ come from there).
  */
 @ExtendWith(SystemStack.class)
@@ -123,6 +124,33 @@ class ConsoleIT {
         assertThat(browser.findElement(By.id("intervals")).getText()).contains("1800");
         screenshot("console-contract.png");
 
+        // an operator edits the maintenance windows: a wrong one is refused with the API's words, a
+        // window over the outage takes it out of the statement
+        WebElement windows = browser.findElement(By.id("windows"));
+        windows.clear();
+        windows.sendKeys("[{\"start\": \"" + down.plus(Duration.ofMinutes(30)) + "\", \"end\": \"" + down
+                + "\", \"reason\": \"backwards\"}]");
+        browser.findElement(By.cssSelector("form[action$='/maintenance'] button"))
+                .click();
+        assertThat(browser.findElement(By.cssSelector(".error")).getText()).contains("maintenanceWindows");
+        browser.get(SystemStack.CONSOLE + "/contracts/" + CONTRACT);
+        windows = browser.findElement(By.id("windows"));
+        windows.clear();
+        windows.sendKeys("[{\"start\": \"" + down + "\", \"end\": \"" + down.plus(Duration.ofMinutes(30))
+                + "\", \"reason\": \"planned failover\"}]");
+        browser.findElement(By.cssSelector("form[action$='/maintenance'] button"))
+                .click();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode after = api.statement(CONTRACT, period.toString());
+            assertThat(after.path("downtimeSeconds").asLong()).isZero();
+            assertThat(after.path("eligibleSeconds").asLong())
+                    .isEqualTo(statement.path("eligibleSeconds").asLong() - 1800);
+        });
+        browser.get(SystemStack.CONSOLE + "/contracts/" + CONTRACT);
+        assertThat(browser.findElement(By.id("windows")).getAttribute("value")).contains("planned failover");
+        assertThat(browser.findElements(By.cssSelector("svg.timeline rect.maintenance")))
+                .hasSize(1);
+
         // the exports, with the browser's own session
         String cookie = browser.manage().getCookieNamed("sla_session").getValue();
         byte[] pdf = download("/contracts/" + CONTRACT + "/statements/" + period + ".pdf", cookie);
@@ -132,7 +160,7 @@ class ConsoleIT {
                         + statement.path("availabilityPercent").asText() + "%");
         String csv = new String(download("/contracts/" + CONTRACT + "/statements/" + period + ".csv", cookie));
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("record,contractId,period,start,end,seconds");
-        assertThat(csv).contains("interval," + CONTRACT + "," + period).contains(",1800,");
+        assertThat(csv).contains("interval," + CONTRACT + "," + period).contains("element," + CONTRACT);
 
         // a customer sees its own contract, and the other one does not exist for it
         browser.findElement(By.cssSelector("header form button")).click();
