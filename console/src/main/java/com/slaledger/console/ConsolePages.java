@@ -332,11 +332,9 @@ public class ConsolePages {
             @PathParam("contractId") String contractId,
             @FormParam("windows") String windows,
             @FormParam("period") String period) {
-        if (token == null || token.isEmpty()) {
-            return Response.seeOther(URI.create("/sign-in")).build();
-        }
-        if (!ID.matcher(contractId).matches()) {
-            return Response.status(404).build();
+        Response refused = refused(token, contractId);
+        if (refused != null) {
+            return refused;
         }
         Api.Reply c = api.get(token, api.ledger("/api/v1/contracts/" + contractId));
         if (!c.ok()) {
@@ -374,11 +372,9 @@ public class ConsolePages {
             @CookieParam(COOKIE) String token,
             @PathParam("contractId") String contractId,
             @PathParam("noticeId") String noticeId) {
-        if (token == null || token.isEmpty()) {
-            return Response.seeOther(URI.create("/sign-in")).build();
-        }
-        if (!ID.matcher(contractId).matches() || !ID.matcher(noticeId).matches()) {
-            return Response.status(404).build();
+        Response refused = refused(token, contractId, noticeId);
+        if (refused != null) {
+            return refused;
         }
         Api.Reply r = api.send(
                 token, "POST", api.notification("/api/v1/notices/" + noticeId + "/resend"), "application/json", null);
@@ -388,6 +384,19 @@ public class ConsolePages {
                     .build();
         }
         return Response.seeOther(URI.create("/contracts/" + contractId)).build();
+    }
+
+    /** Not signed in: to the sign-in page; an id that cannot be one: 404; else null. */
+    private static Response refused(String token, String... ids) {
+        if (token == null || token.isEmpty()) {
+            return Response.seeOther(URI.create("/sign-in")).build();
+        }
+        for (String id : ids) {
+            if (id == null || !ID.matcher(id).matches()) {
+                return Response.status(404).build();
+            }
+        }
+        return null;
     }
 
     private static String problemPage(String contractId, String problem) {
