@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * sends its webhooks to monitor-service (firing, then resolved), and the ledger counts exactly the
  * alert's span; Debian's Prometheus scrapes all four services' {@code /q/metrics} and sees the
  * per-contract series. Both binaries come from the packages deploy/local/build-infra installs when
- * they are missing; each runs on ports of its own and is stopped after the test.
+ * they are missing; each runs on a port of its own (19490, 19493: clear of the build's Kafka on
+ * 19092/19093 and the stack's) and is stopped after the test.
  */
 @ExtendWith(SystemStack.class)
 class MonitoringIT {
@@ -75,9 +76,9 @@ class MonitoringIT {
                 "prometheus-alertmanager",
                 "--config.file=" + dir.resolve("alertmanager.yml"),
                 "--storage.path=" + dir.resolve("data"),
-                "--web.listen-address=127.0.0.1:19093",
+                "--web.listen-address=127.0.0.1:19493",
                 "--cluster.listen-address=");
-        String alertmanager = "http://127.0.0.1:19093";
+        String alertmanager = "http://127.0.0.1:19493";
         await().atMost(Duration.ofSeconds(30))
                 .ignoreExceptions()
                 .until(() -> api.get(alertmanager + "/-/ready").status() == 200);
@@ -168,8 +169,8 @@ class MonitoringIT {
                 "prometheus",
                 "--config.file=" + dir.resolve("prometheus.yml"),
                 "--storage.tsdb.path=" + dir.resolve("data"),
-                "--web.listen-address=127.0.0.1:19090");
-        String prometheus = "http://127.0.0.1:19090";
+                "--web.listen-address=127.0.0.1:19490");
+        String prometheus = "http://127.0.0.1:19490";
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(2))
                 .ignoreExceptions()
