@@ -96,7 +96,15 @@ public class ConsolePages {
             String respondedAt,
             String resolvedAt) {}
 
-    public record Notice(String id, String kind, String element, String status, String subject, String createdAt) {}
+    /** A notice with how sending it went for each recipient ("ops@acme.example: SENT"). */
+    public record Notice(
+            String id,
+            String kind,
+            String element,
+            String status,
+            String subject,
+            String createdAt,
+            String deliveries) {}
 
     public record Version(long version, String validFrom) {}
 
@@ -286,13 +294,20 @@ public class ConsolePages {
                 t.path("respondedAt").asText(""),
                 t.path("resolvedAt").asText(""))));
         List<Notice> noticeRows = new ArrayList<>();
-        notices.forEach(n -> noticeRows.add(new Notice(
-                n.path("id").asText(),
-                n.path("kind").asText(),
-                n.path("element").asText(""),
-                n.path("status").asText(),
-                n.path("subject").asText(""),
-                n.path("createdAt").asText())));
+        notices.forEach(n -> {
+            List<String> deliveries = new ArrayList<>();
+            n.path("deliveries")
+                    .forEach(d -> deliveries.add(d.path("recipient").asText() + ": "
+                            + d.path("status").asText()));
+            noticeRows.add(new Notice(
+                    n.path("id").asText(),
+                    n.path("kind").asText(),
+                    n.path("element").asText(""),
+                    n.path("status").asText(),
+                    n.path("subject").asText(""),
+                    n.path("createdAt").asText(),
+                    String.join("; ", deliveries)));
+        });
         List<Version> versionRows = new ArrayList<>();
         versions.forEach(v -> versionRows.add(
                 new Version(v.path("version").asLong(), v.path("validFrom").asText())));
