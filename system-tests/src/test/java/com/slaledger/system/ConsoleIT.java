@@ -32,6 +32,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -132,7 +134,11 @@ class ConsoleIT {
                 + "\", \"reason\": \"backwards\"}]");
         browser.findElement(By.cssSelector("form[action$='/maintenance'] button"))
                 .click();
-        assertThat(browser.findElement(By.cssSelector(".error")).getText()).contains("maintenanceWindows");
+        // the submit navigates: wait for the answer page rather than read the one being left
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(10))
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error")))
+                        .getText())
+                .contains("maintenanceWindows");
         browser.get(SystemStack.CONSOLE + "/contracts/" + CONTRACT);
         windows = browser.findElement(By.id("windows"));
         windows.clear();
@@ -140,6 +146,7 @@ class ConsoleIT {
                 + "\", \"reason\": \"planned failover\"}]");
         browser.findElement(By.cssSelector("form[action$='/maintenance'] button"))
                 .click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(windows));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode after = api.statement(CONTRACT, period.toString());
             assertThat(after.path("downtimeSeconds").asLong()).isZero();
@@ -167,6 +174,8 @@ class ConsoleIT {
 
         // a customer sees its own contract, and the other one does not exist for it
         browser.findElement(By.cssSelector("header form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/sign-in"));
+        assertThat(browser.manage().getCookieNamed("sla_session")).isNull();
         signIn(SystemStack.token(LocalTokens.Grant.customer(CONTRACT)));
         browser.get(SystemStack.CONSOLE + "/");
         assertThat(browser.findElements(By.cssSelector("tr[data-contract='" + CONTRACT + "']")))
@@ -186,7 +195,7 @@ class ConsoleIT {
                 .isEqualTo("Bearer token");
         field.sendKeys(token);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getTitle().startsWith("Contracts"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains("Contracts"));
     }
 
     private void contract(String id, String customer, String service) {
