@@ -21,4 +21,13 @@ public interface ConsoleConfig {
     /** How long a call to a service may take before the page says it could not be read. */
     @WithDefault("PT10S")
     Duration timeout();
+
+    /** Sign-in through an OIDC provider (on with quarkus.oidc.tenant-enabled). */
+    Oidc oidc();
+
+    interface Oidc {
+        /** The provider as the sign-in button names it ("Sign in with …"). */
+        @WithDefault("your identity provider")
+        String providerName();
+    }
 }

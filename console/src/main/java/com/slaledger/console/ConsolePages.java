@@ -19,29 +19,29 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The console's pages (SPEC §14), rendered on the server from the services' public APIs with the
- * signed-in person's own token, kept in an HttpOnly, SameSite=Strict cookie: home (every contract
+ * signed-in person's own token, kept in an HttpOnly, SameSite=Lax cookie ({@link Session}): home (every contract
  * the token may read, with its current period), a contract (statement with both policies, the
  * checklist, a timeline, intervals, tickets, notices, versions, exports), sign-in and sign-out.
  */
 @Path("/")
 public class ConsolePages {
 
-    static final String COOKIE = "sla_session";
+    static final String COOKIE = Session.COOKIE;
     private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern ID = Session.ID;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance signIn(String error);
+        static native TemplateInstance signIn(String error, String provider);
 
         static native TemplateInstance home(List<HomeRow> rows, String error);
 
@@ -111,15 +111,23 @@ public class ConsolePages {
     private final Api api;
     private final Clock clock = Clock.systemUTC();
 
-    public ConsolePages(Api api) {
+    private final boolean oidcEnabled;
+    private final String oidcProvider;
+
+    public ConsolePages(
+            Api api,
+            ConsoleConfig config,
+            @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean oidcEnabled) {
         this.api = api;
+        this.oidcEnabled = oidcEnabled;
+        this.oidcProvider = config.oidc().providerName();
     }
 
     @GET
     @Path("sign-in")
     @Produces(MediaType.TEXT_HTML)
     public String signInForm() {
-        return Templates.signIn(null).render();
+        return Templates.signIn(null, provider()).render();
     }
 
     /** Takes a token (the local stack's `stack token ROLE`) if a service accepts it. */
@@ -132,30 +140,34 @@ public class ConsolePages {
         Api.Reply probe = api.get(t, api.ledger("/api/v1/contracts?limit=1"));
         if (t.isEmpty() || probe.status() == 401) {
             return Response.status(401)
-                    .entity(Templates.signIn("That token was not accepted: " + probe.problem())
+                    .entity(Templates.signIn("That token was not accepted: " + probe.problem(), provider())
                             .render())
                     .build();
         }
-        return Response.seeOther(URI.create("/"))
-                .cookie(new NewCookie.Builder(COOKIE)
-                        .value(t)
-                        .path("/")
-                        .httpOnly(true)
-                        .sameSite(NewCookie.SameSite.STRICT)
-                        .build())
-                .build();
+        return Response.seeOther(URI.create("/")).cookie(Session.of(t)).build();
     }
 
+    /**
+     * Forgets the token; with OIDC sign-in on, also ends the provider's session (quarkus-oidc
+     * answers {@code /sign-out/oidc} with the provider's logout, which comes back to /sign-in).
+     */
     @POST
     @Path("sign-out")
     public Response signOut() {
-        return Response.seeOther(URI.create("/sign-in"))
-                .cookie(new NewCookie.Builder(COOKIE)
-                        .value("")
-                        .path("/")
-                        .maxAge(0)
-                        .build())
+        return Response.seeOther(URI.create(oidcEnabled ? "/sign-out/oidc" : "/sign-in"))
+                .cookie(Session.cleared())
                 .build();
+    }
+
+    /** Reached only without a provider session (with one, quarkus-oidc logs out first). */
+    @GET
+    @Path("sign-out/oidc")
+    public Response signedOut() {
+        return Session.toSignIn();
+    }
+
+    private String provider() {
+        return oidcEnabled ? oidcProvider : null;
     }
 
     @GET
@@ -401,17 +413,8 @@ public class ConsolePages {
         return Response.seeOther(URI.create("/contracts/" + contractId)).build();
     }
 
-    /** Not signed in: to the sign-in page; an id that cannot be one: 404; else null. */
     private static Response refused(String token, String... ids) {
-        if (token == null || token.isEmpty()) {
-            return Response.seeOther(URI.create("/sign-in")).build();
-        }
-        for (String id : ids) {
-            if (id == null || !ID.matcher(id).matches()) {
-                return Response.status(404).build();
-            }
-        }
-        return null;
+        return Session.refused(token, ids);
     }
 
     private static String problemPage(String contractId, String problem) {

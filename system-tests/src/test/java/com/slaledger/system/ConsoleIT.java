@@ -146,7 +146,8 @@ class ConsoleIT {
                 + "\", \"reason\": \"planned failover\"}]");
         browser.findElement(By.cssSelector("form[action$='/maintenance'] button"))
                 .click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(windows));
+        WebElement left = windows;
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> gone(left));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode after = api.statement(CONTRACT, period.toString());
             assertThat(after.path("downtimeSeconds").asLong()).isZero();
@@ -173,7 +174,7 @@ class ConsoleIT {
                 .contains("availability,availability,99.9%,100%,true");
 
         // a customer sees its own contract, and the other one does not exist for it
-        browser.findElement(By.cssSelector("header form button")).click();
+        browser.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/sign-in"));
         assertThat(browser.manage().getCookieNamed("sla_session")).isNull();
         signIn(SystemStack.token(LocalTokens.Grant.customer(CONTRACT)));
@@ -186,6 +187,130 @@ class ConsoleIT {
         assertThat(browser.getPageSource())
                 .doesNotContain("Globex Console Corp")
                 .contains("Contract " + OTHER);
+    }
+
+    /**
+     * An operator creates a contract, changes its terms, registers and changes a service and
+     * writes a calendar, all from the console; what the API refuses is shown in its own words and
+     * the operator's text stays in the form.
+     */
+    @Test
+    void anOperatorEditsContractsServicesAndCalendars() {
+        String ledger = SystemStack.ENDPOINTS.ledger();
+        signIn(SystemStack.token(LocalTokens.Grant.of("operator")));
+
+        // a new contract: not JSON, then a target the API refuses, then right
+        browser.findElement(By.id("new-contract-id")).sendKeys("console-initech");
+        submit(By.cssSelector("#new-contract button"));
+        assertThat(browser.getTitle()).startsWith("New contract console-initech");
+        type(By.id("document"), "{\"customer\": ");
+        submit(By.cssSelector("form[action='/edit/contracts/console-initech'] button"));
+        assertThat(error()).contains("Not JSON");
+        assertThat(browser.findElement(By.id("document")).getAttribute("value")).isEqualTo("{\"customer\": ");
+        String terms = "{\"customer\": {\"name\": \"Initech Console\", \"noticeEmails\": [\"sla@initech.example\"]},"
+                + " \"services\": [\"sys-console-new\"], \"policy\": \"PROVIDER_MONITORED\", \"uptimeTargetPercent\": %s}";
+        type(By.id("document"), terms.formatted("150"));
+        submit(By.cssSelector("form[action='/edit/contracts/console-initech'] button"));
+        assertThat(error()).contains("uptimeTargetPercent");
+        assertThat(api.get(ledger + "/api/v1/contracts/console-initech").status())
+                .isEqualTo(404);
+        type(By.id("document"), terms.formatted("99.5"));
+        submit(By.cssSelector("form[action='/edit/contracts/console-initech'] button"));
+        assertThat(browser.getTitle()).contains("console-initech");
+        assertThat(api.get(ledger + "/api/v1/contracts/console-initech")
+                        .json()
+                        .path("uptimeTargetPercent")
+                        .asDouble())
+                .isEqualTo(99.5);
+
+        // its terms changed: a second version
+        browser.findElement(By.id("edit-terms")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains("Edit contract"));
+        String current = browser.findElement(By.id("document")).getAttribute("value");
+        assertThat(current).contains("Initech Console").contains("99.5");
+        type(By.id("document"), current.replace("99.5", "99.0"));
+        submit(By.cssSelector("form[action='/edit/contracts/console-initech'] button"));
+        assertThat(api.get(ledger + "/api/v1/contracts/console-initech/versions")
+                        .json()
+                        .size())
+                .isEqualTo(2);
+
+        // a service: a staleAfter the API refuses, then a right one; then its quorum in its row
+        browser.get(SystemStack.CONSOLE + "/edit/services");
+        browser.findElement(By.id("new-id")).sendKeys("sys-console-new");
+        type(By.id("new-quorum"), "2");
+        browser.findElement(By.id("new-stale")).sendKeys("5 minutes");
+        submit(By.cssSelector("#new-service button"));
+        assertThat(error()).contains("staleAfter");
+        assertThat(api.get(ledger + "/api/v1/services/sys-console-new").status())
+                .isEqualTo(404);
+        browser.findElement(By.id("new-id")).sendKeys("sys-console-new");
+        type(By.id("new-quorum"), "2");
+        browser.findElement(By.id("new-stale")).sendKeys("PT5M");
+        submit(By.cssSelector("#new-service button"));
+        assertThat(browser.findElement(By.cssSelector(".saved")).getText()).contains("sys-console-new");
+        WebElement row = browser.findElement(By.cssSelector("tr[data-service='sys-console-new']"));
+        WebElement quorum = row.findElement(By.cssSelector("input[name=downQuorum]"));
+        assertThat(quorum.getAttribute("value")).isEqualTo("2");
+        quorum.clear();
+        quorum.sendKeys("3");
+        submit(By.cssSelector("tr[data-service='sys-console-new'] button"));
+        JsonNode service = api.get(ledger + "/api/v1/services/sys-console-new").json();
+        assertThat(service.path("downQuorum").asInt()).isEqualTo(3);
+        assertThat(service.path("staleAfter").asText()).isEqualTo("PT5M");
+
+        // a calendar from the header's form: the template saved, then a time zone refused
+        type(By.id("nav-calendar"), "console-office");
+        submit(By.cssSelector("header form[action='/edit/calendars'] button"));
+        assertThat(browser.getTitle()).startsWith("New calendar console-office");
+        submit(By.cssSelector("form[action='/edit/calendars/console-office'] button"));
+        assertThat(browser.findElement(By.cssSelector(".saved")).getText()).contains("console-office");
+        assertThat(api.get(ledger + "/api/v1/calendars/console-office")
+                        .json()
+                        .path("timezone")
+                        .asText())
+                .isEqualTo("Europe/Lisbon");
+        String calendar = browser.findElement(By.id("document")).getAttribute("value");
+        type(By.id("document"), calendar.replace("Europe/Lisbon", "Mars/Olympus_Mons"));
+        submit(By.cssSelector("form[action='/edit/calendars/console-office'] button"));
+        assertThat(error()).contains("timezone");
+        assertThat(api.get(ledger + "/api/v1/calendars/console-office")
+                        .json()
+                        .path("timezone")
+                        .asText())
+                .isEqualTo("Europe/Lisbon");
+    }
+
+    /** Clicks a form's button and waits for the page it leads to. */
+    private static void submit(By button) {
+        WebElement html = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> gone(html));
+    }
+
+    /** The element belongs to a page that has been left (chromedriver says so in two ways). */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    private static void type(By field, String text) {
+        WebElement e = browser.findElement(field);
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    private static String error() {
+        return browser.findElement(By.cssSelector(".error")).getText();
     }
 
     private void signIn(String token) {

@@ -79,7 +79,14 @@ public final class SystemStack implements BeforeAllCallback, ExtensionContext.St
     }
 
     private static SystemStack start() {
-        run(Duration.ofMinutes(6), true, "up");
+        try {
+            run(Duration.ofMinutes(6), true, "up");
+        } catch (RuntimeException e) {
+            // what did start must not outlive the failure: the next run's fresh databases would be
+            // dropped under services that "already run"
+            run(Duration.ofMinutes(2), false, "down");
+            throw e;
+        }
         return new SystemStack();
     }
 
@@ -120,16 +127,49 @@ public final class SystemStack implements BeforeAllCallback, ExtensionContext.St
         return new SlaClient(SECOND, token(LocalTokens.Grant.of("operator")));
     }
 
+    /** The port of the system tests' Keycloak (management interface: the next port). */
+    static final int KEYCLOAK_PORT = 18090;
+
+    /**
+     * Restarts the console and the services it calls with a local Keycloak as the identity
+     * provider (started if it does not run): they trust its tokens only, and the console signs in
+     * through it. {@link #withoutIdentityProvider()} puts the stack's own tokens back.
+     */
+    static void withIdentityProvider() {
+        restartConsoleAndItsServices(Map.of("SLA_IDP", "keycloak", "KEYCLOAK_PORT", Integer.toString(KEYCLOAK_PORT)));
+    }
+
+    static void withoutIdentityProvider() {
+        restartConsoleAndItsServices(Map.of());
+        run(Duration.ofMinutes(1), false, Map.of(), "stop", "keycloak");
+    }
+
+    private static void restartConsoleAndItsServices(Map<String, String> settings) {
+        for (String name : List.of("console", "sla-ledger-service", "ticket-service", "notification-service")) {
+            stop(name);
+        }
+        run(Duration.ofMinutes(5), false, settings, "up");
+    }
+
     private static void run(Duration limit, boolean fresh, String... arguments) {
+        run(limit, fresh, Map.of(), arguments);
+    }
+
+    private static void run(Duration limit, boolean fresh, Map<String, String> settings, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(REPO.resolve("deploy/local/stack").toString());
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile());
         Map<String, String> env = builder.environment();
         // Nothing from the calling shell may point this stack at other servers.
-        env.keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("KAFKA_") || k.endsWith("_SERVICE_PORT"));
+        env.keySet()
+                .removeIf(k -> k.startsWith("QUARKUS_")
+                        || k.startsWith("KAFKA_")
+                        || k.equals("SLA_IDP")
+                        || k.endsWith("_SERVICE_PORT"));
         env.putAll(ENVIRONMENT);
         env.put("SLA_FRESH", fresh ? "1" : "");
+        env.putAll(settings);
         try {
             Files.createDirectories(RUN_DIR);
             Path log = RUN_DIR.resolve("stack-script.log");

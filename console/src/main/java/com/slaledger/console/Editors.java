@@ -1,0 +1,307 @@
+package com.slaledger.console;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * What operators change from the console (SPEC §14): a contract's whole terms, a new contract,
+ * monitored services (name, down quorum, staleAfter) and business calendars. Each form is put to
+ * the API as it is, so the API's validation is the only one, and its problem details (each field
+ * named) are shown above the operator's own text, which is kept for correcting. Anyone may open
+ * these pages; what the token may not change, the API refuses, and the page says so.
+ */
+@Path("/edit")
+public class Editors {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONTRACT_TEMPLATE =
+            """
+            {
+              "customer": {"name": "", "noticeEmails": []},
+              "services": [],
+              "policy": "PROVIDER_MONITORED",
+              "uptimeTargetPercent": 99.9,
+              "timezone": "UTC"
+            }""";
+    private static final String CALENDAR_TEMPLATE =
+            """
+            {
+              "name": "Office hours",
+              "timezone": "Europe/Lisbon",
+              "weekly": {
+                "MON": [["09:00", "18:00"]], "TUE": [["09:00", "18:00"]], "WED": [["09:00", "18:00"]],
+                "THU": [["09:00", "18:00"]], "FRI": [["09:00", "18:00"]]
+              },
+              "holidays": []
+            }""";
+
+    /** A JSON document being edited: what it is, where it goes, the text, what the API said. */
+    public record Document(
+            String kind, String id, String action, String text, boolean exists, String error, String saved) {}
+
+    /** One monitored service's row; {@code staleAfter} empty when observations hold until the next. */
+    public record ServiceRow(String serviceId, String name, int downQuorum, String staleAfter) {}
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance document(Document document);
+
+        static native TemplateInstance services(List<ServiceRow> services, String error, String saved);
+    }
+
+    private final Api api;
+
+    public Editors(Api api) {
+        this.api = api;
+    }
+
+    /** The "open or create" forms send an id as a query parameter. */
+    @GET
+    @Path("contracts")
+    public Response openContract(@CookieParam(Session.COOKIE) String token, @QueryParam("id") String id) {
+        Response refused = Session.refused(token, id);
+        return refused != null
+                ? refused
+                : Response.seeOther(URI.create("/edit/contracts/" + id)).build();
+    }
+
+    @GET
+    @Path("contracts/{contractId}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response contract(@CookieParam(Session.COOKIE) String token, @PathParam("contractId") String contractId) {
+        Response refused = Session.refused(token, contractId);
+        if (refused != null) {
+            return refused;
+        }
+        Api.Reply c = api.get(token, api.ledger("/api/v1/contracts/" + contractId));
+        if (c.status() == 401) {
+            return Session.toSignIn();
+        }
+        if (c.status() == 404) {
+            return page(200, contractDocument(contractId, CONTRACT_TEMPLATE, false, null, null));
+        }
+        if (!c.ok()) {
+            return page(c.status(), contractDocument(contractId, "", false, c.problem(), null));
+        }
+        ObjectNode terms = (ObjectNode) c.json();
+        terms.remove(List.of("contractId", "version", "changedAt"));
+        return page(200, contractDocument(contractId, terms.toPrettyString(), true, null, null));
+    }
+
+    /** Puts the terms as typed; a new version of the contract from now on (or its first). */
+    @POST
+    @Path("contracts/{contractId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response saveContract(
+            @CookieParam(Session.COOKIE) String token,
+            @PathParam("contractId") String contractId,
+            @FormParam("document") String text,
+            @FormParam("exists") boolean exists) {
+        Response refused = Session.refused(token, contractId);
+        if (refused != null) {
+            return refused;
+        }
+        String parseError = notAnObject(text);
+        if (parseError != null) {
+            return page(400, contractDocument(contractId, text, exists, parseError, null));
+        }
+        Api.Reply put = api.send(token, "PUT", api.ledger("/api/v1/contracts/" + contractId), "application/json", text);
+        if (put.status() == 401) {
+            return Session.toSignIn();
+        }
+        if (!put.ok()) {
+            return page(put.status(), contractDocument(contractId, text, exists, put.problem(), null));
+        }
+        return Response.seeOther(URI.create("/contracts/" + contractId)).build();
+    }
+
+    @GET
+    @Path("calendars")
+    public Response openCalendar(@CookieParam(Session.COOKIE) String token, @QueryParam("id") String id) {
+        Response refused = Session.refused(token, id);
+        return refused != null
+                ? refused
+                : Response.seeOther(URI.create("/edit/calendars/" + id)).build();
+    }
+
+    @GET
+    @Path("calendars/{calendarId}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response calendar(@CookieParam(Session.COOKIE) String token, @PathParam("calendarId") String calendarId) {
+        Response refused = Session.refused(token, calendarId);
+        if (refused != null) {
+            return refused;
+        }
+        Api.Reply c = api.get(token, api.ledger("/api/v1/calendars/" + calendarId));
+        if (c.status() == 401) {
+            return Session.toSignIn();
+        }
+        if (c.status() == 404) {
+            return page(200, calendarDocument(calendarId, CALENDAR_TEMPLATE, false, null, null));
+        }
+        if (!c.ok()) {
+            return page(c.status(), calendarDocument(calendarId, "", false, c.problem(), null));
+        }
+        ObjectNode doc = (ObjectNode) c.json();
+        doc.remove("calendarId");
+        return page(200, calendarDocument(calendarId, doc.toPrettyString(), true, null, null));
+    }
+
+    @POST
+    @Path("calendars/{calendarId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response saveCalendar(
+            @CookieParam(Session.COOKIE) String token,
+            @PathParam("calendarId") String calendarId,
+            @FormParam("document") String text,
+            @FormParam("exists") boolean exists) {
+        Response refused = Session.refused(token, calendarId);
+        if (refused != null) {
+            return refused;
+        }
+        String parseError = notAnObject(text);
+        if (parseError != null) {
+            return page(400, calendarDocument(calendarId, text, exists, parseError, null));
+        }
+        Api.Reply put = api.send(token, "PUT", api.ledger("/api/v1/calendars/" + calendarId), "application/json", text);
+        if (put.status() == 401) {
+            return Session.toSignIn();
+        }
+        if (!put.ok()) {
+            return page(put.status(), calendarDocument(calendarId, text, exists, put.problem(), null));
+        }
+        JsonNode saved = put.json();
+        String shown = saved.isObject() ? withoutId(saved, "calendarId") : text;
+        return page(200, calendarDocument(calendarId, shown, true, null, "Saved calendar " + calendarId + "."));
+    }
+
+    @GET
+    @Path("services")
+    @Produces(MediaType.TEXT_HTML)
+    public Response services(@CookieParam(Session.COOKIE) String token) {
+        Response refused = Session.refused(token);
+        return refused != null ? refused : servicesPage(token, 200, null, null);
+    }
+
+    /** Registers a service or changes its name, down quorum or staleAfter (empty: none). */
+    @POST
+    @Path("services")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response saveService(
+            @CookieParam(Session.COOKIE) String token,
+            @FormParam("serviceId") String serviceId,
+            @FormParam("name") String name,
+            @FormParam("downQuorum") String downQuorum,
+            @FormParam("staleAfter") String staleAfter) {
+        Response refused = Session.refused(token, serviceId);
+        if (refused != null) {
+            return refused;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (name != null && !name.isBlank()) {
+            body.put("name", name.strip());
+        }
+        if (downQuorum != null && !downQuorum.isBlank()) {
+            try {
+                body.put("downQuorum", Integer.parseInt(downQuorum.strip()));
+            } catch (NumberFormatException e) {
+                return servicesPage(token, 400, serviceId + ": downQuorum: must be a whole number", null);
+            }
+        }
+        if (staleAfter != null && !staleAfter.isBlank()) {
+            body.put("staleAfter", staleAfter.strip());
+        }
+        String json;
+        try {
+            json = JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Api.Reply put = api.send(token, "PUT", api.ledger("/api/v1/services/" + serviceId), "application/json", json);
+        if (put.status() == 401) {
+            return Session.toSignIn();
+        }
+        if (!put.ok()) {
+            return servicesPage(token, put.status(), serviceId + ": " + put.problem(), null);
+        }
+        return servicesPage(token, 200, null, "Saved service " + serviceId + ".");
+    }
+
+    private Response servicesPage(String token, int status, String error, String saved) {
+        Api.Reply list = api.get(token, api.ledger("/api/v1/services"));
+        if (list.status() == 401) {
+            return Session.toSignIn();
+        }
+        List<ServiceRow> rows = new ArrayList<>();
+        for (JsonNode s : list.json()) {
+            rows.add(new ServiceRow(
+                    s.path("serviceId").asText(),
+                    s.path("name").asText(""),
+                    s.path("downQuorum").asInt(1),
+                    s.path("staleAfter").asText("")));
+        }
+        String problem = error != null ? error : list.ok() ? null : "Services: " + list.problem();
+        return Response.status(error == null && !list.ok() ? list.status() : status)
+                .entity(Templates.services(rows, problem, saved).render())
+                .type(MediaType.TEXT_HTML)
+                .build();
+    }
+
+    private static Document contractDocument(String id, String text, boolean exists, String error, String saved) {
+        return new Document("contract", id, "/edit/contracts/" + id, text, exists, error, saved);
+    }
+
+    private static Document calendarDocument(String id, String text, boolean exists, String error, String saved) {
+        return new Document("calendar", id, "/edit/calendars/" + id, text, exists, error, saved);
+    }
+
+    private static Response page(int status, Document document) {
+        return Response.status(status)
+                .entity(Templates.document(document).render())
+                .type(MediaType.TEXT_HTML)
+                .build();
+    }
+
+    /** Null when the text is a JSON object, else what is wrong with it. */
+    private static String notAnObject(String text) {
+        try {
+            JsonNode node = JSON.readTree(text == null ? "" : text);
+            return node != null && node.isObject() ? null : "The document must be one JSON object { … }.";
+        } catch (JsonProcessingException e) {
+            return "Not JSON: " + e.getOriginalMessage() + " (line "
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+        }
+    }
+
+    private static String withoutId(JsonNode node, String field) {
+        ObjectNode copy = ((ObjectNode) node).deepCopy();
+        copy.remove(field);
+        return copy.toPrettyString();
+    }
+}
