@@ -193,6 +193,27 @@ class MonitoringIT {
                 });
         JsonNode series = query(prometheus, "count({job=\"sla-ledger\"})");
         assertThat(Long.parseLong(series.at("/0/value/1").asText())).isGreaterThan(1000);
+
+        // every query of the Grafana dashboard, as Grafana would send it with this contract chosen:
+        // Prometheus accepts each, and each of the contract panels has the contract's series
+        JsonNode dashboard = SlaClient.JSON.readTree(
+                Path.of(System.getProperty("sla.repo.root", ".."), "deploy/grafana/sla-ledger-dashboard.json")
+                        .toFile());
+        int queries = 0;
+        for (JsonNode panel : dashboard.path("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                String expr = target.path("expr").asText().replace("$contract", contract);
+                JsonNode result = query(prometheus, expr);
+                queries++;
+                if (expr.contains("sla_contract_")) {
+                    assertThat(result)
+                            .as(panel.path("title").asText() + ": " + expr)
+                            .isNotEmpty();
+                    assertThat(result.toString()).contains(contract);
+                }
+            }
+        }
+        assertThat(queries).isGreaterThanOrEqualTo(10);
     }
 
     private JsonNode query(String prometheus, String promql) {
