@@ -1,6 +1,9 @@
 package com.slaledger.notification.notice;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,77 +13,128 @@ import com.slaledger.events.ShortfallDetected;
 import com.slaledger.events.StatementIssued;
 import com.slaledger.events.WarningIssued;
 import com.slaledger.support.messaging.ConsumerRetry;
+import com.slaledger.support.messaging.DeadLetters;
+import com.slaledger.support.persistence.Failures;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Turns what the ledger publishes into stored notices, one per idempotency key. The event is read
- * once into its own type, to check it, and stored as it arrived (the JSON text of the record), so
- * the renderer reads exactly what the ledger said. A record is acknowledged only after its
- * transaction committed; a failing database is retried with back-off (never dead-lettered: the
- * record is fine); an unreadable or incomplete record goes to the dead-letter topic.
+ * Turns what the ledger publishes into stored notices, one per idempotency key. Records come in
+ * batches (a poll's worth): each event is read once into its own type, to check it, and stored as
+ * it arrived (the JSON text of the record), so the renderer reads exactly what the ledger said. The
+ * batch's notices are stored in one transaction with one statement, and the batch is acknowledged
+ * only after it committed: one outage breaching 10,000 contracts is 20 transactions, not 10,000. A
+ * failing database is retried with back-off (never dead-lettered: the records are fine); an
+ * unreadable or incomplete record goes to the dead-letter topic and the others are stored; if the
+ * batch cannot be stored for a reason of its data, its notices are stored one by one to find the
+ * culprit.
  */
 @ApplicationScoped
 public class NoticeConsumer {
 
     private final NoticeRepository notices;
+    private final DeadLetters deadLetters;
     private final Clock clock;
 
-    public NoticeConsumer(NoticeRepository notices, Clock clock) {
+    public NoticeConsumer(NoticeRepository notices, DeadLetters deadLetters, Clock clock) {
         this.notices = notices;
+        this.deadLetters = deadLetters;
         this.clock = clock;
     }
 
     @Incoming("shortfalls")
-    public Uni<Void> onShortfall(String json) {
-        return Uni.createFrom().item(() -> read(json, ShortfallDetected.class)).chain(event -> {
-            if (event.contractId() == null
-                    || event.period() == null
-                    || (event.isAvailability() && event.creditPercent() == null)) {
-                return Uni.createFrom()
-                        .failure(new IllegalArgumentException("shortfall without contractId, period or creditPercent"));
+    public Uni<Void> onShortfalls(KafkaRecordBatch<String, String> batch) {
+        return store(batch, json -> {
+            ShortfallDetected e = read(json, ShortfallDetected.class);
+            if (e.contractId() == null || e.period() == null || (e.isAvailability() && e.creditPercent() == null)) {
+                throw new IllegalArgumentException("shortfall without contractId, period or creditPercent");
             }
-            return store(event.idempotencyKey(), event.contractId(), event.period(), NoticeKind.SHORTFALL, json)
-                    .invoke(() -> Log.debugf("shortfall %s noted", event.idempotencyKey()));
+            return new NoticeRepository.NewNotice(
+                    e.idempotencyKey(), e.contractId(), e.period(), NoticeKind.SHORTFALL, json);
         });
     }
 
     @Incoming("warnings")
-    public Uni<Void> onWarning(String json) {
-        return Uni.createFrom().item(() -> read(json, WarningIssued.class)).chain(event -> {
-            if (event.contractId() == null || event.period() == null || event.thresholdPercent() == null) {
-                return Uni.createFrom()
-                        .failure(
-                                new IllegalArgumentException("warning without contractId, period or thresholdPercent"));
+    public Uni<Void> onWarnings(KafkaRecordBatch<String, String> batch) {
+        return store(batch, json -> {
+            WarningIssued e = read(json, WarningIssued.class);
+            if (e.contractId() == null || e.period() == null || e.thresholdPercent() == null) {
+                throw new IllegalArgumentException("warning without contractId, period or thresholdPercent");
             }
-            return store(event.idempotencyKey(), event.contractId(), event.period(), NoticeKind.WARNING, json);
+            return new NoticeRepository.NewNotice(
+                    e.idempotencyKey(), e.contractId(), e.period(), NoticeKind.WARNING, json);
         });
     }
 
     @Incoming("statements")
-    public Uni<Void> onStatement(String json) {
-        return Uni.createFrom().item(() -> read(json, StatementIssued.class)).chain(event -> {
-            if (event.contractId() == null || event.period() == null || event.version() < 1) {
-                return Uni.createFrom()
-                        .failure(new IllegalArgumentException("statement without contractId, period or version"));
+    public Uni<Void> onStatements(KafkaRecordBatch<String, String> batch) {
+        return store(batch, json -> {
+            StatementIssued e = read(json, StatementIssued.class);
+            if (e.contractId() == null || e.period() == null || e.version() < 1) {
+                throw new IllegalArgumentException("statement without contractId, period or version");
             }
-            return store(event.idempotencyKey(), event.contractId(), event.period(), NoticeKind.STATEMENT, json);
+            return new NoticeRepository.NewNotice(
+                    e.idempotencyKey(), e.contractId(), e.period(), NoticeKind.STATEMENT, json);
         });
     }
 
-    private Uni<Void> store(String key, String contractId, String period, NoticeKind kind, String json) {
-        return ConsumerRetry.untilDone(Panache.withTransaction(
-                        () -> notices.createOnce(key, contractId, period, kind, json, clock.instant())))
+    /** {@code notice} reads and checks one record's value; it throws IllegalArgumentException if it cannot be one. */
+    private Uni<Void> store(
+            KafkaRecordBatch<String, String> batch, Function<String, NoticeRepository.NewNotice> notice) {
+        List<NoticeRepository.NewNotice> good = new ArrayList<>();
+        List<KafkaRecord<String, String>> goodRecords = new ArrayList<>();
+        List<Uni<Void>> rejected = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            try {
+                if (record.getPayload() == null) {
+                    throw new IllegalArgumentException(DeadLetters.deserializationFailure(record));
+                }
+                good.add(notice.apply(record.getPayload()));
+                goodRecords.add(record);
+            } catch (IllegalArgumentException e) {
+                rejected.add(deadLetters.send(record, e.getMessage()));
+            }
+        }
+        Uni<Void> dlq = rejected.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : Uni.join().all(rejected).andFailFast().replaceWithVoid();
+        return dlq.chain(() -> ConsumerRetry.untilDone(
+                                Panache.withTransaction(() -> notices.createAll(good, clock.instant())),
+                                Failures::isInherent)
+                        .replaceWithVoid()
+                        .onFailure(Failures::isInherent)
+                        .recoverWithUni(e -> oneByOne(goodRecords, good, e)))
+                .invoke(() -> Log.debugf("%d notices noted", good.size()))
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    private Uni<Void> oneByOne(
+            List<KafkaRecord<String, String>> records, List<NoticeRepository.NewNotice> rows, Throwable cause) {
+        Log.warnf("a batch of %d notices could not be stored (%s); storing them one by one", rows.size(), cause);
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            indexes.add(i);
+        }
+        return Multi.createFrom()
+                .iterable(indexes)
+                .onItem()
+                .transformToUniAndConcatenate(i -> ConsumerRetry.untilDone(
+                                Panache.withTransaction(() -> notices.createAll(List.of(rows.get(i)), clock.instant())),
+                                Failures::isInherent)
+                        .replaceWithVoid()
+                        .onFailure(Failures::isInherent)
+                        .recoverWithUni(e -> deadLetters.send(records.get(i), "cannot be stored: " + e.getMessage())))
+                .collect()
+                .last()
                 .replaceWithVoid();
     }
 
-    /** An unreadable record fails the message, which the channel's failure strategy dead-letters. */
     private static <T> T read(String json, Class<T> type) {
-        if (json == null) {
-            throw new IllegalArgumentException("record without a value");
-        }
         try {
             return EventJson.mapper().readValue(json, type);
         } catch (JsonProcessingException e) {
