@@ -85,8 +85,8 @@ public final class IntakeDriver {
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
-                "intake records=%d accepted=%d failed_requests=%d batch=%d concurrency=%d seconds=%.2f rate=%.0f%n",
-                count, accepted.get(), failed.get(), batch, concurrency, seconds, accepted.get() / seconds);
+                "intake run=%s records=%d accepted=%d failed_requests=%d batch=%d concurrency=%d seconds=%.2f rate=%.0f%n",
+                run, count, accepted.get(), failed.get(), batch, concurrency, seconds, accepted.get() / seconds);
         if (accepted.get() < count) {
             System.exit(1);
         }
