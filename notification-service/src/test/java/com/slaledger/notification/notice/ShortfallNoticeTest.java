@@ -134,6 +134,40 @@ class ShortfallNoticeTest {
         assertThat(body).contains("and 9000 more").contains("/api/v1/contracts/" + id + "/statements/2026-10");
     }
 
+    /**
+     * One outage breaching many contracts arrives as a burst: the consumer stores a poll's notices
+     * in one transaction. Each contract gets one mail, though every shortfall came twice and a
+     * record in the middle of the burst could not be read (it is dead-lettered, the rest stored).
+     */
+    @Test
+    void aBurstOfShortfallsIsOneMailEachAroundAPoisonRecord() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(NoticeFixtures.newContractId());
+        }
+        TestKafka.sendAll(
+                Topics.CONTRACTS,
+                c -> ((com.slaledger.events.ContractChanged) c).contractId(),
+                ids.stream().map(id -> contract(id, id + "@burst.example")).toList());
+        String poison = "poison-" + ids.get(0);
+        List<Object> burst = new java.util.ArrayList<>();
+        ids.forEach(id -> burst.add(shortfall(id)));
+        burst.add(20, poison);
+        ids.forEach(id -> burst.add(shortfall(id)));
+        TestKafka.sendAll(
+                Topics.SHORTFALLS,
+                e -> e instanceof String ? poison : ((com.slaledger.events.ShortfallDetected) e).contractId(),
+                burst);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream()
+                .allMatch(id -> mailTo(id + "@burst.example").size() == 1));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> ids.stream()
+                .allMatch(id -> mailTo(id + "@burst.example").size() == 1));
+        var dead = TestKafka.read(Topics.DEAD_LETTERS, r -> poison.equals(r.key()), 1, Duration.ofSeconds(30));
+        assertThat(dead).hasSize(1);
+        assertThat(TestKafka.header(dead.get(0), "dead-letter-reason")).contains("unreadable");
+    }
+
     @Test
     void aPoisonRecordIsDeadLetteredAndTheConsumerGoesOn() {
         String id = NoticeFixtures.newContractId();

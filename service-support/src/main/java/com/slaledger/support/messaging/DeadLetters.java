@@ -65,6 +65,13 @@ public class DeadLetters {
         if (payload == null) {
             return new byte[0];
         }
+        // a record read as text or bytes goes out as it came, not as a JSON string of itself
+        if (payload instanceof String text) {
+            return bytes(text);
+        }
+        if (payload instanceof byte[] raw) {
+            return raw;
+        }
         try {
             return com.slaledger.events.EventJson.mapper().writeValueAsBytes(payload);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
