@@ -48,7 +48,10 @@ public final class IntakeDriver {
                         .append("-s")
                         .append(k % 12)
                         .append("\",\"probeId\":\"p")
-                        .append(k % 3)
+                        // probe and second chosen so that every observation is distinct (twelve
+                        // services, three probes, one observation each per second): the drain
+                        // waits for all of them in the ledger
+                        .append(k / 12 % 3)
                         .append("\",\"status\":\"")
                         .append(k % 10 < 2 ? "DOWN" : "UP")
                         .append("\",\"observedAt\":\"")
