@@ -59,7 +59,9 @@ public final class QueryDriver {
         // not the server's latency.
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + System.getenv("SLA_TOKEN"))
+                .build();
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
             long t0 = System.nanoTime();
