@@ -210,6 +210,7 @@ public final class LatencyDriver {
             }
             HttpRequest request = HttpRequest.newBuilder(uri)
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + System.getenv("SLA_TOKEN"))
                     .POST(HttpRequest.BodyPublishers.ofString(body.append(']').toString()))
                     .build();
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenAccept(r -> {
