@@ -143,9 +143,9 @@ public final class BenchSummary {
             y += 56;
         }
         String[][] latencies = {
-            {"query-statement-10k-intervals p99 (ms)", "10"},
-            {"latency-down-posted-to-mail p99 (ms)", "1000"},
-            {"fanout all_mails_accepted (s)", "20"}
+            {"query-statement-10k-intervals p99 (ms)", "10", "statement p99 ms"},
+            {"latency-down-posted-to-mail p99 (ms)", "1000", "DOWN to mail p99 ms"},
+            {"fanout all_mails_accepted (s)", "20", "fan-out 10k s"}
         };
         for (String[] l : latencies) {
             Double v = figures.get(l[0]);
@@ -155,7 +155,7 @@ public final class BenchSummary {
             double limit = Double.parseDouble(l[1]);
             // the target at the middle of the scale: twice the target fills the bar
             svg.append(bar(
-                    l[0] + " " + v + " (target " + l[1] + ")",
+                    l[2] + " " + Math.round(v) + " (target " + l[1] + ")",
                     Math.min(2.0, v / limit) / 2,
                     y,
                     v <= limit ? "#1a7f37" : "#b3261e"));
