@@ -77,37 +77,35 @@ public class Editors {
         this.api = api;
     }
 
+    /**
+     * What is edited as one JSON document: its name, where the API keeps it, the text a new one
+     * starts from, the fields the API adds that are not part of the document, and whether saving
+     * goes back to the thing's own page (a contract) or stays in the editor (a calendar).
+     */
+    private record Kind(String name, String api, String template, List<String> serverFields, String savedPage) {
+
+        Document document(String id, String text, boolean exists, String error, String saved) {
+            return new Document(name, id, "/edit/" + api + "/" + id, text, exists, error, saved);
+        }
+    }
+
+    private static final Kind CONTRACT = new Kind(
+            "contract", "contracts", CONTRACT_TEMPLATE, List.of("contractId", "version", "changedAt"), "/contracts/");
+    private static final Kind CALENDAR =
+            new Kind("calendar", "calendars", CALENDAR_TEMPLATE, List.of("calendarId"), null);
+
     /** The "open or create" forms send an id as a query parameter. */
     @GET
     @Path("contracts")
     public Response openContract(@CookieParam(Session.COOKIE) String token, @QueryParam("id") String id) {
-        Response refused = Session.refused(token, id);
-        return refused != null
-                ? refused
-                : Response.seeOther(URI.create("/edit/contracts/" + id)).build();
+        return open(CONTRACT, token, id);
     }
 
     @GET
     @Path("contracts/{contractId}")
     @Produces(MediaType.TEXT_HTML)
     public Response contract(@CookieParam(Session.COOKIE) String token, @PathParam("contractId") String contractId) {
-        Response refused = Session.refused(token, contractId);
-        if (refused != null) {
-            return refused;
-        }
-        Api.Reply c = api.get(token, api.ledger("/api/v1/contracts/" + contractId));
-        if (c.status() == 401) {
-            return Session.toSignIn();
-        }
-        if (c.status() == 404) {
-            return page(200, contractDocument(contractId, CONTRACT_TEMPLATE, false, null, null));
-        }
-        if (!c.ok()) {
-            return page(c.status(), contractDocument(contractId, "", false, c.problem(), null));
-        }
-        ObjectNode terms = (ObjectNode) c.json();
-        terms.remove(List.of("contractId", "version", "changedAt"));
-        return page(200, contractDocument(contractId, terms.toPrettyString(), true, null, null));
+        return show(CONTRACT, token, contractId);
     }
 
     /** Puts the terms as typed; a new version of the contract from now on (or its first). */
@@ -120,54 +118,20 @@ public class Editors {
             @PathParam("contractId") String contractId,
             @FormParam("document") String text,
             @FormParam("exists") boolean exists) {
-        Response refused = Session.refused(token, contractId);
-        if (refused != null) {
-            return refused;
-        }
-        String parseError = notAnObject(text);
-        if (parseError != null) {
-            return page(400, contractDocument(contractId, text, exists, parseError, null));
-        }
-        Api.Reply put = api.send(token, "PUT", api.ledger("/api/v1/contracts/" + contractId), "application/json", text);
-        if (put.status() == 401) {
-            return Session.toSignIn();
-        }
-        if (!put.ok()) {
-            return page(put.status(), contractDocument(contractId, text, exists, put.problem(), null));
-        }
-        return Response.seeOther(URI.create("/contracts/" + contractId)).build();
+        return save(CONTRACT, token, contractId, text, exists);
     }
 
     @GET
     @Path("calendars")
     public Response openCalendar(@CookieParam(Session.COOKIE) String token, @QueryParam("id") String id) {
-        Response refused = Session.refused(token, id);
-        return refused != null
-                ? refused
-                : Response.seeOther(URI.create("/edit/calendars/" + id)).build();
+        return open(CALENDAR, token, id);
     }
 
     @GET
     @Path("calendars/{calendarId}")
     @Produces(MediaType.TEXT_HTML)
     public Response calendar(@CookieParam(Session.COOKIE) String token, @PathParam("calendarId") String calendarId) {
-        Response refused = Session.refused(token, calendarId);
-        if (refused != null) {
-            return refused;
-        }
-        Api.Reply c = api.get(token, api.ledger("/api/v1/calendars/" + calendarId));
-        if (c.status() == 401) {
-            return Session.toSignIn();
-        }
-        if (c.status() == 404) {
-            return page(200, calendarDocument(calendarId, CALENDAR_TEMPLATE, false, null, null));
-        }
-        if (!c.ok()) {
-            return page(c.status(), calendarDocument(calendarId, "", false, c.problem(), null));
-        }
-        ObjectNode doc = (ObjectNode) c.json();
-        doc.remove("calendarId");
-        return page(200, calendarDocument(calendarId, doc.toPrettyString(), true, null, null));
+        return show(CALENDAR, token, calendarId);
     }
 
     @POST
@@ -179,24 +143,59 @@ public class Editors {
             @PathParam("calendarId") String calendarId,
             @FormParam("document") String text,
             @FormParam("exists") boolean exists) {
-        Response refused = Session.refused(token, calendarId);
+        return save(CALENDAR, token, calendarId, text, exists);
+    }
+
+    private static Response open(Kind kind, String token, String id) {
+        Response refused = Session.refused(token, id);
+        return refused != null
+                ? refused
+                : Response.seeOther(URI.create("/edit/" + kind.api() + "/" + id))
+                        .build();
+    }
+
+    /** The document as the API has it (without the fields it adds), or the template for a new one. */
+    private Response show(Kind kind, String token, String id) {
+        Response refused = Session.refused(token, id);
+        if (refused != null) {
+            return refused;
+        }
+        Api.Reply c = api.get(token, api.ledger("/api/v1/" + kind.api() + "/" + id));
+        if (c.status() == 401) {
+            return Session.toSignIn();
+        }
+        if (c.status() == 404) {
+            return page(200, kind.document(id, kind.template(), false, null, null));
+        }
+        if (!c.ok()) {
+            return page(c.status(), kind.document(id, "", false, c.problem(), null));
+        }
+        return page(200, kind.document(id, withoutServerFields(kind, c.json()), true, null, null));
+    }
+
+    /** Puts the document as typed; what the API refuses is shown above the text, which stays. */
+    private Response save(Kind kind, String token, String id, String text, boolean exists) {
+        Response refused = Session.refused(token, id);
         if (refused != null) {
             return refused;
         }
         String parseError = notAnObject(text);
         if (parseError != null) {
-            return page(400, calendarDocument(calendarId, text, exists, parseError, null));
+            return page(400, kind.document(id, text, exists, parseError, null));
         }
-        Api.Reply put = api.send(token, "PUT", api.ledger("/api/v1/calendars/" + calendarId), "application/json", text);
+        Api.Reply put =
+                api.send(token, "PUT", api.ledger("/api/v1/" + kind.api() + "/" + id), "application/json", text);
         if (put.status() == 401) {
             return Session.toSignIn();
         }
         if (!put.ok()) {
-            return page(put.status(), calendarDocument(calendarId, text, exists, put.problem(), null));
+            return page(put.status(), kind.document(id, text, exists, put.problem(), null));
         }
-        JsonNode saved = put.json();
-        String shown = saved.isObject() ? withoutId(saved, "calendarId") : text;
-        return page(200, calendarDocument(calendarId, shown, true, null, "Saved calendar " + calendarId + "."));
+        if (kind.savedPage() != null) {
+            return Response.seeOther(URI.create(kind.savedPage() + id)).build();
+        }
+        String shown = put.json().isObject() ? withoutServerFields(kind, put.json()) : text;
+        return page(200, kind.document(id, shown, true, null, "Saved " + kind.name() + " " + id + "."));
     }
 
     @GET
@@ -272,14 +271,6 @@ public class Editors {
                 .build();
     }
 
-    private static Document contractDocument(String id, String text, boolean exists, String error, String saved) {
-        return new Document("contract", id, "/edit/contracts/" + id, text, exists, error, saved);
-    }
-
-    private static Document calendarDocument(String id, String text, boolean exists, String error, String saved) {
-        return new Document("calendar", id, "/edit/calendars/" + id, text, exists, error, saved);
-    }
-
     private static Response page(int status, Document document) {
         return Response.status(status)
                 .entity(Templates.document(document).render())
@@ -299,9 +290,9 @@ public class Editors {
         }
     }
 
-    private static String withoutId(JsonNode node, String field) {
+    private static String withoutServerFields(Kind kind, JsonNode node) {
         ObjectNode copy = ((ObjectNode) node).deepCopy();
-        copy.remove(field);
+        copy.remove(kind.serverFields());
         return copy.toPrettyString();
     }
 }
