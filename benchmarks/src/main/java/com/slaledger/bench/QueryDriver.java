@@ -18,7 +18,10 @@ import com.slaledger.client.SlaClient;
  * The statement query over HTTP: a contract-month with 10,000 counted intervals (one probe,
  * DOWN for two minutes in every four of October 2026), asked for again and again by one client.
  *
- * <p>Usage: {@code QueryDriver <monitor> <ledger> [intervals] [requests]}
+ * <p>Then the same requests again while {@code rate} observations a second of other services are
+ * posted to monitor-service (LatencyDriver's load), so the statement is read while the ledger folds.
+ *
+ * <p>Usage: {@code QueryDriver <monitor> <ledger> [intervals] [requests] [rate/s]}
  */
 public final class QueryDriver {
 
@@ -29,6 +32,7 @@ public final class QueryDriver {
                 new SlaClient(new SlaClient.Endpoints(args[0], "", args[1], "", ""), System.getenv("SLA_TOKEN"));
         int intervals = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         int requests = args.length > 3 ? Integer.parseInt(args[3]) : 500;
+        int rate = args.length > 4 ? Integer.parseInt(args[4]) : 10_000;
         String run = "query-" + UUID.randomUUID().toString().substring(0, 6);
         api.putContract(run, LatencyDriver.contract(run, "q@" + run + ".example", 99.0));
         Instant october = Instant.parse("2026-10-01T00:00:00Z");
@@ -62,6 +66,20 @@ public final class QueryDriver {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + System.getenv("SLA_TOKEN"))
                 .build();
+        System.out.println(
+                Stats.summary("query-statement-10k-intervals", time(http, request, requests)) + " body_bytes=" + bytes);
+        // the same while observations of other services are posted, and folded, at a steady rate
+        LatencyDriver.Load load = new LatencyDriver.Load(args[0], run, rate);
+        load.start();
+        SlaClient.pause(Duration.ofSeconds(5));
+        List<Double> loaded = time(http, request, requests);
+        String achieved = load.rate();
+        load.stop();
+        System.out.println(Stats.summary("query-statement-10k-intervals-under-load", loaded) + " body_bytes=" + bytes
+                + " background_rate=" + achieved);
+    }
+
+    private static List<Double> time(HttpClient http, HttpRequest request, int requests) throws Exception {
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
             long t0 = System.nanoTime();
@@ -71,6 +89,6 @@ public final class QueryDriver {
                 throw new IllegalStateException("statement answered " + r.statusCode());
             }
         }
-        System.out.println(Stats.summary("query-statement-10k-intervals", millis) + " body_bytes=" + bytes);
+        return millis;
     }
 }

@@ -58,4 +58,18 @@ public interface LedgerConfig {
      */
     @WithDefault("PT1H")
     Duration compactionBucket();
+
+    /**
+     * The most observations the fold reads in one poll and stores in one transaction
+     * (ObservationConsumer): larger polls mean fewer round trips per record.
+     */
+    @WithDefault("8000")
+    int foldMaxPollRecords();
+
+    /**
+     * How many polls the fold stores at once, each in its own transaction on its own connection
+     * (offsets are still committed in order): one PostgreSQL backend inserts on one core.
+     */
+    @WithDefault("2")
+    int foldConcurrency();
 }

@@ -6,15 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.slaledger.events.EventJson;
 import com.slaledger.events.HealthObserved;
+import com.slaledger.events.HealthObservedJson;
 import com.slaledger.events.Topics;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
@@ -48,7 +47,6 @@ public class HealthEventPublisher {
     private static final byte[] JSON = bytes("application/json");
 
     private final KafkaProducer<String, byte[]> producer;
-    private final ObjectWriter writer = EventJson.mapper().writerFor(HealthObserved.class);
 
     public HealthEventPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
         Map<String, Object> config = new HashMap<>(kafka);
@@ -89,11 +87,11 @@ public class HealthEventPublisher {
                                 Topics.HEALTH_OBSERVED,
                                 null,
                                 event.serviceId(),
-                                writer.writeValueAsBytes(event),
+                                HealthObservedJson.write(event),
                                 headers(event)),
                         acked);
             }
-        } catch (JsonProcessingException | RuntimeException e) {
+        } catch (RuntimeException e) {
             done.completeExceptionally(e);
         }
         return done;
@@ -102,12 +100,23 @@ public class HealthEventPublisher {
     private static RecordHeaders headers(HealthObserved event) {
         RecordHeaders h = new RecordHeaders();
         h.add("ce_specversion", SPEC_VERSION);
-        h.add("ce_id", bytes(UUID.randomUUID().toString()));
+        h.add("ce_id", bytes(randomId()));
         h.add("ce_source", SOURCE_BYTES);
         h.add("ce_type", TYPE_BYTES);
         h.add("ce_time", bytes(event.receivedAt().toString()));
         h.add("content-type", JSON);
         return h;
+    }
+
+    /**
+     * A version-4 UUID from {@link ThreadLocalRandom}: unique per record as CloudEvents asks, without
+     * {@code UUID.randomUUID()}'s shared SecureRandom on every observation (nothing secret rides on it).
+     */
+    static String randomId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long high = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private static byte[] bytes(String s) {

@@ -21,8 +21,9 @@ class HealthEventParserTest {
             new HealthEventParser(3, Duration.ofMinutes(5), Duration.ofDays(400), Clock.fixed(NOW, ZoneOffset.UTC));
     private final ObjectMapper json = new ObjectMapper();
 
+    /** The resource's path: the body's bytes, read by the streaming parser. */
     private HealthEventParser.Result parse(String body) throws Exception {
-        return parser.parse(json.readTree(body));
+        return parser.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String obs(String overrides) {
@@ -129,5 +130,59 @@ class HealthEventParserTest {
     void degradedIsAStatus() throws Exception {
         JsonNode node = json.readTree(obs("").replace("DOWN", "DEGRADED"));
         assertThat(parser.parse(node).events().get(0).status()).isEqualTo(HealthStatus.DEGRADED);
+    }
+
+    @Test
+    void skipsWhatItDoesNotReadAndTakesTheLastOfARepeatedField() throws Exception {
+        var result = parse(obs(",\"extra\":{\"a\":[1,{\"b\":null}],\"c\":\"x\"},\"tags\":[\"x\"],\"status\":\"UP\""));
+        assertThat(result.valid()).isTrue();
+        assertThat(result.events().get(0).status()).isEqualTo(HealthStatus.UP);
+    }
+
+    @Test
+    void namesFieldsOfTheWrongType() throws Exception {
+        var result = parse(obs(",\"latencyMs\":1.5,\"detail\":{\"a\":1},\"eventId\":7")
+                .replace("\"observedAt\":\"2026-10-03T14:05:00Z\"", "\"observedAt\":1790000000"));
+        assertThat(result.violations())
+                .extracting(Violation::field)
+                .containsExactly("eventId", "observedAt", "latencyMs", "detail");
+        assertThat(parse(obs(",\"latencyMs\":99999999999999999999")).violations())
+                .extracting(Violation::field)
+                .containsExactly("latencyMs");
+        assertThat(parse(obs(",\"latencyMs\":-1")).valid()).isFalse();
+        assertThat(parse(obs(",\"latencyMs\":0")).events().get(0).latencyMs()).isZero();
+    }
+
+    @Test
+    void aTooLargeBatchIsNamedAloneWhateverItsElements() throws Exception {
+        var result = parse("[42," + obs("") + "," + obs("") + "," + obs("") + "]");
+        assertThat(result.violations())
+                .extracting(Violation::message)
+                .containsExactly("an array must hold 1 to 3 observations");
+    }
+
+    @Test
+    void anEmptyOrNullBodyIsRequiredAndAScalarIsNotAnObject() throws Exception {
+        assertThat(parse("").violations())
+                .extracting(Violation::message)
+                .first()
+                .asString()
+                .startsWith("a body is required");
+        assertThat(parse("null").violations())
+                .extracting(Violation::message)
+                .first()
+                .asString()
+                .startsWith("a body is required");
+        assertThat(parse("\"api\"").violations())
+                .extracting(Violation::message)
+                .containsExactly("must be a JSON object");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsThrown() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("[" + obs("") + ","))
+                .isInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("{\"serviceId\": api}"))
+                .isInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
     }
 }

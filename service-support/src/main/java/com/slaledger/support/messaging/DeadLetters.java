@@ -54,6 +54,23 @@ public class DeadLetters {
                         .build()));
     }
 
+    /**
+     * For consumers that read raw records with a plain Kafka consumer: the record's own key and
+     * bytes, and where it came from.
+     */
+    public Uni<Void> send(String key, byte[] value, String topic, int partition, long offset, String reason) {
+        var headers = new RecordHeaders()
+                .add(REASON, bytes(reason))
+                .add(TOPIC, bytes(topic))
+                .add(PARTITION, bytes(Integer.toString(partition)))
+                .add(OFFSET, bytes(Long.toString(offset)));
+        return emitter.sendMessage(Message.of(value == null ? new byte[0] : value)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(key)
+                        .withHeaders(headers)
+                        .build()));
+    }
+
     public static String deserializationFailure(KafkaRecord<String, ?> record) {
         Header reason = record.getHeaders().lastHeader(FAILURE_REASON);
         return "unreadable record: "

@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.slaledger.events.HealthObserved;
 import com.slaledger.ledger.evaluation.ChangeMarkRepository;
 import com.slaledger.ledger.evaluation.KnowledgeHorizon;
 import io.smallrye.mutiny.Uni;
@@ -63,7 +62,7 @@ public class ObservationFold {
      * Stores the observations and, in the same transaction, how far the partitions were folded
      * ({@code nextOffsets}, KnowledgeHorizon). Returns how many observations were new.
      */
-    public Uni<Integer> fold(List<HealthObserved> events, Map<TopicPartition, Long> nextOffsets) {
+    public Uni<Integer> fold(List<ObservationRecord> events, Map<TopicPartition, Long> nextOffsets) {
         return partitionsFor(events)
                 .chain(() -> pool.withTransaction(conn -> probes(conn, events)
                         .chain(() -> newEvents(conn, events))
@@ -73,10 +72,10 @@ public class ObservationFold {
     }
 
     /** Creates the month partitions the batch touches that this instance has not seen yet. */
-    private Uni<Void> partitionsFor(List<HealthObserved> events) {
+    private Uni<Void> partitionsFor(List<ObservationRecord> events) {
         TreeSet<Long> months = new TreeSet<>();
-        for (HealthObserved e : events) {
-            long month = ObservationKeys.monthStart(e.observedAt());
+        for (ObservationRecord e : events) {
+            long month = ObservationKeys.monthStart(e.observedMicros());
             if (!partitions.contains(month)) {
                 months.add(month);
             }
@@ -95,11 +94,11 @@ public class ObservationFold {
      * The batch without the observations whose client eventId was stored before (or comes earlier
      * in the batch): an eventId names one observation wherever it lies (SPEC §5.1).
      */
-    private static Uni<List<HealthObserved>> newEvents(SqlConnection conn, List<HealthObserved> events) {
+    private static Uni<List<ObservationRecord>> newEvents(SqlConnection conn, List<ObservationRecord> events) {
         Map<UUID, OffsetDateTime> ids = new LinkedHashMap<>();
-        for (HealthObserved e : events) {
+        for (ObservationRecord e : events) {
             if (ObservationKeys.isEventId(e.dedupKey())) {
-                ids.putIfAbsent(ObservationKeys.eventHash(e.dedupKey()), utc(e.observedAt()));
+                ids.putIfAbsent(ObservationKeys.eventHash(e.dedupKey()), utc(e.observedMicros()));
             }
         }
         if (ids.isEmpty()) {
@@ -111,8 +110,8 @@ public class ObservationFold {
                 .map(rows -> {
                     Set<UUID> fresh = new HashSet<>();
                     rows.forEach(r -> fresh.add(r.getUUID(0)));
-                    List<HealthObserved> out = new ArrayList<>(events.size());
-                    for (HealthObserved e : events) {
+                    List<ObservationRecord> out = new ArrayList<>(events.size());
+                    for (ObservationRecord e : events) {
                         if (!ObservationKeys.isEventId(e.dedupKey())
                                 || fresh.remove(ObservationKeys.eventHash(e.dedupKey()))) {
                             out.add(e);
@@ -122,7 +121,7 @@ public class ObservationFold {
                 });
     }
 
-    private static Uni<Integer> insert(SqlConnection conn, List<HealthObserved> events) {
+    private static Uni<Integer> insert(SqlConnection conn, List<ObservationRecord> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
         }
@@ -133,10 +132,10 @@ public class ObservationFold {
         Short[] statuses = new Short[n];
         Long[] hashes = new Long[n];
         for (int i = 0; i < n; i++) {
-            HealthObserved e = events.get(i);
+            ObservationRecord e = events.get(i);
             services[i] = e.serviceId();
             probes[i] = e.probeId();
-            observed[i] = utc(e.observedAt());
+            observed[i] = utc(e.observedMicros());
             statuses[i] = ObservationKeys.status(e.status());
             hashes[i] = ObservationKeys.dedupHash(e.dedupKey());
         }
@@ -146,12 +145,12 @@ public class ObservationFold {
     }
 
     /** The probes the batch names: each gets its key, and the bounded reads ask each for its last observation. */
-    private static Uni<Void> probes(SqlConnection conn, List<HealthObserved> events) {
+    private static Uni<Void> probes(SqlConnection conn, List<ObservationRecord> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         TreeSet<String> pairs = new TreeSet<>();
-        for (HealthObserved e : events) {
+        for (ObservationRecord e : events) {
             pairs.add(e.serviceId() + "\u0000" + e.probeId());
         }
         String[] services = new String[pairs.size()];
@@ -167,18 +166,28 @@ public class ObservationFold {
     }
 
     /** Each touched service's change mark (ChangeMarkRepository owns them). */
-    private static Uni<Void> mark(SqlConnection conn, List<HealthObserved> events) {
+    private static Uni<Void> mark(SqlConnection conn, List<ObservationRecord> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Map<String, Instant> earliest = new HashMap<>();
-        for (HealthObserved e : events) {
-            earliest.merge(e.serviceId(), e.observedAt(), (a, b) -> a.isBefore(b) ? a : b);
+        Map<String, Long> earliestMicros = new HashMap<>();
+        for (ObservationRecord e : events) {
+            earliestMicros.merge(e.serviceId(), e.observedMicros(), Math::min);
         }
+        Map<String, Instant> earliest = new HashMap<>();
+        earliestMicros.forEach((service, micros) -> earliest.put(service, instant(micros)));
         return ChangeMarkRepository.servicesChanged(conn, earliest);
     }
 
     private static OffsetDateTime utc(Instant i) {
         return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    private static OffsetDateTime utc(long micros) {
+        return utc(instant(micros));
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
     }
 }

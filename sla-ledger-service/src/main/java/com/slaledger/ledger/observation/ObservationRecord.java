@@ -1,0 +1,151 @@
+package com.slaledger.ledger.observation;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.slaledger.events.EventJson;
+import com.slaledger.events.HealthStatus;
+import com.slaledger.events.Instants;
+import com.slaledger.events.Limits;
+
+/**
+ * What the fold needs of one {@code sla.health-observed} record, read straight from its bytes
+ * with Jackson's streaming parser: no tree, no data-binding, no {@code Instant} deserialiser, and
+ * none of the record's other fields kept (docs/benchmarks.md, "Fold"). Reads what
+ * {@link com.slaledger.events.HealthObserved} written by {@link EventJson} holds, and refuses what
+ * data-binding with that mapper would refuse (a malformed document, a field of the wrong type, an
+ * unknown status), naming the problem for the dead-letter topic. Unknown fields are skipped, as
+ * the mapper does.
+ *
+ * @param observedMicros microseconds since the epoch (PostgreSQL's {@code timestamptz} resolution)
+ */
+public record ObservationRecord(
+        String dedupKey, String serviceId, String probeId, HealthStatus status, long observedMicros) {
+
+    /**
+     * How far ahead of this clock a stored observation may lie: monitor-service refuses more than
+     * five minutes; a day leaves room for skewed clocks and keeps garbage from creating partitions.
+     */
+    static final Duration AHEAD = Duration.ofDays(1);
+
+    private static final JsonFactory JSON = EventJson.mapper().getFactory();
+
+    /** A record read, or the reason it cannot be. */
+    public record Decoded(ObservationRecord record, String problem) {}
+
+    public Instant observedAt() {
+        return Instant.ofEpochSecond(
+                Math.floorDiv(observedMicros, 1_000_000L), Math.floorMod(observedMicros, 1_000_000L) * 1000L);
+    }
+
+    /** What was read, as JSON in the events' shape (for the dead-letter topic). */
+    public byte[] json() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("dedupKey", dedupKey);
+        fields.put("serviceId", serviceId);
+        fields.put("probeId", probeId);
+        fields.put("status", status);
+        fields.put("observedAt", observedAt());
+        try {
+            return EventJson.mapper().writeValueAsBytes(fields);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads one record's value; never throws. */
+    public static Decoded decode(byte[] value) {
+        return decode(value, UnaryOperator.identity());
+    }
+
+    /**
+     * The same, with the service and probe ids passed through {@code canonical}: a batch names a
+     * few services and probes many times, and the fold keeps one copy of each while it stores it.
+     */
+    public static Decoded decode(byte[] value, UnaryOperator<String> canonical) {
+        if (value == null) {
+            return new Decoded(null, "unreadable record: no value");
+        }
+        String dedupKey = null;
+        String serviceId = null;
+        String probeId = null;
+        HealthStatus status = null;
+        Instant observedAt = null;
+        try (JsonParser p = JSON.createParser(value)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return new Decoded(null, "unreadable record: not a JSON object");
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (field) {
+                    case "dedupKey" -> dedupKey = text(p, v, field);
+                    case "serviceId" -> serviceId = text(p, v, field);
+                    case "probeId" -> probeId = text(p, v, field);
+                    case "status" -> {
+                        String s = text(p, v, field);
+                        status = s == null ? null : HealthStatus.valueOf(s);
+                    }
+                    case "observedAt" -> observedAt = instant(text(p, v, field));
+                    default -> p.skipChildren();
+                }
+            }
+            if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+                return new Decoded(null, "unreadable record: not one JSON object");
+            }
+        } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
+            return new Decoded(null, "unreadable record: " + e.getMessage());
+        }
+        String problem = validate(dedupKey, serviceId, probeId, status, observedAt);
+        if (problem != null) {
+            return new Decoded(null, problem);
+        }
+        return new Decoded(
+                new ObservationRecord(
+                        dedupKey,
+                        canonical.apply(serviceId),
+                        canonical.apply(probeId),
+                        status,
+                        observedAt.getEpochSecond() * 1_000_000L + observedAt.getNano() / 1000),
+                null);
+    }
+
+    /** A record that parsed but lacks what folding needs; monitor-service never publishes one. */
+    static String validate(String dedupKey, String serviceId, String probeId, HealthStatus status, Instant observedAt) {
+        if (dedupKey == null || serviceId == null || probeId == null || status == null || observedAt == null) {
+            return "missing dedupKey, serviceId, probeId, status or observedAt";
+        }
+        if (!observedAt.isAfter(Limits.EARLIEST)
+                || observedAt.isAfter(Instant.now().plus(AHEAD))) {
+            return "observedAt " + observedAt + " is out of range (after " + Limits.EARLIEST + " and at most " + AHEAD
+                    + " ahead)";
+        }
+        if (dedupKey.length() > 300 || serviceId.length() > 64 || probeId.length() > 64) {
+            return "dedupKey, serviceId or probeId too long";
+        }
+        return null;
+    }
+
+    private static String text(JsonParser p, JsonToken v, String field) throws IOException {
+        if (v == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (v != JsonToken.VALUE_STRING) {
+            throw new IllegalArgumentException(field + " is not a string");
+        }
+        return p.getText();
+    }
+
+    static Instant instant(String s) {
+        return s == null ? null : Instants.parse(s);
+    }
+}
