@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.events.HealthObserved;
 import com.slaledger.events.HealthObservedJson;
+import com.slaledger.events.Instants;
 import com.slaledger.events.Topics;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
@@ -103,7 +104,7 @@ public class HealthEventPublisher {
         h.add("ce_id", bytes(randomId()));
         h.add("ce_source", SOURCE_BYTES);
         h.add("ce_type", TYPE_BYTES);
-        h.add("ce_time", bytes(event.receivedAt().toString()));
+        h.add("ce_time", bytes(Instants.format(event.receivedAt())));
         h.add("content-type", JSON);
         return h;
     }
