@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.slaledger.events.Instants;
 import com.slaledger.events.Limits;
 import com.slaledger.support.rest.Violation;
 
@@ -51,17 +52,41 @@ public final class IntakeFields {
         reader.read(node, prefix);
     }
 
-    /** An optional text of 1 to {@code max} characters; null when absent or bad. */
-    public static String optionalText(JsonNode node, String field, String prefix, int max, List<Violation> v) {
-        JsonNode t = node.get(field);
-        if (t == null || t.isNull()) {
+    /**
+     * Stands for a value of a type no field takes (a number where text is due, an object, a
+     * boolean): what {@link #value} gives for it, and what a streaming reader records for it.
+     */
+    public static final Object OTHER = new Object();
+
+    /** A field's value as the rules read it: a String, a Long (a whole number that fits), {@link #OTHER}, or null. */
+    public static Object value(JsonNode v) {
+        if (v == null || v.isNull()) {
             return null;
         }
-        if (!t.isTextual() || t.textValue().isEmpty() || t.textValue().length() > max) {
+        if (v.isTextual()) {
+            return v.textValue();
+        }
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            return v.longValue();
+        }
+        return OTHER;
+    }
+
+    /** An optional text of 1 to {@code max} characters; null when absent or bad. */
+    public static String optionalText(JsonNode node, String field, String prefix, int max, List<Violation> v) {
+        return optionalText(value(node.get(field)), field, prefix, max, v);
+    }
+
+    /** The same for a value already read ({@link #value}). */
+    public static String optionalText(Object value, String field, String prefix, int max, List<Violation> v) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String text) || text.isEmpty() || text.length() > max) {
             v.add(new Violation(prefix + field, "must be a string of 1 to " + max + " characters"));
             return null;
         }
-        return t.textValue();
+        return text;
     }
 
     /**
@@ -77,14 +102,26 @@ public final class IntakeFields {
             Duration lateHorizon,
             String example,
             List<Violation> v) {
-        JsonNode c = node.get(field);
-        if (c == null || c.isNull()) {
+        return instant(value(node.get(field)), field, prefix, now, skew, lateHorizon, example, v);
+    }
+
+    /** The same for a value already read ({@link #value}). */
+    public static Instant instant(
+            Object value,
+            String field,
+            String prefix,
+            Instant now,
+            Duration skew,
+            Duration lateHorizon,
+            String example,
+            List<Violation> v) {
+        if (value == null) {
             v.add(new Violation(prefix + field, "is required"));
             return null;
         }
         Instant at;
         try {
-            at = c.isTextual() ? Instant.parse(c.textValue()) : null;
+            at = value instanceof String text ? Instants.parse(text) : null;
         } catch (DateTimeParseException e) {
             at = null;
         }

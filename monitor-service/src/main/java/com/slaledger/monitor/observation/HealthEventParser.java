@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +20,8 @@ import com.slaledger.events.EventJson;
 import com.slaledger.events.HealthObserved;
 import com.slaledger.events.HealthStatus;
 import com.slaledger.events.Ids;
-import com.slaledger.events.Instants;
 import com.slaledger.events.Limits;
+import com.slaledger.monitor.IntakeFields;
 import com.slaledger.monitor.MonitorConfig;
 import com.slaledger.support.rest.Violation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -120,16 +119,13 @@ public final class HealthEventParser {
         return violations.isEmpty() ? new Result(events, List.of()) : new Result(List.of(), violations);
     }
 
-    /** Stands for a value of a type no field takes (a number where text is due, an object, a boolean). */
-    private static final Object OTHER = new Object();
-
     private static final String[] FIELDS = {
         "eventId", "serviceId", "probeId", "status", "observedAt", "latencyMs", "detail"
     };
 
     /**
-     * One element's fields, in {@link #FIELDS} order: a String, a Long (a whole number that fits),
-     * {@link #OTHER}, or null when absent or null. The last of a repeated field counts, as in a tree.
+     * One element's fields, in {@link #FIELDS} order, as {@link IntakeFields#value} reads a tree's:
+     * a String, a Long (a whole number that fits), {@link IntakeFields#OTHER}, or null when absent or null. The last of a repeated field counts, as in a tree.
      */
     private static Object[] fields(JsonParser p) throws IOException {
         Object[] values = new Object[FIELDS.length];
@@ -155,7 +151,7 @@ public final class HealthEventParser {
                 value = p.getLongValue();
             } else {
                 p.skipChildren();
-                value = OTHER;
+                value = IntakeFields.OTHER;
             }
             if (index >= 0) {
                 values[index] = value;
@@ -169,13 +165,14 @@ public final class HealthEventParser {
 
     private void element(Object[] f, String prefix, Instant now, List<HealthObserved> out, List<Violation> violations) {
         int before = violations.size();
-        String eventId = optionalText(f[0], "eventId", prefix, MAX_EVENT_ID, violations);
+        String eventId = IntakeFields.optionalText(f[0], "eventId", prefix, MAX_EVENT_ID, violations);
         String serviceId = id(f[1], "serviceId", prefix, violations);
         String probeId = id(f[2], "probeId", prefix, violations);
         HealthStatus status = status(f[3], prefix, violations);
-        Instant observedAt = instant(f[4], prefix, now, violations);
+        Instant observedAt = IntakeFields.instant(
+                f[4], "observedAt", prefix, now, maxClockSkew, lateHorizon, "2026-10-03T14:05:00Z", violations);
         Long latencyMs = latency(f[5], prefix, violations);
-        String detail = optionalText(f[6], "detail", prefix, MAX_DETAIL, violations);
+        String detail = IntakeFields.optionalText(f[6], "detail", prefix, MAX_DETAIL, violations);
         if (violations.size() == before) {
             out.add(new HealthObserved(
                     HealthObserved.dedupKey(eventId, serviceId, probeId, observedAt, status),
@@ -188,17 +185,6 @@ public final class HealthEventParser {
                     detail,
                     now.truncatedTo(ChronoUnit.MILLIS)));
         }
-    }
-
-    private static String optionalText(Object v, String field, String prefix, int max, List<Violation> violations) {
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof String text) || text.isEmpty() || text.length() > max) {
-            violations.add(new Violation(prefix + field, "must be a string of 1 to " + max + " characters"));
-            return null;
-        }
-        return text;
     }
 
     private static String id(Object v, String field, String prefix, List<Violation> violations) {
@@ -227,36 +213,6 @@ public final class HealthEventParser {
         }
         violations.add(new Violation(prefix + "status", "must be one of UP, DOWN, DEGRADED"));
         return null;
-    }
-
-    /** As IntakeFields.instant: required, not too far ahead, within the late horizon, to the second. */
-    private Instant instant(Object v, String prefix, Instant now, List<Violation> violations) {
-        String field = prefix + "observedAt";
-        if (v == null) {
-            violations.add(new Violation(field, "is required"));
-            return null;
-        }
-        Instant at;
-        try {
-            at = v instanceof String text ? Instants.parse(text) : null;
-        } catch (DateTimeParseException e) {
-            at = null;
-        }
-        if (at == null) {
-            violations.add(new Violation(field, "must be an ISO-8601 UTC instant, e.g. 2026-10-03T14:05:00Z"));
-            return null;
-        }
-        if (at.isAfter(now.plus(maxClockSkew))) {
-            violations.add(
-                    new Violation(field, "must not be more than " + maxClockSkew + " ahead of the server clock"));
-            return null;
-        }
-        String range = Limits.instantProblem(at, now, lateHorizon);
-        if (range != null) {
-            violations.add(new Violation(field, range));
-            return null;
-        }
-        return at.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static Long latency(Object v, String prefix, List<Violation> violations) {

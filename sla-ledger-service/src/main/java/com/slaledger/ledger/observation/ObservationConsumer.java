@@ -46,7 +46,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * ({@code ledger.fold-concurrency}); each lane's part is stored in one database transaction on its
  * own connection ({@link ObservationFold}: set-based statements, whatever the batch size), and the
  * poll's offsets are committed to Kafka only after every lane's transaction committed, in poll
- * order. While one poll is stored the next is fetched and read. A partition always goes to the
+ * order. While two polls are stored the next is fetched and read. A partition always goes to the
  * same lane, so its fold position only ever covers records already stored. A redelivered batch
  * inserts nothing twice: rows are keyed by the de-duplication key. A record that cannot be read
  * goes to the dead-letter topic with its own bytes; one that cannot be stored for a reason of its
@@ -96,7 +96,7 @@ public class ObservationConsumer {
     /** A poll read into a batch per lane, and the offsets it ends at. */
     private record Poll(List<Batch> lanes, Map<TopicPartition, Long> next) {}
 
-    /** Polls being stored, oldest first; at most two (one stored while the next is read). */
+    /** Polls being stored, oldest first: at most two while the next one is read. */
     private final Deque<InFlight> inFlight = new ArrayDeque<>();
 
     public ObservationConsumer(

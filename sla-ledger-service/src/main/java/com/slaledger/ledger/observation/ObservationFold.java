@@ -175,7 +175,7 @@ public class ObservationFold {
             earliestMicros.merge(e.serviceId(), e.observedMicros(), Math::min);
         }
         Map<String, Instant> earliest = new HashMap<>();
-        earliestMicros.forEach((service, micros) -> earliest.put(service, instant(micros)));
+        earliestMicros.forEach((service, micros) -> earliest.put(service, ObservationRecord.ofMicros(micros)));
         return ChangeMarkRepository.servicesChanged(conn, earliest);
     }
 
@@ -184,10 +184,6 @@ public class ObservationFold {
     }
 
     private static OffsetDateTime utc(long micros) {
-        return utc(instant(micros));
-    }
-
-    private static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+        return utc(ObservationRecord.ofMicros(micros));
     }
 }

@@ -42,8 +42,12 @@ public record ObservationRecord(
     public record Decoded(ObservationRecord record, String problem) {}
 
     public Instant observedAt() {
-        return Instant.ofEpochSecond(
-                Math.floorDiv(observedMicros, 1_000_000L), Math.floorMod(observedMicros, 1_000_000L) * 1000L);
+        return ofMicros(observedMicros);
+    }
+
+    /** The instant {@code micros} microseconds after the epoch. */
+    static Instant ofMicros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
     }
 
     /** What was read, as JSON in the events' shape (for the dead-letter topic). */
