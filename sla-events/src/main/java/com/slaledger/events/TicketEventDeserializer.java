@@ -1,9 +1,7 @@
 package com.slaledger.events;
 
-import io.quarkus.kafka.client.serialization.ObjectMapperDeserializer;
-
-/** Reads {@link TicketEvent} records with {@link EventJson}. */
-public class TicketEventDeserializer extends ObjectMapperDeserializer<TicketEvent> {
+/** Reads {@link TicketEvent} records with {@link EventJson}; an unreadable one becomes null (FoldedRecordDeserializer). */
+public class TicketEventDeserializer extends FoldedRecordDeserializer<TicketEvent> {
 
     public TicketEventDeserializer() {
         super(TicketEvent.class, EventJson.mapper());

@@ -28,9 +28,9 @@ public class DeadLetters {
     /** How large a message was that the broker refused (the outbox relay sends only its start). */
     public static final String SIZE = "dead-letter-size";
     /** Set by the Kafka connector when the value could not be deserialised. */
-    static final String FAILURE_REASON = "deserialization-failure-reason";
+    static final String FAILURE_REASON = com.slaledger.events.FoldedRecordDeserializer.FAILURE_REASON;
 
-    static final String FAILURE_DATA = "deserialization-failure-data";
+    static final String FAILURE_DATA = com.slaledger.events.FoldedRecordDeserializer.FAILURE_DATA;
 
     private final MutinyEmitter<byte[]> emitter;
 

@@ -72,4 +72,24 @@ class DutyFoldTest {
         var dead = TestKafka.read(Topics.DEAD_LETTERS, r -> duty.equals(r.key()), 1, Duration.ofSeconds(30));
         assertThat(dead).hasSize(1);
     }
+
+    /**
+     * An unreadable record that is the last on its partition still moves the fold position past it:
+     * the ledger must not count itself behind for ever (which would stop it judging ongoing outages).
+     * Before, the connector dead-lettered such a record by itself and no position was recorded.
+     */
+    @Test
+    void anUnreadableLastRecordStillMovesTheFoldPosition() throws Throwable {
+        String key = unique("unreadable");
+        long before = count("SELECT coalesce(sum(next_offset), 0) FROM fold_position WHERE topic = :p", Topics.DUTIES);
+        TestKafka.send(Topics.DUTIES, key, "{not json either".getBytes(StandardCharsets.UTF_8));
+
+        var dead = TestKafka.read(Topics.DEAD_LETTERS, r -> key.equals(r.key()), 1, Duration.ofSeconds(30));
+        assertThat(dead).hasSize(1);
+        assertThat(TestKafka.text(dead.get(0))).isEqualTo("{not json either");
+        assertThat(TestKafka.header(dead.get(0), "dead-letter-reason")).startsWith("unreadable record");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(count(
+                        "SELECT coalesce(sum(next_offset), 0) FROM fold_position WHERE topic = :p", Topics.DUTIES))
+                .isEqualTo(before + 1));
+    }
 }
