@@ -72,12 +72,7 @@ public final class IntakeFields {
         return OTHER;
     }
 
-    /** An optional text of 1 to {@code max} characters; null when absent or bad. */
-    public static String optionalText(JsonNode node, String field, String prefix, int max, List<Violation> v) {
-        return optionalText(value(node.get(field)), field, prefix, max, v);
-    }
-
-    /** The same for a value already read ({@link #value}). */
+    /** An optional text of 1 to {@code max} characters ({@link #value} of the field); null when absent or bad. */
     public static String optionalText(Object value, String field, String prefix, int max, List<Violation> v) {
         if (value == null) {
             return null;
@@ -90,22 +85,9 @@ public final class IntakeFields {
     }
 
     /**
-     * A required instant, at most {@code skew} ahead of {@code now} and within the late horizon
-     * (SPEC §11), truncated to the second; null when absent or bad.
+     * A required instant ({@link #value} of the field), at most {@code skew} ahead of {@code now}
+     * and within the late horizon (SPEC §11), truncated to the second; null when absent or bad.
      */
-    public static Instant instant(
-            JsonNode node,
-            String field,
-            String prefix,
-            Instant now,
-            Duration skew,
-            Duration lateHorizon,
-            String example,
-            List<Violation> v) {
-        return instant(value(node.get(field)), field, prefix, now, skew, lateHorizon, example, v);
-    }
-
-    /** The same for a value already read ({@link #value}). */
     public static Instant instant(
             Object value,
             String field,

@@ -27,7 +27,7 @@ class EventRoundTripTest {
     }
 
     @Test
-    void healthObserved() {
+    void healthObserved() throws Exception {
         var event = new HealthObserved(
                 HealthObserved.dedupKey(null, "api", "probe-eu-1", T, HealthStatus.DOWN),
                 null,
@@ -38,7 +38,9 @@ class EventRoundTripTest {
                 30000L,
                 "HTTP 503",
                 T.plusSeconds(1));
-        assertThat(roundTrip(event, new HealthObservedDeserializer())).isEqualTo(event);
+        // the ledger reads these with its own streaming reader (ObservationRecordTest); the shape is the mapper's
+        assertThat(EventJson.mapper().readValue(EventJson.mapper().writeValueAsBytes(event), HealthObserved.class))
+                .isEqualTo(event);
         assertThat(json(event))
                 .contains("\"observedAt\":\"2026-10-03T14:05:00Z\"")
                 .contains("\"status\":\"DOWN\"")

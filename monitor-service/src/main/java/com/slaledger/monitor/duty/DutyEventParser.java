@@ -75,12 +75,21 @@ public final class DutyEventParser {
 
     private void element(JsonNode node, String prefix, Instant now, List<DutyReported> out, List<Violation> v) {
         int before = v.size();
-        String eventId = IntakeFields.optionalText(node, "eventId", prefix, MAX_EVENT_ID, v);
+        String eventId =
+                IntakeFields.optionalText(IntakeFields.value(node.get("eventId")), "eventId", prefix, MAX_EVENT_ID, v);
         String dutyId = dutyId(node, prefix, v);
         DutyOutcome outcome = outcome(node, prefix, v);
         Instant completedAt = IntakeFields.instant(
-                node, "completedAt", prefix, now, maxClockSkew, lateHorizon, "2026-10-03T02:10:00Z", v);
-        String detail = IntakeFields.optionalText(node, "detail", prefix, Limits.MAX_TEXT, v);
+                IntakeFields.value(node.get("completedAt")),
+                "completedAt",
+                prefix,
+                now,
+                maxClockSkew,
+                lateHorizon,
+                "2026-10-03T02:10:00Z",
+                v);
+        String detail =
+                IntakeFields.optionalText(IntakeFields.value(node.get("detail")), "detail", prefix, Limits.MAX_TEXT, v);
         if (v.size() == before) {
             out.add(new DutyReported(
                     DutyReported.dedupKey(eventId, dutyId, completedAt, outcome),
