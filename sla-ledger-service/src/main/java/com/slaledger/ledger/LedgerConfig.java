@@ -72,4 +72,11 @@ public interface LedgerConfig {
      */
     @WithDefault("2")
     int foldConcurrency();
+
+    /**
+     * How many bytes of statements' JSON each instance keeps (StatementCache): final statements,
+     * answered again while nothing they were computed from has changed. 0 keeps none.
+     */
+    @WithDefault("16777216")
+    long statementCacheBytes();
 }

@@ -54,10 +54,29 @@ public class ChangeMarkRepository {
             + " RETURNING contract_id, (xmax = 0) AS fresh)"
             + " " + triggersFrom("(SELECT contract_id FROM marked WHERE fresh)", "observations");
 
-    /** A service's version: bumped by every fold (the evaluator's cache of computed down-time keys on it). */
-    private static final String SERVICES_FOLDED = "INSERT INTO service_state (service_id, version)"
+    /**
+     * A service's version: bumped by every fold (the evaluator's cache of computed down-time keys
+     * on it); and the version of the UTC day of the earliest observation the fold stored of it (a
+     * cached statement's fingerprint sums the days up to its own last day).
+     */
+    private static final String SERVICES_FOLDED = "WITH days AS (INSERT INTO service_day_change"
+            + " (service_id, day, version)"
+            + " SELECT s, (t AT TIME ZONE 'UTC')::date, 1 FROM unnest($1::varchar[], $2::timestamptz[]) AS u(s, t)"
+            + " ON CONFLICT (service_id, day) DO UPDATE SET version = service_day_change.version + 1)"
+            + " INSERT INTO service_state (service_id, version)"
             + " SELECT s, 1 FROM unnest($1::varchar[]) AS u(s)"
             + " ON CONFLICT (service_id) DO UPDATE SET version = service_state.version + 1";
+
+    /**
+     * The input version of every contract the given relation (with a column {@code contract_id})
+     * yields: bumped by every change of a contract's tickets, terms, duty evidence or rules, in
+     * the transaction that stores it (a cached statement's fingerprint reads it).
+     */
+    static String inputsChanged(String relation) {
+        return "INSERT INTO contract_input (contract_id, version)"
+                + " SELECT t.contract_id, 1 FROM " + relation + " AS t ORDER BY t.contract_id"
+                + " ON CONFLICT (contract_id) DO UPDATE SET version = contract_input.version + 1";
+    }
 
     private final Outbox outbox;
 
@@ -81,7 +100,7 @@ public class ChangeMarkRepository {
                 .map(i -> OffsetDateTime.ofInstant(i.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC))
                 .toArray(OffsetDateTime[]::new);
         return conn.preparedQuery(SERVICES_FOLDED)
-                .execute(Tuple.of(services))
+                .execute(Tuple.of(services, since))
                 .chain(() -> conn.preparedQuery(SERVICES_CHANGED).execute(Tuple.of(services, since)))
                 .replaceWithVoid();
     }
@@ -89,6 +108,10 @@ public class ChangeMarkRepository {
     /** A contract's tickets or terms changed from {@code since} on; triggers an evaluation unless one is pending. */
     public Uni<Void> contractChanged(String contractId, Instant since, String reason) {
         return Panache.getSession()
+                .chain(s -> s.createNativeQuery(inputsChanged("(SELECT CAST(:contract AS varchar) AS contract_id)"))
+                        .setParameter("contract", contractId)
+                        .executeUpdate())
+                .chain(Panache::getSession)
                 .chain(s -> s.createNativeQuery(CONTRACT_CHANGED, Boolean.class)
                         .setParameter("contract", contractId)
                         .setParameter("since", since.truncatedTo(ChronoUnit.SECONDS))
@@ -101,6 +124,11 @@ public class ChangeMarkRepository {
     /** A service's registry rules changed: every contract covering it is marked from {@code since} on. */
     public Uni<Void> serviceRulesChanged(String serviceId, Instant since) {
         return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                inputsChanged("(SELECT contract_id FROM contract_service WHERE service_id = :s)"))
+                        .setParameter("s", serviceId)
+                        .executeUpdate())
+                .chain(Panache::getSession)
                 .chain(s -> s.createNativeQuery("WITH marked AS (INSERT INTO contract_change"
                                 + " (contract_id, changed_since, marked_at)"
                                 + " SELECT contract_id, :since, now() FROM contract_service WHERE service_id = :s"
@@ -118,6 +146,11 @@ public class ChangeMarkRepository {
     /** Evidence of a duty arrived: every contract promising it is marked from {@code since} on. */
     public Uni<Void> dutyReported(String dutyId, Instant since) {
         return Panache.getSession()
+                .chain(s -> s.createNativeQuery(
+                                inputsChanged("(SELECT contract_id FROM contract_duty WHERE duty_id = :d)"))
+                        .setParameter("d", dutyId)
+                        .executeUpdate())
+                .chain(Panache::getSession)
                 .chain(s -> s.createNativeQuery("WITH marked AS (INSERT INTO contract_change"
                                 + " (contract_id, changed_since, marked_at)"
                                 + " SELECT contract_id, :since, now() FROM contract_duty WHERE duty_id = :d"

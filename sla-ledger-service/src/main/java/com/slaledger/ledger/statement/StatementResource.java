@@ -30,6 +30,9 @@ import com.slaledger.support.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A contract's statements and counted downtime (SPEC §7). */
 @Path("/api/v1/contracts/{contractId}")
@@ -41,6 +44,7 @@ public class StatementResource {
 
     private final ContractRepository contracts;
     private final StatementService statements;
+    private final StatementCache cache;
     private final Clock clock;
 
     private final IssuedStatementRepository issued;
@@ -50,12 +54,14 @@ public class StatementResource {
     public StatementResource(
             ContractRepository contracts,
             StatementService statements,
+            StatementCache cache,
             IssuedStatementRepository issued,
             LedgerConfig config,
             Clock clock,
             Caller caller) {
         this.contracts = contracts;
         this.statements = statements;
+        this.cache = cache;
         this.issued = issued;
         this.config = config;
         this.clock = clock;
@@ -67,12 +73,19 @@ public class StatementResource {
     @WithSession
     @Operation(summary = "The statement of a period (YYYY-MM in the contract's time zone), both policies side by side")
     @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
-    public Uni<StatementView> statement(
-            @PathParam("contractId") String contractId, @PathParam("period") String period) {
+    @APIResponse(
+            responseCode = "200",
+            description = "the statement",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = StatementView.class)))
+    public Uni<Response> statement(@PathParam("contractId") String contractId, @PathParam("period") String period) {
         YearMonth month = parsed(period);
-        return contracts.existing(contractId, caller::mayRead).chain(c -> statements
-                .statement(c, month)
-                .map(s -> StatementView.of(s.statement(), s.terms().terms().uptimeTargetPercent(), s.elements())));
+        return contracts
+                .existing(contractId, caller::mayRead)
+                .chain(c -> cache.json(c, month))
+                .map(json -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build());
     }
 
     /**

@@ -2,12 +2,14 @@ package com.slaledger.ledger.statement;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.ledger.LedgerConfig;
 import com.slaledger.ledger.checklist.ChecklistInputRepository;
+import com.slaledger.ledger.contract.ContractHistory;
 import com.slaledger.ledger.contract.ContractRepository;
 import com.slaledger.ledger.contract.ContractVersion;
 import com.slaledger.ledger.engine.Checklist;
@@ -49,24 +51,50 @@ public class StatementService {
 
     /** The statement of {@code period}, computed with the terms in force in it (SPEC §7). */
     public Uni<InForce> statement(ContractVersion contract, YearMonth period) {
-        long now = clock.instant().getEpochSecond();
+        return statements(contract, period, clock.instant().getEpochSecond()).map(all -> all.get(0));
+    }
+
+    /** The input window (epoch seconds) a statement of {@code period} reads: the terms in force in it decide. */
+    public Uni<Interval> window(ContractVersion contract, YearMonth period) {
+        return contracts
+                .history(contract.contractId())
+                .map(history -> inputWindow(inForce(contract, history, period), period));
+    }
+
+    /**
+     * The statement of {@code period} from one read of its inputs, as of each of the given
+     * instants (epoch seconds): what changes with time alone shows as a difference between them.
+     */
+    public Uni<List<InForce>> statements(ContractVersion contract, YearMonth period, long... nows) {
         return contracts.history(contract.contractId()).chain(history -> {
-            ContractVersion terms = history == null ? contract : history.inForce(period);
-            Interval window = Judgement.inputWindow(
-                    period, period, terms.zone(), terms.engine().minimumDowntimeSeconds());
+            ContractVersion terms = inForce(contract, history, period);
+            Interval window = inputWindow(terms, period);
             return inputs.load(List.of(terms), window).chain(in -> checklists
                     .load(contract.contractId(), List.of(terms), window)
                     .map(cl -> {
-                        Statement s = StatementCalculator.statement(
-                                terms.engine(),
-                                period,
-                                in.histories(),
-                                in.ticketOpenOf(contract.contractId()),
-                                now,
-                                config.grace().getSeconds());
-                        return new InForce(s, cl.elements(s, terms, now), terms);
+                        List<InForce> out = new ArrayList<>(nows.length);
+                        for (long now : nows) {
+                            Statement s = StatementCalculator.statement(
+                                    terms.engine(),
+                                    period,
+                                    in.histories(),
+                                    in.ticketOpenOf(contract.contractId()),
+                                    now,
+                                    config.grace().getSeconds());
+                            out.add(new InForce(s, cl.elements(s, terms, now), terms));
+                        }
+                        return out;
                     }));
         });
+    }
+
+    private static ContractVersion inForce(ContractVersion contract, ContractHistory history, YearMonth period) {
+        return history == null ? contract : history.inForce(period);
+    }
+
+    private static Interval inputWindow(ContractVersion terms, YearMonth period) {
+        return Judgement.inputWindow(
+                period, period, terms.zone(), terms.engine().minimumDowntimeSeconds());
     }
 
     /** The counted intervals under the contract's policy that overlap [from, to), clipped to it. */

@@ -1,0 +1,146 @@
+package com.slaledger.ledger.statement;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.inject.Inject;
+
+import com.slaledger.events.HealthStatus;
+import com.slaledger.events.TicketKind;
+import com.slaledger.events.TicketResolved;
+import com.slaledger.events.Topics;
+import com.slaledger.testing.TestKafka;
+import com.slaledger.testing.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static com.slaledger.ledger.LedgerFixtures.observe;
+import static com.slaledger.ledger.LedgerFixtures.putContract;
+import static com.slaledger.ledger.LedgerFixtures.specContract;
+import static com.slaledger.ledger.LedgerFixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A final statement is answered again from the cache while nothing it was computed from changed,
+ * and never once something did: a late observation, a ticket, new terms. A month that is not
+ * final is computed every time.
+ */
+@QuarkusTest
+@QuarkusTestResource(TestTokens.class)
+class StatementCacheTest {
+
+    @Inject
+    StatementCache cache;
+
+    @Inject
+    MeterRegistry metrics;
+
+    /** Two months back: final whatever the day of the month. */
+    private static final YearMonth MONTH = YearMonth.now(ZoneOffset.UTC).minusMonths(2);
+
+    private static String at(int day, int hour, int minute) {
+        return MONTH.atDay(day).atTime(hour, minute).toInstant(ZoneOffset.UTC).toString();
+    }
+
+    private static String statement(String contract, YearMonth month) {
+        return given().when()
+                .get("/api/v1/contracts/{id}/statements/{p}", contract, month.toString())
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .asString();
+    }
+
+    private double misses() {
+        return metrics.counter("sla.statement.cache", "result", "miss").count();
+    }
+
+    private double hits() {
+        return metrics.counter("sla.statement.cache", "result", "hit").count();
+    }
+
+    @Test
+    void aFinalStatementIsAnsweredAgainUntilAnInputChanges() {
+        String contract = unique("cached");
+        String api = unique("api");
+        String web = unique("web");
+        putContract(contract, specContract("PROVIDER_MONITORED", api, web), 201);
+        observe(api, "p1", HealthStatus.DOWN, at(3, 14, 5));
+        observe(api, "p1", HealthStatus.UP, at(3, 15, 5));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> statement(contract, MONTH).contains("\"downtimeSeconds\":3600,"));
+
+        String first = statement(contract, MONTH);
+        assertThat(cache.holds(contract, MONTH)).isTrue();
+        double before = hits();
+        assertThat(statement(contract, MONTH)).isEqualTo(first);
+        assertThat(hits()).isEqualTo(before + 1);
+
+        // today's observations of the same service cannot reach a closed month: still a hit
+        observe(
+                api,
+                "p1",
+                HealthStatus.UP,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5).toString());
+        observe(
+                api,
+                "p2",
+                HealthStatus.UP,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5).toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            double h = hits();
+            assertThat(statement(contract, MONTH)).isEqualTo(first);
+            assertThat(hits()).isEqualTo(h + 1);
+        });
+
+        // a late observation of the month: the next answer counts it
+        observe(web, "p1", HealthStatus.DOWN, at(7, 9, 0));
+        observe(web, "p1", HealthStatus.UP, at(7, 9, 30));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> statement(contract, MONTH).contains("\"downtimeSeconds\":5400,"));
+
+        // a ticket: the customer-ticket figures change
+        Instant reported = Instant.parse(at(3, 14, 20));
+        TestKafka.send(
+                Topics.TICKETS,
+                "t-" + contract,
+                new TicketResolved(
+                        "t-" + contract,
+                        "ZD-" + contract,
+                        contract,
+                        api,
+                        TicketKind.OUTAGE,
+                        "API down",
+                        reported,
+                        Instant.parse(at(3, 16, 0))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> statement(contract, MONTH).contains("\"CUSTOMER_TICKET\":{\"downtimeSeconds\":2700,"));
+
+        // new terms: computed again (they are in force from the current period on, so the month's
+        // own terms still decide it)
+        String oldTerms = statement(contract, MONTH);
+        putContract(contract, specContract("PROVIDER_MONITORED", api, web).replace("99.9,", "99.5,"), 200);
+        double misses = misses();
+        assertThat(statement(contract, MONTH)).isEqualTo(oldTerms).contains("\"uptimeTargetPercent\":99.9,");
+        assertThat(misses()).isEqualTo(misses + 1);
+        assertThat(statement(contract, YearMonth.now(ZoneOffset.UTC))).contains("\"uptimeTargetPercent\":99.5,");
+    }
+
+    @Test
+    void theRunningMonthIsComputedEveryTime() {
+        String contract = unique("running");
+        putContract(contract, specContract("PROVIDER_MONITORED", unique("api"), unique("web")), 201);
+        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        statement(contract, now);
+        statement(contract, now);
+        assertThat(cache.holds(contract, now)).isFalse();
+    }
+}
