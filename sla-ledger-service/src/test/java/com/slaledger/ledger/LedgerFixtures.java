@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slaledger.events.HealthObserved;
 import com.slaledger.events.HealthStatus;
+import com.slaledger.events.TicketKind;
+import com.slaledger.events.TicketResolved;
 import com.slaledger.events.Topics;
 import com.slaledger.testing.TestKafka;
 
@@ -62,6 +64,22 @@ public final class LedgerFixtures {
                         null,
                         null,
                         Instant.now()));
+    }
+
+    /** An outage ticket "t-{contract}" of the service, reported and resolved, as the ticket service sends it. */
+    public static void resolvedOutage(String contract, String service, Instant reported, Instant resolved) {
+        TestKafka.send(
+                Topics.TICKETS,
+                "t-" + contract,
+                new TicketResolved(
+                        "t-" + contract,
+                        "ZD-" + contract,
+                        contract,
+                        service,
+                        TicketKind.OUTAGE,
+                        "API down",
+                        reported,
+                        resolved));
     }
 
     public static JsonNode json(String body) {

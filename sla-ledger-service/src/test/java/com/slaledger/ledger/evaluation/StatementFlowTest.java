@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import com.slaledger.events.HealthStatus;
 import com.slaledger.events.TicketKind;
 import com.slaledger.events.TicketOpened;
-import com.slaledger.events.TicketResolved;
 import com.slaledger.events.Topics;
 import com.slaledger.testing.TestKafka;
 import com.slaledger.testing.TestTokens;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import static com.slaledger.ledger.LedgerFixtures.json;
 import static com.slaledger.ledger.LedgerFixtures.observe;
 import static com.slaledger.ledger.LedgerFixtures.putContract;
+import static com.slaledger.ledger.LedgerFixtures.resolvedOutage;
 import static com.slaledger.ledger.LedgerFixtures.specContract;
 import static com.slaledger.ledger.LedgerFixtures.statement;
 import static com.slaledger.ledger.LedgerFixtures.unique;
@@ -56,18 +56,7 @@ class StatementFlowTest {
         observe(web, "p1", HealthStatus.UP, "2026-10-07T09:03:00Z");
         observe(web, "p1", HealthStatus.DOWN, "2026-10-07T09:00:00Z");
         Instant reported = Instant.parse("2026-10-03T14:20:00Z");
-        TestKafka.send(
-                Topics.TICKETS,
-                "t-" + contract,
-                new TicketResolved(
-                        "t-" + contract,
-                        "ZD-" + contract,
-                        contract,
-                        api,
-                        TicketKind.OUTAGE,
-                        "API down",
-                        reported,
-                        Instant.parse("2026-10-03T16:00:00Z")));
+        resolvedOutage(contract, api, reported, Instant.parse("2026-10-03T16:00:00Z"));
         TestKafka.send(
                 Topics.TICKETS,
                 "t-" + contract,

@@ -9,10 +9,6 @@ import java.time.temporal.ChronoUnit;
 import jakarta.inject.Inject;
 
 import com.slaledger.events.HealthStatus;
-import com.slaledger.events.TicketKind;
-import com.slaledger.events.TicketResolved;
-import com.slaledger.events.Topics;
-import com.slaledger.testing.TestKafka;
 import com.slaledger.testing.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -21,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.slaledger.ledger.LedgerFixtures.observe;
 import static com.slaledger.ledger.LedgerFixtures.putContract;
+import static com.slaledger.ledger.LedgerFixtures.resolvedOutage;
 import static com.slaledger.ledger.LedgerFixtures.specContract;
 import static com.slaledger.ledger.LedgerFixtures.unique;
 import static io.restassured.RestAssured.given;
@@ -109,18 +106,7 @@ class StatementCacheTest {
 
         // a ticket: the customer-ticket figures change
         Instant reported = Instant.parse(at(3, 14, 20));
-        TestKafka.send(
-                Topics.TICKETS,
-                "t-" + contract,
-                new TicketResolved(
-                        "t-" + contract,
-                        "ZD-" + contract,
-                        contract,
-                        api,
-                        TicketKind.OUTAGE,
-                        "API down",
-                        reported,
-                        Instant.parse(at(3, 16, 0))));
+        resolvedOutage(contract, api, reported, Instant.parse(at(3, 16, 0)));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> statement(contract, MONTH).contains("\"CUSTOMER_TICKET\":{\"downtimeSeconds\":2700,"));
 
