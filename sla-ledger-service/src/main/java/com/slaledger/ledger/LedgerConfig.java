@@ -32,6 +32,13 @@ public interface LedgerConfig {
     @WithDefault("30s")
     Duration failureRetry();
 
+    /**
+     * How many contracts of a batch of triggers each of the evaluator's consumers evaluates at once,
+     * each in its own transaction on its own connection: an evaluation mostly waits on the database.
+     */
+    @WithDefault("4")
+    int evaluationConcurrency();
+
     /** A change mark this old is triggered again (its trigger may have been lost to retention). */
     @WithDefault("PT1M")
     Duration staleMark();

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -45,10 +46,14 @@ import com.slaledger.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -96,6 +101,7 @@ public class EvaluationService {
     private final KnowledgeHorizon horizon;
     private final LedgerConfig config;
     private final MeterRegistry metrics;
+    private final Vertx vertx;
     private final Clock clock;
 
     public EvaluationService(
@@ -112,6 +118,7 @@ public class EvaluationService {
             KnowledgeHorizon horizon,
             LedgerConfig config,
             MeterRegistry metrics,
+            Vertx vertx,
             Clock clock) {
         this.contracts = contracts;
         this.inputs = inputs;
@@ -126,6 +133,7 @@ public class EvaluationService {
         this.horizon = horizon;
         this.config = config;
         this.metrics = metrics;
+        this.vertx = vertx;
         this.clock = clock;
     }
 
@@ -170,7 +178,11 @@ public class EvaluationService {
         return Panache.withSession(() -> contracts.everything()).chain(all -> evaluate(all.ids(), now));
     }
 
-    /** The given contracts, one transaction each, as of {@code now}. */
+    /**
+     * The given contracts, one transaction each, as of {@code now}: up to {@code
+     * ledger.evaluation-concurrency} at once, each on a Vert.x context of its own (a reactive
+     * session belongs to its context, so that no two evaluations share one).
+     */
     public Uni<Outcome> evaluate(List<String> contractIds, Instant now) {
         if (contractIds.isEmpty()) {
             return Uni.createFrom().item(Outcome.NONE);
@@ -178,10 +190,20 @@ public class EvaluationService {
         return horizon.caughtUp().chain(caughtUp -> Multi.createFrom()
                 .iterable(contractIds)
                 .onItem()
-                .transformToUniAndConcatenate(id -> evaluateIsolated(id, caughtUp, now))
+                .transformToUni(id -> onOwnContext(() -> evaluateIsolated(id, caughtUp, now)))
+                .merge(config.evaluationConcurrency())
                 .collect()
                 .in(() -> new Outcome[] {Outcome.NONE}, (acc, o) -> acc[0] = acc[0].plus(o))
                 .map(acc -> acc[0]));
+    }
+
+    /** Runs the work on a new duplicated Vert.x context (its own reactive session and transaction). */
+    private <T> Uni<T> onOwnContext(Supplier<Uni<? extends T>> work) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return Uni.createFrom()
+                .emitter(e -> context.runOnContext(
+                        ignored -> Uni.createFrom().deferred(work).subscribe().with(e::complete, e::fail)));
     }
 
     /** One contract in its own transaction; its failure is logged and counted, and stops nothing else. */
