@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -96,19 +97,23 @@ public class StatementCache {
                 .register(metrics);
     }
 
-    /** The statement of {@code period} as JSON (StatementView). Call inside a session. */
-    public Uni<byte[]> json(ContractVersion contract, YearMonth period) {
-        Key key = new Key(contract.contractId(), period);
+    /**
+     * The statement of {@code period} as JSON (StatementView). {@code contract} loads the contract
+     * (or fails, for one that does not exist): a kept statement needs only its fingerprint, which
+     * names the contract's version. Call inside a session, for a caller who may read the contract.
+     */
+    public Uni<byte[]> json(String contractId, YearMonth period, Supplier<Uni<ContractVersion>> contract) {
+        Key key = new Key(contractId, period);
         Entry entry = get(key);
         if (entry == null) {
-            return compute(contract, period, key);
+            return contract.get().chain(c -> compute(c, period, key));
         }
-        return fingerprint(contract.contractId(), entry.lastDay()).chain(now -> {
+        return fingerprint(contractId, entry.lastDay()).chain(now -> {
             if (now.equals(entry.fingerprint())) {
                 hits.increment();
                 return Uni.createFrom().item(entry.json());
             }
-            return compute(contract, period, key);
+            return contract.get().chain(c -> compute(c, period, key));
         });
     }
 
@@ -179,10 +184,5 @@ public class StatementCache {
             bytes -= eldest.next().getValue().json().length;
             eldest.remove();
         }
-    }
-
-    /** The number of statements kept (tests, operators). */
-    synchronized int size() {
-        return entries.size();
     }
 }

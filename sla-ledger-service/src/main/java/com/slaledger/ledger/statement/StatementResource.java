@@ -82,9 +82,10 @@ public class StatementResource {
                             schema = @Schema(implementation = StatementView.class)))
     public Uni<Response> statement(@PathParam("contractId") String contractId, @PathParam("period") String period) {
         YearMonth month = parsed(period);
-        return contracts
-                .existing(contractId, caller::mayRead)
-                .chain(c -> cache.json(c, month))
+        if (!caller.mayRead(contractId)) {
+            throw ProblemException.notFound("contract " + contractId);
+        }
+        return cache.json(contractId, month, () -> contracts.existing(contractId, caller::mayRead))
                 .map(json -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build());
     }
 
