@@ -109,7 +109,7 @@ public class ConsolePages {
     public record Version(long version, String validFrom) {}
 
     private final Api api;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     private final boolean oidcEnabled;
     private final String oidcProvider;
@@ -117,8 +117,10 @@ public class ConsolePages {
     public ConsolePages(
             Api api,
             ConsoleConfig config,
+            Clock clock,
             @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean oidcEnabled) {
         this.api = api;
+        this.clock = clock;
         this.oidcEnabled = oidcEnabled;
         this.oidcProvider = config.oidc().providerName();
     }

@@ -1,6 +1,8 @@
 package com.slaledger.ledger;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +13,7 @@ import com.slaledger.events.TicketKind;
 import com.slaledger.events.TicketResolved;
 import com.slaledger.events.Topics;
 import com.slaledger.testing.TestKafka;
+import io.quarkus.arc.Arc;
 
 import static io.restassured.RestAssured.given;
 
@@ -20,6 +23,11 @@ public final class LedgerFixtures {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LedgerFixtures() {}
+
+    /** Now on the service's clock (the suite's instant, or the pinned one: see test-support's PinnedClock). */
+    public static Instant now() {
+        return Arc.container().instance(Clock.class).get().instant().truncatedTo(ChronoUnit.SECONDS);
+    }
 
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -63,7 +71,7 @@ public final class LedgerFixtures {
                         instant,
                         null,
                         null,
-                        Instant.now()));
+                        now()));
     }
 
     /** An outage ticket "t-{contract}" of the service, reported and resolved, as the ticket service sends it. */

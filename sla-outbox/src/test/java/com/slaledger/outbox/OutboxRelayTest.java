@@ -1,5 +1,6 @@
 package com.slaledger.outbox;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The outbox relay on the real broker: a message the broker can never take does not block the rest. */
 @QuarkusTest
 class OutboxRelayTest {
+
+    /** The relay's clock (the suite's instant): the rows' times are on it, as the relay's own prune reads them. */
+    @Inject
+    Clock clock;
 
     @Inject
     Outbox outbox;
@@ -91,16 +96,19 @@ class OutboxRelayTest {
     @Test
     void publishedMessagesArePrunedPendingOnesKept() throws Throwable {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                () -> Panache.getSession().chain(session -> session.createNativeQuery("INSERT INTO outbox_message"
-                                + " (topic, message_key, payload, created_at, published_at) VALUES"
-                                + " ('none', :old, '{}', now() - interval '3 hours', now() - interval '2 hours'),"
-                                + " ('none', :recent, '{}', now(), now() - interval '10 minutes')")
+        VertxContextSupport.subscribeAndAwait(
+                () -> Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                                "INSERT INTO outbox_message"
+                                        + " (topic, message_key, payload, created_at, published_at) VALUES"
+                                        + " ('none', :old, '{}', CAST(:now AS timestamptz) - interval '3 hours',"
+                                        + " CAST(:now AS timestamptz) - interval '2 hours'),"
+                                        + " ('none', :recent, '{}', CAST(:now AS timestamptz), CAST(:now AS timestamptz) - interval '10 minutes')")
                         .setParameter("old", "old-" + run)
                         .setParameter("recent", "recent-" + run)
+                        .setParameter("now", clock.instant())
                         .executeUpdate())));
         int pruned = VertxContextSupport.subscribeAndAwait(
-                () -> relay.prune(java.time.Instant.now().minus(Duration.ofHours(1))));
+                () -> relay.prune(clock.instant().minus(Duration.ofHours(1))));
         assertThat(pruned).isGreaterThanOrEqualTo(1);
         long left = VertxContextSupport.subscribeAndAwait(
                 () -> Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(

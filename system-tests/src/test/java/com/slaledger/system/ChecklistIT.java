@@ -53,6 +53,7 @@ import static org.awaitility.Awaitility.await;
  * October and in November: five, one each.
  */
 @ExtendWith(SystemStack.class)
+@SystemStack.Pinned
 class ChecklistIT {
 
     private static final String CONTRACT = "checklist-oct";

@@ -23,6 +23,7 @@ import static org.awaitility.Awaitility.await;
  * counted or sent twice.
  */
 @ExtendWith(SystemStack.class)
+@SystemStack.Pinned
 class CrashIT {
 
     private static final Instant OCTOBER = Instant.parse("2026-10-01T00:00:00Z");

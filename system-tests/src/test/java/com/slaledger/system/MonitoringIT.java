@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  * 19092/19093 and the stack's) and is stopped after the test.
  */
 @ExtendWith(SystemStack.class)
+@SystemStack.Pinned
 class MonitoringIT {
 
     private static final List<Process> started = new ArrayList<>();
@@ -92,7 +92,9 @@ class MonitoringIT {
         terms.put("uptimeTargetPercent", 99.0);
         api.putContract(contract, terms);
 
-        Instant startsAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(20));
+        // the stack's clock: the alert's times are the system's (the stack runs at the pinned instant,
+        // in Alertmanager's past); only the firing alert's end must lie in Alertmanager's own future
+        Instant startsAt = SystemStack.now().minus(Duration.ofMinutes(20));
         Instant endsAt = startsAt.plus(Duration.ofMinutes(10));
         Map<String, Object> labels = Map.of("alertname", "ProbeFailure", "service", service, "instance", "am-probe");
         SlaClient.expect(
@@ -107,7 +109,7 @@ class MonitoringIT {
                                 Instant.now().plus(Duration.ofHours(1)).toString()))),
                 200);
         String from = URLEncoder.encode(startsAt.minusSeconds(60).toString(), StandardCharsets.UTF_8);
-        String to = URLEncoder.encode(Instant.now().plusSeconds(60).toString(), StandardCharsets.UTF_8);
+        String to = URLEncoder.encode(SystemStack.now().plusSeconds(60).toString(), StandardCharsets.UTF_8);
         String downtime = SystemStack.ENDPOINTS.ledger() + "/api/v1/contracts/" + contract + "/downtime?from=" + from
                 + "&to=" + to;
         // firing: DOWN from startsAt on, still going on

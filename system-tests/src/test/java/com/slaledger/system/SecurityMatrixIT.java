@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -91,7 +90,7 @@ class SecurityMatrixIT {
     /** Two contracts on one service, each with a ticket and a shortfall notice (an ongoing outage). */
     @BeforeAll
     static void twoCustomers() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = SystemStack.now();
         for (String contract : List.of(OWN, OTHER)) {
             Map<String, Object> terms = new LinkedHashMap<>();
             terms.put("customer", Map.of("name", contract, "noticeEmails", List.of(contract + "@customer.example")));
@@ -177,7 +176,7 @@ class SecurityMatrixIT {
 
     private static String body(String endpoint, String contract) {
         String path = endpoint.split(" ")[2];
-        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5);
+        Instant at = SystemStack.now().minusSeconds(5);
         return switch (path) {
             case "/api/v1/health-events" -> SlaClient.write(SlaClient.observation(null, SERVICE, "p9", "UP", at));
             case "/api/v1/alertmanager" -> "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":[]}";

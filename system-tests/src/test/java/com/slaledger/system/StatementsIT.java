@@ -22,6 +22,7 @@ import static org.awaitility.Awaitility.await;
  * give the same statements.
  */
 @ExtendWith(SystemStack.class)
+@SystemStack.Pinned
 class StatementsIT {
 
     private final SlaClient api = SystemStack.client();

@@ -1,16 +1,30 @@
 package com.slaledger.system;
 
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.slaledger.client.LocalTokens;
 import com.slaledger.client.SlaClient;
+import com.slaledger.client.SuiteClock;
+import org.junit.jupiter.api.ClassDescriptor;
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.ClassOrdererContext;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -19,6 +33,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ({@code deploy/local/stack up}), beside any stack or build broker already running: its own run
  * directory, Kafka port, mail-sink ports, service ports and databases (suffix {@code _system},
  * emptied at start). Stopped with {@code stack down} when the last test class has run.
+ *
+ * <p>The stack's clock: its services run with {@code SLA_CLOCK_OFFSET}, so that the whole system
+ * lives at the suite's instant ({@link SuiteClock}, moved by the build on purpose), or, for a test
+ * class marked {@link Pinned} (fixed-date data whose expectations depend on "now"), at {@link
+ * SuiteClock#PINNED}. When a class needs the other clock the services are restarted with it
+ * (databases and topics stay); {@link ByClock} runs the pinned classes first, so that happens once
+ * and time only moves forward. A test's own "now" is {@link #now()}, never the system clock.
  */
 public final class SystemStack implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
@@ -70,15 +91,74 @@ public final class SystemStack implements BeforeAllCallback, ExtensionContext.St
         return new SlaClient(ENDPOINTS, token(LocalTokens.Grant.of("operator")));
     }
 
+    /**
+     * A test class whose data has fixed dates and whose expectations depend on "now": the stack
+     * runs at {@link SuiteClock#PINNED} for it.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @interface Pinned {}
+
+    /** The pinned classes first (the stack starts at their clock), then the others; by name in each. */
+    public static final class ByClock implements ClassOrderer {
+        @Override
+        public void orderClasses(ClassOrdererContext context) {
+            context.getClassDescriptors()
+                    .sort(Comparator.comparing(
+                                    (ClassDescriptor d) -> !d.getTestClass().isAnnotationPresent(Pinned.class))
+                            .thenComparing(d -> d.getTestClass().getName()));
+        }
+    }
+
+    /** The offset the services run with now (null: not started). */
+    private static volatile Duration offset;
+
+    /** Now on the stack's clock, to the second: what the services take as now. */
+    static Instant now() {
+        return clock().instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * Now on the stack's clock once at least {@code needed} of the current UTC month has passed:
+     * waits (at most {@code needed}) right after a month begins, so that a test whose data must
+     * lie in the current period runs at any instant instead of skipping itself near the start of a
+     * month (where the build runs the system tests on purpose).
+     */
+    static Instant afterMonthStart(Duration needed) {
+        Instant now = now();
+        Instant monthStart = YearMonth.from(now.atZone(ZoneOffset.UTC))
+                .atDay(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+        Duration wait = Duration.between(now, monthStart.plus(needed));
+        if (!wait.isNegative()) {
+            SlaClient.pause(wait.plusSeconds(1));
+        }
+        return now();
+    }
+
+    /** The stack's clock. */
+    static Clock clock() {
+        Duration o = offset == null ? SuiteClock.offset() : offset;
+        return Clock.offset(Clock.systemUTC(), o);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
+        Duration wanted = context.getRequiredTestClass().isAnnotationPresent(Pinned.class)
+                ? SuiteClock.pinnedOffset()
+                : SuiteClock.offset();
         // One stack for the whole run: the root store closes it after the last test class.
         context.getRoot()
                 .getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(SystemStack.class, k -> start(), SystemStack.class);
+                .getOrComputeIfAbsent(SystemStack.class, k -> start(wanted), SystemStack.class);
+        if (!wanted.equals(offset)) {
+            restartServices(wanted);
+        }
     }
 
-    private static SystemStack start() {
+    private static SystemStack start(Duration clockOffset) {
+        offset = clockOffset;
         try {
             run(Duration.ofMinutes(6), true, "up");
         } catch (RuntimeException e) {
@@ -151,6 +231,16 @@ public final class SystemStack implements BeforeAllCallback, ExtensionContext.St
         run(Duration.ofMinutes(5), false, settings, "up");
     }
 
+    /** Every service and the console again, their clock shifted by {@code clockOffset}. */
+    private static void restartServices(Duration clockOffset) {
+        for (String name :
+                List.of("console", "sla-ledger-service", "ticket-service", "notification-service", "monitor-service")) {
+            stop(name);
+        }
+        offset = clockOffset;
+        run(Duration.ofMinutes(5), false, "up");
+    }
+
     private static void run(Duration limit, boolean fresh, String... arguments) {
         run(limit, fresh, Map.of(), arguments);
     }
@@ -168,6 +258,7 @@ public final class SystemStack implements BeforeAllCallback, ExtensionContext.St
                         || k.equals("SLA_IDP")
                         || k.endsWith("_SERVICE_PORT"));
         env.putAll(ENVIRONMENT);
+        env.put("SLA_CLOCK_OFFSET", (offset == null ? SuiteClock.offset() : offset).toString());
         env.put("SLA_FRESH", fresh ? "1" : "");
         env.putAll(settings);
         try {

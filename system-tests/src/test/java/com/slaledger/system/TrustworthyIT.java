@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,11 +30,11 @@ class TrustworthyIT {
     private final SlaClient api = SystemStack.client();
 
     private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return SystemStack.now();
     }
 
     private static YearMonth currentPeriod() {
-        return YearMonth.from(Instant.now().atZone(ZoneOffset.UTC));
+        return YearMonth.from(SystemStack.now().atZone(ZoneOffset.UTC));
     }
 
     private static Map<String, Object> terms(
@@ -101,10 +100,9 @@ class TrustworthyIT {
      */
     @Test
     void aRefusedRecipientBlocksNothing() {
-        Instant early = now().minus(Duration.ofMinutes(50));
-        YearMonth period = currentPeriod();
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                YearMonth.from(early.atZone(ZoneOffset.UTC)).equals(period), "needs 50 minutes of this month");
+        // last month, complete whatever the instant: its shortfalls are noticed at once from late data
+        YearMonth period = currentPeriod().minusMonths(1);
+        Instant early = period.atDay(10).atTime(9, 0).toInstant(ZoneOffset.UTC);
         String good = "ops@refused.example";
         String bounce = "bounce@refused.example";
         Map<String, Object> t = terms("Refused Ltd", List.of(bounce, good), List.of("refused-api"), 99.99);
@@ -116,7 +114,7 @@ class TrustworthyIT {
                         Map.of("belowPercent", 99.95, "creditPercent", 25)));
         api.putContract("refused", t);
         // 300 s of downtime: the 10% tier
-        Instant down = now().minus(Duration.ofMinutes(10));
+        Instant down = early.plus(Duration.ofMinutes(40));
         api.postObservations(
                 List.of(
                         SlaClient.observation(null, "refused-api", "p1", "DOWN", down),
@@ -208,12 +206,10 @@ class TrustworthyIT {
                         .toString());
     }
 
-    /** SPEC §6 rule 1a: a probe silent for two hours after DOWN counts staleAfter of downtime, and no data after. */
+    /** SPEC §6 rule 1a: a probe silent for longer than staleAfter after DOWN counts staleAfter of downtime, and no data after. */
     @Test
     void aSilentProbeCountsStaleAfterNotTheWholeSilence() {
-        Instant down = now().minus(Duration.ofHours(2));
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                YearMonth.from(down.atZone(ZoneOffset.UTC)).equals(currentPeriod()), "needs 2 hours of this month");
+        Instant down = SystemStack.afterMonthStart(Duration.ofMinutes(8)).minus(Duration.ofMinutes(7));
         SlaClient.expect(
                 api.putJson(
                         SystemStack.ENDPOINTS.ledger() + "/api/v1/services/stale-api",
@@ -236,17 +232,16 @@ class TrustworthyIT {
     /** SPEC §7: warnings go to the provider's alert addresses, once per threshold; the customer hears nothing before a breach. */
     @Test
     void aWarningBeforeTheBreach() {
-        Instant down = now().minus(Duration.ofHours(3));
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                YearMonth.from(down.atZone(ZoneOffset.UTC)).equals(currentPeriod()), "needs 3 hours of this month");
-        Map<String, Object> t = terms("Warned Ltd", List.of("customer@warned.example"), List.of("warned-api"), 99.0);
+        Instant down = SystemStack.afterMonthStart(Duration.ofMinutes(13)).minus(Duration.ofMinutes(12));
+        Map<String, Object> t = terms("Warned Ltd", List.of("customer@warned.example"), List.of("warned-api"), 99.9);
         t.put("alerts", Map.of("emails", List.of("noc@provider.example"), "allowanceUsedPercent", List.of(10, 95)));
         api.putContract("warned", t);
-        // one hour of downtime: 3,600 s of an allowance of ~26,000 s: more than 10%, far from 95%
+        // ten minutes of downtime: 600 s of an allowance of 2,419-2,678 s (28-31 days): more than 10%,
+        // far from 95%
         api.postObservations(
                 List.of(
                         SlaClient.observation(null, "warned-api", "p1", "DOWN", down),
-                        SlaClient.observation(null, "warned-api", "p1", "UP", down.plus(Duration.ofHours(1)))),
+                        SlaClient.observation(null, "warned-api", "p1", "UP", down.plus(Duration.ofMinutes(10)))),
                 10);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(api.mails("noc@provider.example"))
                 .hasSize(1));
@@ -259,17 +254,14 @@ class TrustworthyIT {
         assertThat(s.path("allowanceSeconds").asLong()).isPositive();
     }
 
-    /** SPEC §4 startsOn: a contract entered today for a relationship that began last month gets last month's statement. */
+    /**
+     * SPEC §4 startsOn: a contract entered today for a relationship that began two months ago gets
+     * the statement of the month before last (final whatever the instant; last month's follows an
+     * hour into this one).
+     */
     @Test
     void startsOnIssuesThePeriodsThatEndedBeforeTheContractWasEntered() {
-        YearMonth previous = currentPeriod().minusMonths(1);
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                now().isAfter(currentPeriod()
-                        .atDay(1)
-                        .atStartOfDay(ZoneOffset.UTC)
-                        .toInstant()
-                        .plus(Duration.ofHours(1))),
-                "last month becomes final an hour into this one");
+        YearMonth previous = currentPeriod().minusMonths(2);
         Map<String, Object> t = terms("Since Ltd", List.of("billing@since.example"), List.of("since-api"), 99.9);
         t.put("startsOn", previous.atDay(1).toString());
         api.putContract("since", t);
@@ -303,10 +295,11 @@ class TrustworthyIT {
      */
     @Test
     void noFalseShortfallAfterABacklog() {
-        Instant end = now().minus(Duration.ofMinutes(5));
-        Instant begin = end.minus(Duration.ofHours(12));
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                YearMonth.from(begin.atZone(ZoneOffset.UTC)).equals(currentPeriod()), "needs 12 hours of this month");
+        // twelve hours of last month's 10th: complete whatever the instant, and a DOWN folded before
+        // its UP would be ongoing to the month's end, far beyond the allowance
+        YearMonth period = currentPeriod().minusMonths(1);
+        Instant begin = period.atDay(10).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = begin.plus(Duration.ofHours(12));
         int services = 24;
         for (int s = 0; s < services; s++) {
             api.putContract(
@@ -333,7 +326,7 @@ class TrustworthyIT {
                 .pollInterval(Duration.ofSeconds(2))
                 .untilAsserted(() -> {
                     for (int s = 0; s < services; s++) {
-                        assertThat(api.statement("backlog-" + s, currentPeriod().toString())
+                        assertThat(api.statement("backlog-" + s, period.toString())
                                         .path("downtimeSeconds")
                                         .asLong())
                                 .as("backlog-" + s)
@@ -364,7 +357,7 @@ class TrustworthyIT {
             emails.add("n" + i + "@big.example");
         }
         List<Map<String, Object>> windows = new ArrayList<>();
-        Instant first = LocalDate.now(ZoneOffset.UTC)
+        Instant first = LocalDate.ofInstant(SystemStack.now(), ZoneOffset.UTC)
                 .plusDays(1)
                 .atStartOfDay(ZoneOffset.UTC)
                 .toInstant();

@@ -2,10 +2,10 @@ package com.slaledger.ticket;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.slaledger.client.SuiteClock;
 import com.slaledger.events.ContractChanged;
 import com.slaledger.events.MeasurementPolicy;
 import com.slaledger.events.Topics;
@@ -35,7 +35,7 @@ public final class TicketFixtures {
                         new BigDecimal("100"),
                         null,
                         List.of(),
-                        Instant.now(),
+                        SuiteClock.now(),
                         null));
         return id;
     }

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.UUID;
 
 import com.slaledger.events.Topics;
+import com.slaledger.testing.PinnedClock;
 import com.slaledger.testing.TestKafka;
 import com.slaledger.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -18,6 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
 /** A real Alertmanager v4 payload, firing then resolved, ends up on the real broker. */
 @QuarkusTest
 @QuarkusTestResource(TestTokens.class)
+@TestProfile(PinnedClock.class)
 class AlertmanagerResourceTest {
 
     @Test

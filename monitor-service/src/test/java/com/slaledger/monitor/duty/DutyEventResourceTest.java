@@ -1,11 +1,10 @@
 package com.slaledger.monitor.duty;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import com.slaledger.client.LocalTokens;
+import com.slaledger.client.SuiteClock;
 import com.slaledger.events.Topics;
 import com.slaledger.testing.TestKafka;
 import com.slaledger.testing.TestTokens;
@@ -24,8 +23,7 @@ import static org.hamcrest.Matchers.hasItems;
 class DutyEventResourceTest {
 
     private static String event(String dutyId, String outcome) {
-        String at =
-                Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString();
+        String at = SuiteClock.now().minusSeconds(60).toString();
         return "{\"dutyId\":\"" + dutyId + "\",\"outcome\":\"" + outcome + "\",\"completedAt\":\"" + at + "\"}";
     }
 

@@ -1,10 +1,9 @@
 package com.slaledger.monitor.observation;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import com.slaledger.client.SuiteClock;
 import com.slaledger.events.Topics;
 import com.slaledger.testing.OperationalEndpoints;
 import com.slaledger.testing.TestKafka;
@@ -24,8 +23,7 @@ import static org.hamcrest.Matchers.hasItems;
 class HealthEventResourceTest {
 
     private static String obs(String serviceId, String probeId, String status) {
-        String at =
-                Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString();
+        String at = SuiteClock.now().minusSeconds(60).toString();
         return "{\"serviceId\":\"" + serviceId + "\",\"probeId\":\"" + probeId + "\",\"status\":\"" + status
                 + "\",\"observedAt\":\"" + at + "\"}";
     }

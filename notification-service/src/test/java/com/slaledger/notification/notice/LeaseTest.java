@@ -1,7 +1,9 @@
 package com.slaledger.notification.notice;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -32,10 +34,14 @@ class LeaseTest {
     @Inject
     Pool pool;
 
+    /** The sender's clock: the notice's times are on it. */
+    @Inject
+    Clock clock;
+
     @Test
     void onlyTheAttemptThatHoldsTheNoticeTakesItsLease() {
         String id = UUID.randomUUID().toString();
-        Instant created = Instant.now();
+        Instant created = clock.instant();
         // a notice claimed three times, and never due by itself (it belongs to no contract anybody knows)
         pool.preparedQuery("INSERT INTO notice (id, idempotency_key, contract_id, period, kind, payload, status,"
                         + " attempts, next_attempt_at, created_at) VALUES ($1, $2, 'lease-test', '2026-10', 'SHORTFALL',"
@@ -43,12 +49,12 @@ class LeaseTest {
                 .execute(Tuple.of(
                         id,
                         "lease-test/" + id,
-                        created.plus(Duration.ofDays(1)).atOffset(java.time.ZoneOffset.UTC),
-                        created.atOffset(java.time.ZoneOffset.UTC)))
+                        created.plus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC),
+                        created.atOffset(ZoneOffset.UTC)))
                 .await()
                 .atMost(Duration.ofSeconds(10));
 
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         assertThat(sender.lease(id, 2, now).await().atMost(Duration.ofSeconds(10)))
                 .as("an attempt that was taken over")
                 .isFalse();

@@ -1,5 +1,6 @@
 package com.slaledger.ledger.evaluation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,7 +34,7 @@ public class ChangeMarkRepository {
 
     /** Marks a contract; true when it had no mark (the caller then triggers an evaluation). */
     private static final String CONTRACT_CHANGED = "INSERT INTO contract_change"
-            + " (contract_id, changed_since, marked_at) VALUES (:contract, :since, now())"
+            + " (contract_id, changed_since, marked_at) VALUES (:contract, :since, :now)"
             + " ON CONFLICT (contract_id) DO UPDATE SET changed_since = EXCLUDED.changed_since"
             + " WHERE EXCLUDED.changed_since < contract_change.changed_since"
             + " RETURNING (xmax = 0)";
@@ -48,7 +49,7 @@ public class ChangeMarkRepository {
             + " FROM unnest($1::varchar[], $2::timestamptz[]) AS u(s, t)"
             + " JOIN contract_service cs ON cs.service_id = u.s GROUP BY cs.contract_id ORDER BY cs.contract_id),"
             + " marked AS (INSERT INTO contract_change (contract_id, changed_since, marked_at)"
-            + " SELECT contract_id, since, now() FROM touched"
+            + " SELECT contract_id, since, $3 FROM touched"
             + " ON CONFLICT (contract_id) DO UPDATE SET changed_since = EXCLUDED.changed_since"
             + " WHERE EXCLUDED.changed_since < contract_change.changed_since"
             + " RETURNING contract_id, (xmax = 0) AS fresh)"
@@ -79,9 +80,11 @@ public class ChangeMarkRepository {
     }
 
     private final Outbox outbox;
+    private final Clock clock;
 
-    public ChangeMarkRepository(Outbox outbox) {
+    public ChangeMarkRepository(Outbox outbox, Clock clock) {
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** Why an evaluation was asked for (logged and kept on the trigger). */
@@ -91,9 +94,9 @@ public class ChangeMarkRepository {
      * Services' observations changed from the given instants on: bumps their versions and marks
      * (and triggers) the contracts covering them, on the fold's own connection (the fold works on
      * the SQL client, not a Hibernate session). Sorted by service, so that concurrent folds lock
-     * the rows in one order.
+     * the rows in one order. {@code now}: when the marks are set (the service's clock).
      */
-    public static Uni<Void> servicesChanged(SqlConnection conn, Map<String, Instant> earliestByService) {
+    public static Uni<Void> servicesChanged(SqlConnection conn, Map<String, Instant> earliestByService, Instant now) {
         Map<String, Instant> sorted = new TreeMap<>(earliestByService);
         String[] services = sorted.keySet().toArray(String[]::new);
         OffsetDateTime[] since = sorted.values().stream()
@@ -101,7 +104,8 @@ public class ChangeMarkRepository {
                 .toArray(OffsetDateTime[]::new);
         return conn.preparedQuery(SERVICES_FOLDED)
                 .execute(Tuple.of(services, since))
-                .chain(() -> conn.preparedQuery(SERVICES_CHANGED).execute(Tuple.of(services, since)))
+                .chain(() -> conn.preparedQuery(SERVICES_CHANGED)
+                        .execute(Tuple.of(services, since, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))))
                 .replaceWithVoid();
     }
 
@@ -115,6 +119,7 @@ public class ChangeMarkRepository {
                 .chain(s -> s.createNativeQuery(CONTRACT_CHANGED, Boolean.class)
                         .setParameter("contract", contractId)
                         .setParameter("since", since.truncatedTo(ChronoUnit.SECONDS))
+                        .setParameter("now", clock.instant())
                         .getResultList())
                 .chain(fresh -> !fresh.isEmpty() && Boolean.TRUE.equals(fresh.get(0))
                         ? trigger(contractId, reason)
@@ -131,13 +136,14 @@ public class ChangeMarkRepository {
                 .chain(Panache::getSession)
                 .chain(s -> s.createNativeQuery("WITH marked AS (INSERT INTO contract_change"
                                 + " (contract_id, changed_since, marked_at)"
-                                + " SELECT contract_id, :since, now() FROM contract_service WHERE service_id = :s"
+                                + " SELECT contract_id, :since, :now FROM contract_service WHERE service_id = :s"
                                 + " ORDER BY contract_id"
                                 + " ON CONFLICT (contract_id) DO UPDATE SET changed_since = EXCLUDED.changed_since"
                                 + " WHERE EXCLUDED.changed_since < contract_change.changed_since"
                                 + " RETURNING contract_id, (xmax = 0) AS fresh) "
                                 + triggersFrom("(SELECT contract_id FROM marked WHERE fresh)", "rules of a service"))
                         .setParameter("since", since.truncatedTo(ChronoUnit.SECONDS))
+                        .setParameter("now", clock.instant())
                         .setParameter("s", serviceId)
                         .executeUpdate())
                 .replaceWithVoid();
@@ -153,13 +159,14 @@ public class ChangeMarkRepository {
                 .chain(Panache::getSession)
                 .chain(s -> s.createNativeQuery("WITH marked AS (INSERT INTO contract_change"
                                 + " (contract_id, changed_since, marked_at)"
-                                + " SELECT contract_id, :since, now() FROM contract_duty WHERE duty_id = :d"
+                                + " SELECT contract_id, :since, :now FROM contract_duty WHERE duty_id = :d"
                                 + " ORDER BY contract_id"
                                 + " ON CONFLICT (contract_id) DO UPDATE SET changed_since = EXCLUDED.changed_since"
                                 + " WHERE EXCLUDED.changed_since < contract_change.changed_since"
                                 + " RETURNING contract_id, (xmax = 0) AS fresh) "
                                 + triggersFrom("(SELECT contract_id FROM marked WHERE fresh)", "duty evidence"))
                         .setParameter("since", since)
+                        .setParameter("now", clock.instant())
                         .setParameter("d", dutyId)
                         .executeUpdate())
                 .replaceWithVoid();
@@ -235,11 +242,12 @@ public class ChangeMarkRepository {
      */
     public Uni<Integer> retriggerStale(Instant olderThan, int limit) {
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery("WITH stale AS (UPDATE contract_change SET marked_at = now()"
+                .chain(s -> s.createNativeQuery("WITH stale AS (UPDATE contract_change SET marked_at = :now"
                                 + " WHERE contract_id IN (SELECT contract_id FROM contract_change WHERE marked_at < :t"
                                 + " ORDER BY marked_at LIMIT :n FOR UPDATE SKIP LOCKED) RETURNING contract_id) "
                                 + triggersFrom("stale", "mark waiting too long"))
                         .setParameter("t", olderThan)
+                        .setParameter("now", clock.instant())
                         .setParameter("n", limit)
                         .executeUpdate());
     }

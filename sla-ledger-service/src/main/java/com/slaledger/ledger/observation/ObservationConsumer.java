@@ -1,6 +1,8 @@
 package com.slaledger.ledger.observation;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -73,6 +75,7 @@ public class ObservationConsumer {
     private final Map<String, String> canonical = new HashMap<>();
 
     private final ObservationFold fold;
+    private final Clock clock;
     private final DeadLetters deadLetters;
     private final Map<String, Object> kafka;
     private final int maxPollRecords;
@@ -103,8 +106,10 @@ public class ObservationConsumer {
             ObservationFold fold,
             DeadLetters deadLetters,
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
-            LedgerConfig config) {
+            LedgerConfig config,
+            Clock clock) {
         this.fold = fold;
+        this.clock = clock;
         this.deadLetters = deadLetters;
         this.kafka = kafka;
         this.maxPollRecords = config.foldMaxPollRecords();
@@ -277,12 +282,13 @@ public class ObservationConsumer {
         if (canonical.size() > CANONICAL_MAX) {
             canonical.clear();
         }
+        Instant now = clock.instant();
         for (ConsumerRecord<String, byte[]> r : records) {
             TopicPartition tp = new TopicPartition(r.topic(), r.partition());
             LaneBuilder lane = builders[r.partition() % concurrency];
             lane.next.merge(tp, r.offset() + 1, Math::max);
             next.merge(tp, r.offset() + 1, Math::max);
-            ObservationRecord.Decoded d = ObservationRecord.decode(r.value(), this::canonical);
+            ObservationRecord.Decoded d = ObservationRecord.decode(r.value(), this::canonical, now);
             if (d.problem() == null) {
                 lane.partitions[lane.records.size()] = r.partition();
                 lane.offsets[lane.records.size()] = r.offset();

@@ -1,5 +1,6 @@
 package com.slaledger.ledger.observation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -54,8 +55,11 @@ public class ObservationFold {
     /** Month partitions known to exist (epoch second of the month's start, UTC). */
     private final Set<Long> partitions = ConcurrentHashMap.newKeySet();
 
-    public ObservationFold(Pool pool) {
+    private final Clock clock;
+
+    public ObservationFold(Pool pool, Clock clock) {
         this.pool = pool;
+        this.clock = clock;
     }
 
     /**
@@ -67,7 +71,7 @@ public class ObservationFold {
                 .chain(() -> pool.withTransaction(conn -> probes(conn, events)
                         .chain(() -> newEvents(conn, events))
                         .chain(fresh -> insert(conn, fresh))
-                        .call(() -> mark(conn, events))
+                        .call(() -> mark(conn, events, clock.instant()))
                         .call(() -> KnowledgeHorizon.folded(conn, nextOffsets))));
     }
 
@@ -166,7 +170,7 @@ public class ObservationFold {
     }
 
     /** Each touched service's change mark (ChangeMarkRepository owns them). */
-    private static Uni<Void> mark(SqlConnection conn, List<ObservationRecord> events) {
+    private static Uni<Void> mark(SqlConnection conn, List<ObservationRecord> events, Instant now) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -176,7 +180,7 @@ public class ObservationFold {
         }
         Map<String, Instant> earliest = new HashMap<>();
         earliestMicros.forEach((service, micros) -> earliest.put(service, ObservationRecord.ofMicros(micros)));
-        return ChangeMarkRepository.servicesChanged(conn, earliest);
+        return ChangeMarkRepository.servicesChanged(conn, earliest, now);
     }
 
     private static OffsetDateTime utc(Instant i) {

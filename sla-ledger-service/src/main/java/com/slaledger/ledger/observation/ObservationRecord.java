@@ -66,15 +66,15 @@ public record ObservationRecord(
     }
 
     /** Reads one record's value; never throws. */
-    public static Decoded decode(byte[] value) {
-        return decode(value, UnaryOperator.identity());
+    public static Decoded decode(byte[] value, Instant now) {
+        return decode(value, UnaryOperator.identity(), now);
     }
 
     /**
      * The same, with the service and probe ids passed through {@code canonical}: a batch names a
      * few services and probes many times, and the fold keeps one copy of each while it stores it.
      */
-    public static Decoded decode(byte[] value, UnaryOperator<String> canonical) {
+    public static Decoded decode(byte[] value, UnaryOperator<String> canonical, Instant now) {
         if (value == null) {
             return new Decoded(null, "unreadable record: no value");
         }
@@ -109,7 +109,7 @@ public record ObservationRecord(
         } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
             return new Decoded(null, "unreadable record: " + e.getMessage());
         }
-        String problem = validate(dedupKey, serviceId, probeId, status, observedAt);
+        String problem = validate(dedupKey, serviceId, probeId, status, observedAt, now);
         if (problem != null) {
             return new Decoded(null, problem);
         }
@@ -124,12 +124,12 @@ public record ObservationRecord(
     }
 
     /** A record that parsed but lacks what folding needs; monitor-service never publishes one. */
-    static String validate(String dedupKey, String serviceId, String probeId, HealthStatus status, Instant observedAt) {
+    static String validate(
+            String dedupKey, String serviceId, String probeId, HealthStatus status, Instant observedAt, Instant now) {
         if (dedupKey == null || serviceId == null || probeId == null || status == null || observedAt == null) {
             return "missing dedupKey, serviceId, probeId, status or observedAt";
         }
-        if (!observedAt.isAfter(Limits.EARLIEST)
-                || observedAt.isAfter(Instant.now().plus(AHEAD))) {
+        if (!observedAt.isAfter(Limits.EARLIEST) || observedAt.isAfter(now.plus(AHEAD))) {
             return "observedAt " + observedAt + " is out of range (after " + Limits.EARLIEST + " and at most " + AHEAD
                     + " ahead)";
         }

@@ -4,10 +4,12 @@ import java.time.Duration;
 
 import com.slaledger.events.Topics;
 import com.slaledger.testing.OperationalEndpoints;
+import com.slaledger.testing.PinnedClock;
 import com.slaledger.testing.TestKafka;
 import com.slaledger.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import static com.slaledger.ledger.LedgerFixtures.putContract;
@@ -21,6 +23,7 @@ import static org.hamcrest.Matchers.hasItems;
 /** Contracts over HTTP, stored in the real database and published to the compacted topic. */
 @QuarkusTest
 @QuarkusTestResource(TestTokens.class)
+@TestProfile(PinnedClock.class)
 class ContractResourceTest {
 
     @Test

@@ -7,11 +7,13 @@ import java.time.Instant;
 import com.slaledger.events.DutyOutcome;
 import com.slaledger.events.DutyReported;
 import com.slaledger.events.Topics;
+import com.slaledger.testing.PinnedClock;
 import com.slaledger.testing.TestKafka;
 import com.slaledger.testing.TestTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,7 @@ import static org.awaitility.Awaitility.await;
 /** Duty evidence folds once per key and asks for the evaluation of every contract promising the duty. */
 @QuarkusTest
 @QuarkusTestResource(TestTokens.class)
+@TestProfile(PinnedClock.class)
 class DutyFoldTest {
 
     private static long count(String sql, String param) throws Throwable {

@@ -9,13 +9,16 @@ import com.slaledger.events.DutyReported;
 import com.slaledger.events.TicketKind;
 import com.slaledger.events.TicketResolved;
 import com.slaledger.events.Topics;
+import com.slaledger.testing.PinnedClock;
 import com.slaledger.testing.TestKafka;
 import com.slaledger.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import static com.slaledger.ledger.LedgerFixtures.json;
+import static com.slaledger.ledger.LedgerFixtures.now;
 import static com.slaledger.ledger.LedgerFixtures.putContract;
 import static com.slaledger.ledger.LedgerFixtures.statement;
 import static com.slaledger.ledger.LedgerFixtures.unique;
@@ -27,6 +30,9 @@ import static org.awaitility.Awaitility.await;
  * The audit checklist end to end (SPEC §13) on the real broker and database: tickets and duty
  * evidence arrive on Kafka, the statement's elements come out over HTTP, each element's shortfall
  * once on Kafka and in {@code /shortfalls}, and October's statement event carries the checklist.
+ *
+ * <p>The service's clock is pinned to 20 November 2026 (PinnedClock): the expectations below (a
+ * silent lapse in November and no later one) hold on that day, whatever day the suite runs on.
  *
  * <p>Hand-computed, October 2026 in Lisbon (summer time UTC+1 until 25 October), calendar Monday to
  * Friday 09:00-18:00 with Monday 5 October (Republic Day) a holiday:
@@ -51,6 +57,7 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 @QuarkusTestResource(TestTokens.class)
+@TestProfile(PinnedClock.class)
 class ChecklistFlowTest {
 
     @Test
@@ -265,7 +272,6 @@ class ChecklistFlowTest {
         TestKafka.send(
                 Topics.DUTIES,
                 dutyId,
-                new DutyReported(
-                        dutyId + "/" + at + "/" + outcome, null, dutyId, outcome, completed, null, Instant.now()));
+                new DutyReported(dutyId + "/" + at + "/" + outcome, null, dutyId, outcome, completed, null, now()));
     }
 }

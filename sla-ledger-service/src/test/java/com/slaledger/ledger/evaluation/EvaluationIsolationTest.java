@@ -1,17 +1,19 @@
 package com.slaledger.ledger.evaluation;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import jakarta.inject.Inject;
 
 import com.slaledger.events.HealthStatus;
 import com.slaledger.events.Topics;
+import com.slaledger.testing.PinnedClock;
 import com.slaledger.testing.TestKafka;
 import com.slaledger.testing.TestTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,12 @@ import static org.hamcrest.Matchers.containsString;
  */
 @QuarkusTest
 @QuarkusTestResource(TestTokens.class)
+@TestProfile(PinnedClock.class)
 class EvaluationIsolationTest {
+
+    /** The service's clock. */
+    @Inject
+    Clock clock;
 
     @Inject
     EvaluationService evaluator;
@@ -54,7 +61,7 @@ class EvaluationIsolationTest {
         observe(api, "p1", HealthStatus.DOWN, "2026-10-03T10:00:00Z");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            var outcome = VertxContextSupport.subscribeAndAwait(() -> evaluator.evaluate(Instant.now()));
+            var outcome = VertxContextSupport.subscribeAndAwait(() -> evaluator.evaluate(clock.instant()));
             assertThat(outcome.failures()).isGreaterThanOrEqualTo(1);
             assertThat(TestKafka.read(Topics.SHORTFALLS, r -> good.equals(r.key()), 1, Duration.ofSeconds(1)))
                     .hasSize(1);

@@ -1,5 +1,6 @@
 package com.slaledger.ledger.observation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @QuarkusTestResource(TestTokens.class)
 class ObservationCompactionTest {
+
+    /** The service's clock. */
+    @Inject
+    Clock clock;
 
     private static final Instant JANUARY = Instant.parse("2025-01-06T00:00:00Z");
 
@@ -121,7 +126,7 @@ class ObservationCompactionTest {
         assertThat(json(beforeExcluded).path("eligibleSeconds").asLong())
                 .isLessThan(json(beforeUp).path("eligibleSeconds").asLong());
 
-        var done = VertxContextSupport.subscribeAndAwait(() -> compaction.compact(Instant.now()));
+        var done = VertxContextSupport.subscribeAndAwait(() -> compaction.compact(clock.instant()));
         var january = done.stream()
                 .filter(c -> c.month().toString().equals("2025-01"))
                 .findFirst()
@@ -139,7 +144,7 @@ class ObservationCompactionTest {
         assertThat(statement(down)).isEqualTo(beforeDown);
         assertThat(statement(excluded)).isEqualTo(beforeExcluded);
         // done once: a second run finds nothing new to do for that month
-        var again = VertxContextSupport.subscribeAndAwait(() -> compaction.compact(Instant.now()));
+        var again = VertxContextSupport.subscribeAndAwait(() -> compaction.compact(clock.instant()));
         assertThat(again).noneMatch(c -> c.month().toString().equals("2025-01"));
     }
 }

@@ -10,10 +10,12 @@ import java.util.UUID;
 import com.slaledger.events.HealthObserved;
 import com.slaledger.events.HealthStatus;
 import com.slaledger.events.Topics;
+import com.slaledger.testing.PinnedClock;
 import com.slaledger.testing.TestKafka;
 import com.slaledger.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -24,6 +26,7 @@ import static org.hamcrest.Matchers.equalTo;
 /** Observations go from the real broker into the real database, once each; poison goes aside. */
 @QuarkusTest
 @QuarkusTestResource(TestTokens.class)
+@TestProfile(PinnedClock.class)
 class ObservationFoldingTest {
 
     private static final Instant T = Instant.parse("2026-10-03T14:05:00Z");

@@ -21,11 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ObservationRecordTest {
 
+    /** The fold's "now" in these tests: the ahead rule is relative to it. */
+    private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+
     @Property(tries = 500)
     void readsWhatTheMapperWrites(@ForAll("observations") HealthObserved event) throws Exception {
         byte[] json = EventJson.mapper().writeValueAsBytes(event);
 
-        ObservationRecord.Decoded d = ObservationRecord.decode(json);
+        ObservationRecord.Decoded d = ObservationRecord.decode(json, NOW);
 
         HealthObserved bound = EventJson.mapper().readValue(json, HealthObserved.class);
         assertThat(d.problem()).isNull();
@@ -90,7 +93,7 @@ class ObservationRecordTest {
         assertThat(problem(valid().replace("2026-10-03T14:05:00Z", "yesterday")))
                 .startsWith("unreadable record");
         assertThat(problem(valid() + "{}")).startsWith("unreadable record");
-        assertThat(ObservationRecord.decode(null).problem()).startsWith("unreadable record");
+        assertThat(ObservationRecord.decode(null, NOW).problem()).startsWith("unreadable record");
     }
 
     @Test
@@ -105,9 +108,19 @@ class ObservationRecordTest {
     }
 
     @Test
+    void takesUpToADayAheadOfTheGivenNow() {
+        // NOW is 2026-11-20T12:00:00Z: a day ahead is taken, a second more is out of range, whatever
+        // the system clock says
+        assertThat(problem(valid().replace("2026-10-03T14:05:00Z", "2026-11-21T12:00:00Z")))
+                .isNull();
+        assertThat(problem(valid().replace("2026-10-03T14:05:00Z", "2026-11-21T12:00:01Z")))
+                .contains("out of range");
+    }
+
+    @Test
     void skipsFieldsItDoesNotNeed() {
         ObservationRecord.Decoded d = ObservationRecord.decode(
-                bytes(valid().replace("{", "{\"extra\":{\"a\":[1,{\"b\":null}]},\"latencyMs\":12,")));
+                bytes(valid().replace("{", "{\"extra\":{\"a\":[1,{\"b\":null}]},\"latencyMs\":12,")), NOW);
         assertThat(d.problem()).isNull();
         assertThat(d.record().probeId()).isEqualTo("p1");
         assertThat(d.record().observedAt()).isEqualTo(Instant.parse("2026-10-03T14:05:00Z"));
@@ -117,9 +130,9 @@ class ObservationRecordTest {
     @Test
     void keepsOneCopyOfEachIdWhenAsked() {
         java.util.Map<String, String> seen = new java.util.HashMap<>();
-        ObservationRecord a = ObservationRecord.decode(bytes(valid()), id -> seen.computeIfAbsent(id, k -> k))
+        ObservationRecord a = ObservationRecord.decode(bytes(valid()), id -> seen.computeIfAbsent(id, k -> k), NOW)
                 .record();
-        ObservationRecord b = ObservationRecord.decode(bytes(valid()), id -> seen.computeIfAbsent(id, k -> k))
+        ObservationRecord b = ObservationRecord.decode(bytes(valid()), id -> seen.computeIfAbsent(id, k -> k), NOW)
                 .record();
         assertThat(b.serviceId()).isSameAs(a.serviceId());
         assertThat(b.probeId()).isSameAs(a.probeId());
@@ -127,7 +140,7 @@ class ObservationRecordTest {
 
     @Test
     void writesWhatItReadAsJson() throws Exception {
-        ObservationRecord r = ObservationRecord.decode(bytes(valid())).record();
+        ObservationRecord r = ObservationRecord.decode(bytes(valid()), NOW).record();
         HealthObserved back = EventJson.mapper().readValue(r.json(), HealthObserved.class);
         assertThat(back.dedupKey()).isEqualTo("tuple:s|p1");
         assertThat(back.status()).isEqualTo(HealthStatus.DOWN);
@@ -140,7 +153,7 @@ class ObservationRecordTest {
     }
 
     private static String problem(String json) {
-        return ObservationRecord.decode(bytes(json)).problem();
+        return ObservationRecord.decode(bytes(json), NOW).problem();
     }
 
     private static byte[] bytes(String s) {

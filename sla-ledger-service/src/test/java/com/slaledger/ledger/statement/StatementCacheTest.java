@@ -3,11 +3,12 @@ package com.slaledger.ledger.statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 import jakarta.inject.Inject;
 
+import com.slaledger.client.SuiteClock;
 import com.slaledger.events.HealthStatus;
 import com.slaledger.testing.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,11 +40,27 @@ class StatementCacheTest {
     @Inject
     MeterRegistry metrics;
 
-    /** Two months back: final whatever the day of the month. */
-    private static final YearMonth MONTH = YearMonth.now(ZoneOffset.UTC).minusMonths(2);
+    /** The spec contract's zone: its periods, and from which period new terms are in force. */
+    private static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
+
+    /** Two months back on the suite's clock: final whatever the day of the month. */
+    private static final YearMonth MONTH =
+            YearMonth.now(SuiteClock.clock().withZone(LISBON)).minusMonths(2);
+
+    /** The contract's current period, on the service's clock. */
+    private static YearMonth current() {
+        return YearMonth.now(SuiteClock.clock().withZone(LISBON));
+    }
 
     private static String at(int day, int hour, int minute) {
         return MONTH.atDay(day).atTime(hour, minute).toInstant(ZoneOffset.UTC).toString();
+    }
+
+    /** The spec contract, its maintenance window moved into MONTH (fixed dates would leave the late horizon). */
+    private static String contract(String api, String web) {
+        return specContract("PROVIDER_MONITORED", api, web)
+                .replace("2026-10-10T01:00:00Z", at(10, 1, 0))
+                .replace("2026-10-10T03:00:00Z", at(10, 3, 0));
     }
 
     private static String statement(String contract, YearMonth month) {
@@ -69,7 +86,7 @@ class StatementCacheTest {
         String contract = unique("cached");
         String api = unique("api");
         String web = unique("web");
-        putContract(contract, specContract("PROVIDER_MONITORED", api, web), 201);
+        putContract(contract, contract(api, web), 201);
         observe(api, "p1", HealthStatus.DOWN, at(3, 14, 5));
         observe(api, "p1", HealthStatus.UP, at(3, 15, 5));
         await().atMost(Duration.ofSeconds(30))
@@ -82,16 +99,8 @@ class StatementCacheTest {
         assertThat(hits()).isEqualTo(before + 1);
 
         // today's observations of the same service cannot reach a closed month: still a hit
-        observe(
-                api,
-                "p1",
-                HealthStatus.UP,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5).toString());
-        observe(
-                api,
-                "p2",
-                HealthStatus.UP,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5).toString());
+        observe(api, "p1", HealthStatus.UP, SuiteClock.now().minusSeconds(5).toString());
+        observe(api, "p2", HealthStatus.UP, SuiteClock.now().minusSeconds(5).toString());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             double h = hits();
             assertThat(statement(contract, MONTH)).isEqualTo(first);
@@ -113,18 +122,18 @@ class StatementCacheTest {
         // new terms: computed again (they are in force from the current period on, so the month's
         // own terms still decide it)
         String oldTerms = statement(contract, MONTH);
-        putContract(contract, specContract("PROVIDER_MONITORED", api, web).replace("99.9,", "99.5,"), 200);
+        putContract(contract, contract(api, web).replace("99.9,", "99.5,"), 200);
         double misses = misses();
         assertThat(statement(contract, MONTH)).isEqualTo(oldTerms).contains("\"uptimeTargetPercent\":99.9,");
         assertThat(misses()).isEqualTo(misses + 1);
-        assertThat(statement(contract, YearMonth.now(ZoneOffset.UTC))).contains("\"uptimeTargetPercent\":99.5,");
+        assertThat(statement(contract, current())).contains("\"uptimeTargetPercent\":99.5,");
     }
 
     @Test
     void theRunningMonthIsComputedEveryTime() {
         String contract = unique("running");
-        putContract(contract, specContract("PROVIDER_MONITORED", unique("api"), unique("web")), 201);
-        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        putContract(contract, contract(unique("api"), unique("web")), 201);
+        YearMonth now = current();
         statement(contract, now);
         statement(contract, now);
         assertThat(cache.holds(contract, now)).isFalse();

@@ -8,11 +8,13 @@ import com.slaledger.events.TicketOpened;
 import com.slaledger.events.TicketResolved;
 import com.slaledger.events.TicketResponded;
 import com.slaledger.events.Topics;
+import com.slaledger.testing.PinnedClock;
 import com.slaledger.testing.TestKafka;
 import com.slaledger.testing.TestTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 @QuarkusTestResource(TestTokens.class)
+@TestProfile(PinnedClock.class)
 class TicketFoldTest {
 
     private static final Instant REPORTED = Instant.parse("2026-10-03T14:20:00Z");

@@ -8,10 +8,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.slaledger.testing.PinnedClock;
 import com.slaledger.testing.TestTokens;
 import com.slaledger.ticket.TicketFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -24,6 +26,7 @@ import static org.hamcrest.Matchers.startsWith;
 /** Zendesk and Jira webhooks create and resolve tickets, with no glue code in between. */
 @QuarkusTest
 @QuarkusTestResource(TestTokens.class)
+@TestProfile(PinnedClock.class)
 class HelpdeskWebhookResourceTest {
 
     @Test

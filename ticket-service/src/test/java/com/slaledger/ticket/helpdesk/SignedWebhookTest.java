@@ -1,20 +1,24 @@
 package com.slaledger.ticket.helpdesk;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import jakarta.inject.Inject;
+
+import com.slaledger.testing.PinnedClock;
 import com.slaledger.testing.TestTokens;
 import com.slaledger.ticket.TicketFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
@@ -32,15 +36,25 @@ import static org.hamcrest.Matchers.equalTo;
 @TestProfile(SignedWebhookTest.WithSecrets.class)
 class SignedWebhookTest {
 
+    /** The service's clock (pinned: this class's data has fixed dates). */
+    @Inject
+    Clock clock;
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
     static final String ZENDESK_SECRET = "zendesk-signing-secret";
     static final String JIRA_SECRET = "jira-webhook-secret";
 
-    public static class WithSecrets implements QuarkusTestProfile {
+    /** The help desks' secrets, at the pinned instant (the payloads' dates are fixed). */
+    public static class WithSecrets extends PinnedClock {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "ticket.helpdesk.zendesk-secret", ZENDESK_SECRET,
-                    "ticket.helpdesk.jira-secret", JIRA_SECRET);
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.put("ticket.helpdesk.zendesk-secret", ZENDESK_SECRET);
+            config.put("ticket.helpdesk.jira-secret", JIRA_SECRET);
+            return config;
         }
     }
 
@@ -55,7 +69,7 @@ class SignedWebhookTest {
         String contract = TicketFixtures.contract("api");
         String zid = Long.toString(System.nanoTime());
         String body = HelpdeskSamples.text("zendesk-created.json", zid, contract);
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String now = now().toString();
 
         given().auth()
                 .none()
@@ -67,10 +81,7 @@ class SignedWebhookTest {
                 .statusCode(401)
                 .contentType("application/problem+json")
                 .body("status", equalTo(401));
-        String stale = Instant.now()
-                .minus(Duration.ofMinutes(6))
-                .truncatedTo(ChronoUnit.SECONDS)
-                .toString();
+        String stale = now().minus(Duration.ofMinutes(6)).toString();
         given().auth()
                 .none()
                 .contentType("application/json")
@@ -97,7 +108,7 @@ class SignedWebhookTest {
         given().when().get("/api/v1/tickets?contractId={c}", contract).then().body("size()", equalTo(0));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String at = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+            String at = now().toString();
             given().auth()
                     .none()
                     .contentType("application/json")

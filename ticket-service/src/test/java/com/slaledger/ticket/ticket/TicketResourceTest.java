@@ -1,16 +1,22 @@
 package com.slaledger.ticket.ticket;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import com.slaledger.events.Topics;
 import com.slaledger.testing.OperationalEndpoints;
+import com.slaledger.testing.PinnedClock;
 import com.slaledger.testing.TestKafka;
 import com.slaledger.testing.TestTokens;
 import com.slaledger.ticket.TicketFixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -26,7 +32,16 @@ import static org.hamcrest.Matchers.nullValue;
  */
 @QuarkusTest
 @QuarkusTestResource(TestTokens.class)
+@TestProfile(PinnedClock.class)
 class TicketResourceTest {
+
+    /** The service's clock (pinned: this class's data has fixed dates). */
+    @Inject
+    Clock clock;
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
 
     private static String ticket(String externalId, String contractId, String serviceId) {
         return "{\"externalId\":\"" + externalId + "\",\"contractId\":\"" + contractId + "\",\"serviceId\":\""
@@ -284,7 +299,7 @@ class TicketResourceTest {
     @Test
     void reportedAtDefaultsToNow() {
         String contract = TicketFixtures.contract("api");
-        Instant before = Instant.now().minusSeconds(1);
+        Instant before = now().minusSeconds(1);
         String body = "{\"externalId\":\"ZD-" + UUID.randomUUID() + "\",\"contractId\":\"" + contract
                 + "\",\"serviceId\":\"api\",\"kind\":\"REQUEST\"}";
         String[] reported = new String[1];
@@ -299,9 +314,7 @@ class TicketResourceTest {
                         .extract()
                         .path("reportedAt"));
         Instant at = Instant.parse(reported[0]);
-        assertThat(at)
-                .isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-                .isBeforeOrEqualTo(Instant.now());
+        assertThat(at).isAfterOrEqualTo(before).isBeforeOrEqualTo(clock.instant());
     }
 
     /**
