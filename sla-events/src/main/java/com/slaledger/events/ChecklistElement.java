@@ -3,6 +3,7 @@ package com.slaledger.events;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -32,19 +33,19 @@ public record ChecklistElement(
     public record Lapse(Instant start, Instant end, long seconds, boolean ongoing) {}
 
     /** Whether this is availability. */
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public boolean isAvailability() {
         return AVAILABILITY.equals(element);
     }
 
     /** Whether this is a support target ({@code firstResponse:} or {@code resolution:}). */
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public boolean isSupport() {
         return element != null && (element.startsWith("firstResponse:") || element.startsWith("resolution:"));
     }
 
     /** Whether this is a duty ({@code duty:}). */
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public boolean isDuty() {
         return element != null && element.startsWith("duty:");
     }

@@ -2,9 +2,13 @@ package com.slaledger.events;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 
 /**
@@ -12,6 +16,8 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
  * order, absent ones left out, instants as {@code Instant.toString()}), with the streaming
  * generator and {@link Instants#format}: intake writes one per observation, and the bean
  * serialiser with its {@code InstantSerializer} showed in its profile (docs/benchmarks.md, "Intake").
+ * And reads back, with the streaming parser, the fields a fold needs ({@link #read}): the format's
+ * writer and reader side by side, in the module that owns the format.
  */
 public final class HealthObservedJson {
 
@@ -46,6 +52,64 @@ public final class HealthObservedJson {
         } catch (IOException x) {
             throw new UncheckedIOException(x);
         }
+    }
+
+    /** What a fold needs of an observation record: any may be missing (null). */
+    public record Folded(String dedupKey, String serviceId, String probeId, HealthStatus status, Instant observedAt) {}
+
+    /**
+     * Reads the fields a fold needs from one record's value, skipping the others (unknown ones too,
+     * as the mapper does); an {@link IllegalArgumentException} says what is unreadable.
+     */
+    public static Folded read(byte[] value) {
+        if (value == null) {
+            throw new IllegalArgumentException("no value");
+        }
+        String dedupKey = null;
+        String serviceId = null;
+        String probeId = null;
+        HealthStatus status = null;
+        Instant observedAt = null;
+        try (JsonParser p = JSON.createParser(value)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("not a JSON object");
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (field) {
+                    case "dedupKey" -> dedupKey = text(p, v, field);
+                    case "serviceId" -> serviceId = text(p, v, field);
+                    case "probeId" -> probeId = text(p, v, field);
+                    case "status" -> {
+                        String s = text(p, v, field);
+                        status = s == null ? null : HealthStatus.valueOf(s);
+                    }
+                    case "observedAt" -> {
+                        String s = text(p, v, field);
+                        observedAt = s == null ? null : Instants.parse(s);
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw new IllegalArgumentException("not one JSON object");
+            }
+        } catch (IOException | DateTimeParseException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return new Folded(dedupKey, serviceId, probeId, status, observedAt);
+    }
+
+    private static String text(JsonParser p, JsonToken v, String field) throws IOException {
+        if (v == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (v != JsonToken.VALUE_STRING) {
+            throw new IllegalArgumentException(field + " is not a string");
+        }
+        return p.getText();
     }
 
     private static void text(JsonGenerator g, String field, String value) throws IOException {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A contract's counted downtime in a period exceeded its allowance, or its credit rose to a
  * higher tier (SPEC §7); or another element of the agreement fell short (SPEC §13, {@code element}
@@ -68,7 +70,7 @@ public record ShortfallDetected(
     }
 
     /** Whether this shortfall is of availability (a credit tier) rather than another element. */
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public boolean isAvailability() {
         return ChecklistElement.AVAILABILITY.equals(elementName());
     }

@@ -31,6 +31,21 @@ public class Outbox {
         return Panache.getSession().chain(session -> session.persist(message));
     }
 
+    /**
+     * The set-based add, for a message per row of a relation in one statement (thousands of
+     * evaluation triggers when an outage touches thousands of contracts): an {@code INSERT} of one
+     * message per row of {@code relation} (aliased {@code t}), keyed by {@code keyExpression}, with
+     * {@code payloadExpression} as its JSON text and {@code createdAtExpression} (a bind parameter
+     * holding the service's clock) as its time. The caller embeds it in its own statement (after a
+     * {@code WITH}, so that the rows it adds for come from the same transaction).
+     */
+    public static String insertEach(
+            String topic, String relation, String keyExpression, String payloadExpression, String createdAtExpression) {
+        return "INSERT INTO outbox_message (topic, message_key, payload, created_at)"
+                + " SELECT '" + topic + "', " + keyExpression + ", " + payloadExpression + ", CAST("
+                + createdAtExpression + " AS timestamptz) FROM " + relation + " AS t ORDER BY " + keyExpression;
+    }
+
     private static String json(Object event) {
         try {
             return EventJson.mapper().writeValueAsString(event);

@@ -46,13 +46,25 @@ public final class StatementCsv {
     private static Object[] row(String record, String contractId, String period) {
         Object[] row = new Object[HEADER.size()];
         row[0] = record;
-        row[1] = contractId;
+        row[1] = cell(contractId);
         row[2] = period;
         return row;
     }
 
     private static void set(Object[] row, String column, Object value) {
-        row[HEADER.indexOf(column)] = value;
+        row[HEADER.indexOf(column)] = cell(value);
+    }
+
+    /**
+     * A cell as it is safe to open (SPEC §12; OWASP's CSV injection rule): text that a spreadsheet
+     * would take for a formula (beginning with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a
+     * carriage return) is written with a leading {@code '}; numbers, booleans and instants as they are.
+     */
+    public static Object cell(Object value) {
+        if (value instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return value;
     }
 
     public static String write(StatementDocument d) {

@@ -3,12 +3,14 @@ package com.slaledger.document;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.slaledger.events.ChecklistElement;
 import com.slaledger.events.DowntimeInterval;
 import com.slaledger.events.StatementIssued;
+import com.slaledger.ledger.engine.Decimals;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -138,12 +140,8 @@ public final class StatementPdf {
         return (s.version() == 1 ? "Issued " : "Computed ") + at;
     }
 
-    private static String plain(java.math.BigDecimal n) {
-        if (n == null) {
-            return "";
-        }
-        var p = n.stripTrailingZeros();
-        return (p.scale() < 0 ? p.setScale(0) : p).toPlainString();
+    private static String plain(BigDecimal n) {
+        return n == null ? "" : Decimals.plain(n).toPlainString();
     }
 
     /** Lines down the page, wrapping at the width and starting a new page at the bottom margin. */

@@ -131,6 +131,66 @@ class StatementDocumentTest {
         assertThat(rows.get(2).get("measured")).isEqualTo("99.8654%");
     }
 
+    /**
+     * SPEC §12 (OWASP CSV injection): a duty named {@code @SUM(1+1)*cmd|' /C calc'!A0}, a calendar
+     * called {@code =HYPERLINK(...)}, a service id beginning with "-": each typed text cell that a
+     * spreadsheet would run as a formula gets a leading quote; figures stay numbers.
+     */
+    @Test
+    void csvCellsFromTypedTextNeverStartAFormula() throws Exception {
+        StatementIssued base = statement(2);
+        var bad = new StatementIssued(
+                base.contractId(),
+                base.period(),
+                base.version(),
+                base.periodStart(),
+                base.periodEnd(),
+                base.policy(),
+                base.eligibleSeconds(),
+                base.downtimeSeconds(),
+                base.availabilityPercent(),
+                base.uptimeTargetPercent(),
+                base.met(),
+                base.creditPercent(),
+                base.creditAmount(),
+                List.of(new DowntimeInterval(
+                        Instant.parse("2026-10-03T14:05:00Z"),
+                        Instant.parse("2026-10-03T15:05:00Z"),
+                        3600,
+                        List.of("-api"),
+                        true,
+                        null,
+                        false)),
+                0,
+                base.issuedAt(),
+                List.of(new ChecklistElement(
+                        "duty:x",
+                        "@SUM(1+1)*cmd|' /C calc'!A0",
+                        "=HYPERLINK(\"http://x\")",
+                        "+1",
+                        false,
+                        null,
+                        null,
+                        null,
+                        0)));
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(StatementCsv.write(new StatementDocument("P", "\tTab Ltd", LISBON, bad))))
+                .getRecords();
+        assertThat(rows.get(0).get("services")).isEqualTo("'-api");
+        assertThat(rows.get(0).get("seconds")).isEqualTo("3600");
+        assertThat(rows.get(1).get("label")).isEqualTo("'@SUM(1+1)*cmd|' /C calc'!A0");
+        assertThat(rows.get(1).get("agreed")).isEqualTo("'=HYPERLINK(\"http://x\")");
+        assertThat(rows.get(1).get("measured")).isEqualTo("'+1");
+        assertThat(StatementCsv.cell("\rx")).isEqualTo("'\rx");
+        assertThat(StatementCsv.cell("\tx")).isEqualTo("'\tx");
+        assertThat(StatementCsv.cell(-5L)).isEqualTo(-5L);
+        assertThat(StatementCsv.cell("99.9%")).isEqualTo("99.9%");
+    }
+
     @Test
     void pdfSaysWhoWhenEveryElementTheFiguresAndTheIntervals() throws Exception {
         byte[] bytes = StatementPdf.render(document(2));

@@ -37,6 +37,9 @@ public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<LocalSpan>> week
     }
 
     /** {@code 24x7}: all time is working time (every day from its start to the next day's). */
+    /** The id of the built-in calendar in which all time is working time (SPEC §13.1). */
+    public static final String ALWAYS_ID = "24x7";
+
     public static final BusinessCalendar ALWAYS = new BusinessCalendar(ZoneOffset.UTC, allDays(), Set.of());
 
     private static Map<DayOfWeek, List<LocalSpan>> allDays() {

@@ -36,7 +36,8 @@ public final class Checklist {
             List<SupportTargets.Target> targets,
             List<NamedDuty> duties) {
 
-        public static final Agreement NONE = new Agreement("24x7", BusinessCalendar.ALWAYS, List.of(), List.of());
+        public static final Agreement NONE =
+                new Agreement(BusinessCalendar.ALWAYS_ID, BusinessCalendar.ALWAYS, List.of(), List.of());
 
         public Agreement {
             targets = targets.stream()
@@ -209,11 +210,7 @@ public final class Checklist {
 
     /** 99.9 → "99.9%", 100.0000 → "100%". */
     public static String percent(BigDecimal p) {
-        BigDecimal plain = p.stripTrailingZeros();
-        if (plain.scale() < 0) {
-            plain = plain.setScale(0);
-        }
-        return plain.toPlainString() + "%";
+        return Decimals.plain(p).toPlainString() + "%";
     }
 
     /** metCount / decided in percent, half-up to 2 decimals. */

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * The evaluator's decisions, as plain functions of plain values (SPEC §7): which periods to
@@ -13,6 +15,15 @@ import java.util.List;
  * statement is to be issued.
  */
 public final class Judgement {
+
+    /** How far back late data is followed: older periods are left as they were issued. */
+    public static final int LOOKBACK_MONTHS = 24;
+
+    /**
+     * When another instance holds a contract's evaluation (a rebalance), the contract is asked for
+     * again this many seconds later, after that instance is done.
+     */
+    public static final long BUSY_RETRY_SECONDS = 1;
 
     private Judgement() {}
 
@@ -60,6 +71,60 @@ public final class Judgement {
      */
     public static PolicyFigures judged(Statement s, boolean caughtUp) {
         return caughtUp ? s.figures() : s.endedFigures();
+    }
+
+    /**
+     * The intervals an availability shortfall rests on, as its notice lists them: the counted
+     * ones, and while the ledger is not caught up only those that have ended (the others may
+     * have an end not folded yet).
+     */
+    public static List<StatementInterval> restsOn(List<StatementInterval> intervals, boolean caughtUp) {
+        return intervals.stream()
+                .filter(StatementInterval::counted)
+                .filter(i -> caughtUp || !i.ongoing())
+                .toList();
+    }
+
+    /**
+     * The elements besides availability to publish short now (SPEC §13): those whose shortfall
+     * instant has come and that were not published short in the period, and only when the ledger
+     * has folded everything acknowledged (a response or a backup may still be on its way, and a
+     * notice cannot be taken back).
+     */
+    public static List<Checklist.Item> elementsToPublish(
+            List<Checklist.Item> items, Set<String> publishedShort, boolean caughtUp, long now) {
+        if (!caughtUp) {
+            return List.of();
+        }
+        return items.stream()
+                .filter(i -> !i.isAvailability())
+                .filter(i -> i.shortfallAt() != null && i.shortfallAt() <= now)
+                .filter(i -> !publishedShort.contains(i.element()))
+                .toList();
+    }
+
+    /**
+     * The statement version to issue for a period whose statement reads {@code fingerprint} now:
+     * 1 when none was issued, the next one when what it says changed (an amendment), null when it
+     * is what the latest version said.
+     */
+    public static Integer nextStatementVersion(Published.Issued latest, String fingerprint) {
+        if (latest == null) {
+            return 1;
+        }
+        return latest.fingerprint().equals(fingerprint) ? null : latest.version() + 1;
+    }
+
+    /**
+     * The first instant something is owed with no new data: the earlier of a new tier or warning
+     * due as time passes ({@code change}) and a support deadline or duty passing in silence
+     * ({@code silent}); null when neither comes.
+     */
+    public static Long firstOwed(Long change, Long silent) {
+        if (silent == null) {
+            return change;
+        }
+        return change == null || silent < change ? silent : change;
     }
 
     /**
@@ -130,7 +195,7 @@ public final class Judgement {
      * counted downtime and no-data time only grow as time passes, so "a new tier or warning is
      * due" does): a binary search, about 22 evaluations for a month.
      */
-    public static Long firstInstant(long now, long limit, java.util.function.LongPredicate holds) {
+    public static Long firstInstant(long now, long limit, LongPredicate holds) {
         if (limit <= now || !holds.test(limit)) {
             return null;
         }

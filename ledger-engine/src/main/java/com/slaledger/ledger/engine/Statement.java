@@ -1,5 +1,6 @@
 package com.slaledger.ledger.engine;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public record Statement(
      * What the counted downtime uses of the allowance, in percent (half-up, 2 decimals); 100 when
      * there is no allowance and any downtime, 0 with none.
      */
-    public java.math.BigDecimal allowanceUsedPercent() {
+    public BigDecimal allowanceUsedPercent() {
         return Warnings.usedPercent(figures.downtimeSeconds(), figures.allowanceSeconds());
     }
 }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -163,5 +164,61 @@ class JudgementTest {
         assertThat(Judgement.issues(october, t("2026-10-20T00:00:00Z"), null)).isTrue();
         assertThat(Judgement.issues(october, createdNov, t("2026-11-01T00:00:00Z")))
                 .isFalse();
+    }
+
+    @Test
+    void aShortfallRestsOnTheCountedIntervals_theEndedOnesWhileBehind() {
+        var ended = new StatementInterval(
+                t("2026-11-02T10:00:00Z"), t("2026-11-02T11:00:00Z"), 3600, List.of("api"), true, null, false);
+        var below = new StatementInterval(
+                t("2026-11-03T10:00:00Z"),
+                t("2026-11-03T10:01:00Z"),
+                60,
+                List.of("api"),
+                false,
+                "BELOW_MINIMUM",
+                false);
+        var ongoing = new StatementInterval(t("2026-11-20T10:00:00Z"), null, 7200, List.of("api"), true, null, true);
+        assertThat(Judgement.restsOn(List.of(ended, below, ongoing), true)).containsExactly(ended, ongoing);
+        assertThat(Judgement.restsOn(List.of(ended, below, ongoing), false)).containsExactly(ended);
+    }
+
+    private static Checklist.Item item(String element, Long shortfallAt) {
+        return new Checklist.Item(
+                element, element, "agreed", "measured", shortfallAt == null, null, null, null, null, shortfallAt);
+    }
+
+    @Test
+    void anElementIsPublishedShortOnceWhenItsInstantHasComeAndOnlyWhenCaughtUp() {
+        var availability = item(Checklist.AVAILABILITY, null);
+        var breached = item("firstResponse:P1", NOW - 60);
+        var later = item("resolution:P1", NOW + 60);
+        var met = item("duty:backup", null);
+        var items = List.of(availability, breached, later, met);
+        assertThat(Judgement.elementsToPublish(items, Set.of(), true, NOW)).containsExactly(breached);
+        assertThat(Judgement.elementsToPublish(items, Set.of(), false, NOW)).isEmpty();
+        assertThat(Judgement.elementsToPublish(items, Set.of("firstResponse:P1"), true, NOW))
+                .isEmpty();
+        // its instant is now: it falls short now
+        assertThat(Judgement.elementsToPublish(List.of(item("x", NOW)), Set.of(), true, NOW))
+                .hasSize(1);
+    }
+
+    @Test
+    void aStatementIsIssuedOnceAndAgainOnlyWhenWhatItSaysChanges() {
+        assertThat(Judgement.nextStatementVersion(null, "abc")).isEqualTo(1);
+        assertThat(Judgement.nextStatementVersion(new Published.Issued(1, "abc"), "abc"))
+                .isNull();
+        assertThat(Judgement.nextStatementVersion(new Published.Issued(3, "abc"), "abd"))
+                .isEqualTo(4);
+    }
+
+    @Test
+    void aDeadlinePassingInSilenceBeatsALaterChange() {
+        assertThat(Judgement.firstOwed(100L, 50L)).isEqualTo(50L);
+        assertThat(Judgement.firstOwed(50L, 100L)).isEqualTo(50L);
+        assertThat(Judgement.firstOwed(null, 100L)).isEqualTo(100L);
+        assertThat(Judgement.firstOwed(100L, null)).isEqualTo(100L);
+        assertThat(Judgement.firstOwed(null, null)).isNull();
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 
-import com.slaledger.ledger.Sha256;
+import com.slaledger.ledger.engine.Sha256;
 
 /**
  * The audit log's hash chain, in plain Java: each entry's hash is SHA-256 over the previous

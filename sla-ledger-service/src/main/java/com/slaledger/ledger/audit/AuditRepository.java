@@ -1,7 +1,9 @@
 package com.slaledger.ledger.audit;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -98,10 +100,10 @@ public class AuditRepository {
         if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
-        if (value instanceof java.sql.Timestamp t) {
+        if (value instanceof Timestamp t) {
             return t.toInstant();
         }
-        if (value instanceof java.time.LocalDateTime l) {
+        if (value instanceof LocalDateTime l) {
             return l.toInstant(ZoneOffset.UTC);
         }
         throw new IllegalStateException("unexpected timestamp type " + value.getClass());

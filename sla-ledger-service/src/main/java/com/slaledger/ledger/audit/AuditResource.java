@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -80,7 +81,7 @@ public class AuditResource {
     public Uni<Response> list(
             @QueryParam("after") @DefaultValue("0") long after,
             @QueryParam("limit") String limit,
-            @jakarta.ws.rs.core.Context UriInfo uri) {
+            @Context UriInfo uri) {
         Paging paging = Paging.of(limit, null);
         return audit.page(after, paging.fetch())
                 .map(page -> paging.respond(

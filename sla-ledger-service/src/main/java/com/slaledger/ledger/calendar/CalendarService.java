@@ -1,6 +1,7 @@
 package com.slaledger.ledger.calendar;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.TreeSet;
 
@@ -53,7 +54,7 @@ public class CalendarService {
             return Uni.createFrom()
                     .failure(ProblemException.invalid("calendarId", "24x7 is built in and has no holidays"));
         }
-        TreeSet<java.time.LocalDate> imported;
+        TreeSet<LocalDate> imported;
         try {
             imported = HolidayImport.holidays(ics == null ? "" : ics);
         } catch (IllegalArgumentException e) {

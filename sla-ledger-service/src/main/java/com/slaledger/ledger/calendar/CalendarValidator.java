@@ -23,7 +23,7 @@ import com.slaledger.support.rest.Violation;
 public final class CalendarValidator {
 
     /** The built-in calendar: all time is working time. */
-    public static final String ALWAYS = "24x7";
+    public static final String ALWAYS = BusinessCalendar.ALWAYS_ID;
 
     static final int MAX_SPANS_PER_DAY = 10;
     static final int MAX_HOLIDAYS = 1000;

@@ -2,16 +2,19 @@ package com.slaledger.ledger.contract;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
+import com.slaledger.ledger.engine.Checklist;
+import com.slaledger.ledger.engine.ContractVersions;
 import com.slaledger.ledger.engine.Periods;
 
 /**
- * Every version of a contract with the instant from which it is in force (SPEC §7): a change of
- * terms takes effect from the start of the period in which it was stored, so a past period is
- * computed with the terms that were in force in it. The first version also serves every period
- * before it (statements can be read for any period). Plain Java.
+ * Every stored version of a contract with the instant from which it is in force; which version
+ * serves a period is the engine's rule ({@link ContractVersions}), applied here to the stored
+ * versions and handed to the engine as its {@link ContractVersions}.
  */
 public record ContractHistory(List<Entry> entries) {
 
@@ -31,23 +34,41 @@ public record ContractHistory(List<Entry> entries) {
         return entries.get(entries.size() - 1).version();
     }
 
-    /**
-     * The version in force in {@code period} (its start in the current version's time zone): the
-     * latest version in force from that start or earlier; before the first, the first.
-     */
+    /** The version in force in {@code period} (the engine's rule, ContractVersions.inForce). */
     public ContractVersion inForce(YearMonth period) {
-        long start = Periods.start(period, current().zone());
-        ContractVersion chosen = entries.get(0).version();
-        for (Entry e : entries) {
-            if (e.validFrom().getEpochSecond() <= start) {
-                chosen = e.version();
-            }
-        }
-        return chosen;
+        return ContractVersions.inForce(
+                        entries,
+                        e -> e.validFrom().getEpochSecond(),
+                        Periods.start(period, current().zone()))
+                .version();
     }
 
-    /** When a new version stored at {@code now} takes effect: the start of the current period in its zone. */
-    public static Instant validFrom(Instant now, java.time.ZoneId zone) {
-        return Instant.ofEpochSecond(Periods.start(Periods.of(now.getEpochSecond(), zone), zone));
+    /** The longest minimum downtime of any version (the input window's margin). */
+    public long longestMinimum() {
+        return ContractVersions.longestMinimum(
+                entries.stream().map(e -> e.version().engine()).toList());
+    }
+
+    /** Every version as the engine takes them, each with its agreement ({@code agreement} of the version). */
+    public ContractVersions engine(Function<ContractVersion, Checklist.Agreement> agreement) {
+        ContractVersion current = current();
+        Long startsAt = current.terms().startsOn() == null
+                ? null
+                : current.terms().startsOn().atStartOfDay(current.zone()).toEpochSecond();
+        return new ContractVersions(
+                entries.stream()
+                        .map(e -> new ContractVersions.Version(
+                                e.version().version(),
+                                e.validFrom().getEpochSecond(),
+                                e.version().engine(),
+                                agreement.apply(e.version())))
+                        .toList(),
+                current.createdAt().getEpochSecond(),
+                startsAt);
+    }
+
+    /** When a new version stored at {@code now} takes effect (the engine's rule, ContractVersions.validFrom). */
+    public static Instant validFrom(Instant now, ZoneId zone) {
+        return Instant.ofEpochSecond(ContractVersions.validFrom(now.getEpochSecond(), zone));
     }
 }

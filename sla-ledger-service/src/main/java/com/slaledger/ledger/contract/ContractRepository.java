@@ -1,5 +1,7 @@
 package com.slaledger.ledger.contract;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.slaledger.events.EventJson;
 import com.slaledger.support.rest.ProblemException;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
@@ -67,7 +70,7 @@ public class ContractRepository implements PanacheRepositoryBase<Contract, Strin
                             .setParameter("c", contractId)
                             .getResultList())
                     .map(rows -> {
-                        List<ContractHistory.Entry> entries = new java.util.ArrayList<>();
+                        List<ContractHistory.Entry> entries = new ArrayList<>();
                         for (Object[] r : rows) {
                             long version = ((Number) r[0]).longValue();
                             ContractVersion v = version == current.version()
@@ -77,9 +80,9 @@ public class ContractRepository implements PanacheRepositoryBase<Contract, Strin
                                             version,
                                             read((String) r[2]),
                                             current.createdAt(),
-                                            java.time.Instant.ofEpochSecond(((Number) r[3]).longValue()));
-                            entries.add(new ContractHistory.Entry(
-                                    v, java.time.Instant.ofEpochSecond(((Number) r[1]).longValue())));
+                                            Instant.ofEpochSecond(((Number) r[3]).longValue()));
+                            entries.add(
+                                    new ContractHistory.Entry(v, Instant.ofEpochSecond(((Number) r[1]).longValue())));
                         }
                         if (entries.stream().noneMatch(e -> e.version().version() == current.version())) {
                             // a contract stored before versions were kept: its current version serves every period
@@ -93,7 +96,7 @@ public class ContractRepository implements PanacheRepositoryBase<Contract, Strin
     }
 
     /** Stores a version with the instant from which it is in force. */
-    public Uni<Void> addVersion(ContractVersion v, java.time.Instant validFrom, String document) {
+    public Uni<Void> addVersion(ContractVersion v, Instant validFrom, String document) {
         return getSession()
                 .chain(s -> s.createNativeQuery(
                                 "INSERT INTO contract_version"
@@ -136,14 +139,14 @@ public class ContractRepository implements PanacheRepositoryBase<Contract, Strin
 
     public Uni<Everything> everything() {
         return listAll(Sort.by("contractId")).map(rows -> {
-            List<String> ids = new java.util.ArrayList<>();
-            List<ContractVersion> readable = new java.util.ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            List<ContractVersion> readable = new ArrayList<>();
             for (Contract row : rows) {
                 ids.add(row.contractId);
                 try {
                     readable.add(version(row));
                 } catch (RuntimeException e) {
-                    io.quarkus.logging.Log.errorf("contract %s cannot be read: %s", row.contractId, e.toString());
+                    Log.errorf("contract %s cannot be read: %s", row.contractId, e.toString());
                 }
             }
             return new Everything(ids, readable);

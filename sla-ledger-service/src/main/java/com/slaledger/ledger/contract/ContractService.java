@@ -2,15 +2,19 @@ package com.slaledger.ledger.contract;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.events.Topics;
 import com.slaledger.ledger.LedgerConfig;
 import com.slaledger.ledger.audit.AuditRepository;
-import com.slaledger.ledger.evaluation.ChangeMarkRepository;
+import com.slaledger.ledger.change.ChangeMarkRepository;
+import com.slaledger.ledger.engine.BusinessCalendar;
 import com.slaledger.outbox.Outbox;
 import com.slaledger.support.rest.ProblemException;
+import com.slaledger.support.rest.Violation;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -49,11 +53,12 @@ public class ContractService {
 
     /** A support calendar other than the built-in 24x7 must exist: 422 otherwise (nothing is stored). */
     private static Uni<Void> calendarKnown(ContractTerms terms) {
-        if (terms.support() == null || "24x7".equals(terms.support().calendar())) {
+        if (terms.support() == null
+                || BusinessCalendar.ALWAYS_ID.equals(terms.support().calendar())) {
             return Uni.createFrom().voidItem();
         }
         String calendar = terms.support().calendar();
-        return io.quarkus.hibernate.reactive.panache.Panache.getSession()
+        return Panache.getSession()
                 .chain(s -> s.createNativeQuery("SELECT count(*) FROM calendar WHERE calendar_id = :id", Long.class)
                         .setParameter("id", calendar)
                         .getSingleResult())
@@ -61,7 +66,7 @@ public class ContractService {
                     if (n == 0) {
                         throw ProblemException.unprocessable(
                                 "calendar " + calendar + " is unknown",
-                                java.util.List.of(new com.slaledger.support.rest.Violation(
+                                List.of(new Violation(
                                         "support.calendar", "no such calendar; PUT /api/v1/calendars/" + calendar)));
                     }
                 })

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import com.slaledger.ledger.engine.BusinessCalendar;
 import com.slaledger.ledger.engine.Checklist;
 import com.slaledger.ledger.engine.CreditTier;
 import com.slaledger.ledger.engine.Duties;
@@ -85,7 +86,7 @@ public record ContractTerms(
 
     /** The calendar support targets are measured in ({@code 24x7} without support terms). */
     public String supportCalendar() {
-        return support == null || support.calendar() == null ? "24x7" : support.calendar();
+        return support == null || support.calendar() == null ? BusinessCalendar.ALWAYS_ID : support.calendar();
     }
 
     /** The engine's view of the support targets (none without support terms). */

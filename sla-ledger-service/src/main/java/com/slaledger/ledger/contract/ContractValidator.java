@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -18,8 +19,10 @@ import java.util.regex.Pattern;
 
 import com.slaledger.events.Ids;
 import com.slaledger.events.Limits;
+import com.slaledger.ledger.engine.BusinessCalendar;
 import com.slaledger.ledger.engine.Credit;
 import com.slaledger.ledger.engine.CreditTier;
+import com.slaledger.ledger.engine.Decimals;
 import com.slaledger.ledger.engine.MeasurementPolicy;
 import com.slaledger.ledger.engine.Money;
 import com.slaledger.ledger.engine.NoDataRule;
@@ -121,7 +124,7 @@ public final class ContractValidator {
         if (s == null) {
             return null;
         }
-        String calendar = s.calendar() == null ? "24x7" : s.calendar();
+        String calendar = s.calendar() == null ? BusinessCalendar.ALWAYS_ID : s.calendar();
         if (!Ids.CONTRACT.matcher(calendar).matches()) {
             v.add(new Violation("support.calendar", "must be a calendar id (1 to 64 of [A-Za-z0-9._:-])"));
         }
@@ -130,7 +133,7 @@ public final class ContractValidator {
             v.add(new Violation("support.targets", "must name at least one target"));
         }
         List<ContractTerms.SupportTarget> out = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < targets.size(); i++) {
             String f = "support.targets[" + i + "]";
             ContractRequest.Target t = targets.get(i);
@@ -159,7 +162,7 @@ public final class ContractValidator {
                 out.add(new ContractTerms.SupportTarget(t.priority(), first, resolution, percent));
             }
         }
-        out.sort(java.util.Comparator.comparing(ContractTerms.SupportTarget::priority));
+        out.sort(Comparator.comparing(ContractTerms.SupportTarget::priority));
         return new ContractTerms.Support(calendar, out);
     }
 
@@ -168,7 +171,7 @@ public final class ContractValidator {
             return List.of();
         }
         List<ContractTerms.Duty> out = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < duties.size(); i++) {
             String f = "duties[" + i + "]";
             ContractRequest.Duty d = duties.get(i);
@@ -196,7 +199,7 @@ public final class ContractValidator {
                     if (grace.isNegative()) {
                         v.add(new Violation(f + ".grace", "must not be negative"));
                     }
-                } catch (java.time.format.DateTimeParseException e) {
+                } catch (DateTimeParseException e) {
                     v.add(new Violation(f + ".grace", "must be an ISO-8601 duration, e.g. PT2H"));
                 }
             }
@@ -209,13 +212,13 @@ public final class ContractValidator {
                     if (!since.isAfter(Limits.EARLIEST)) {
                         v.add(new Violation(f + ".since", "must be after " + Limits.EARLIEST));
                     }
-                } catch (java.time.format.DateTimeParseException e) {
+                } catch (DateTimeParseException e) {
                     v.add(new Violation(f + ".since", "must be an ISO-8601 UTC instant"));
                 }
             }
             if (v.size() == before) {
                 out.add(new ContractTerms.Duty(
-                        d.dutyId(), d.name(), every, grace, since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+                        d.dutyId(), d.name(), every, grace, since.truncatedTo(ChronoUnit.SECONDS)));
             }
         }
         return out;
@@ -233,7 +236,7 @@ public final class ContractValidator {
                 return null;
             }
             return d;
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             v.add(new Violation(field, "must be an ISO-8601 duration, e.g. PT30M"));
             return null;
         }
@@ -296,8 +299,7 @@ public final class ContractValidator {
 
     /** 50.0 → 50, 12.50 → 12.5 (never 5E+1). */
     static BigDecimal plain(BigDecimal d) {
-        BigDecimal s = d.stripTrailingZeros();
-        return s.scale() < 0 ? s.setScale(0) : s;
+        return Decimals.plain(d);
     }
 
     private static LocalDate startsOn(String text, List<Violation> v) {

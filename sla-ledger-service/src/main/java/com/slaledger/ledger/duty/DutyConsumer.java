@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.events.DutyReported;
 import com.slaledger.events.Limits;
-import com.slaledger.ledger.evaluation.ChangeMarkRepository;
-import com.slaledger.ledger.evaluation.RecordFold;
+import com.slaledger.ledger.change.ChangeMarkRepository;
+import com.slaledger.ledger.change.RecordFold;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -160,11 +161,7 @@ public class ContractMetrics {
     }
 
     private Meter gauge(
-            String name,
-            String description,
-            Tags tags,
-            String contractId,
-            java.util.function.ToDoubleFunction<Figures> value) {
+            String name, String description, Tags tags, String contractId, ToDoubleFunction<Figures> value) {
         return Gauge.builder(name, current, m -> {
                     Figures f = m.get(contractId);
                     return f == null ? Double.NaN : value.applyAsDouble(f);

@@ -23,6 +23,7 @@ import jakarta.enterprise.event.Observes;
 
 import com.slaledger.events.Topics;
 import com.slaledger.ledger.LedgerConfig;
+import com.slaledger.support.messaging.ConsumerRetry;
 import com.slaledger.support.messaging.DeadLetters;
 import com.slaledger.support.persistence.Failures;
 import io.quarkus.logging.Log;
@@ -345,26 +346,24 @@ public class ObservationConsumer {
         }
     }
 
+    /** Stores the records until it succeeds (ConsumerRetry, while running); an inherent failure is thrown as such. */
     private void untilDone(List<ObservationRecord> records, Map<TopicPartition, Long> next) {
-        Duration backOff = Duration.ofMillis(200);
-        while (true) {
-            try {
-                fold.fold(records, next).await().atMost(Duration.ofMinutes(2));
-                return;
-            } catch (RuntimeException e) {
-                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                if (Failures.isInherent(cause)) {
-                    throw new InherentFailure(cause);
-                }
-                if (!running) {
-                    throw e;
-                }
-                Log.warnf("storing observations failed, retrying: %s", cause.toString());
-                sleep(backOff);
-                backOff = backOff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
-                        ? Duration.ofSeconds(30)
-                        : backOff.multipliedBy(2);
+        try {
+            ConsumerRetry.untilDone(
+                            fold.fold(records, next)
+                                    .ifNoItem()
+                                    .after(Duration.ofMinutes(2))
+                                    .fail(),
+                            Failures::isInherent,
+                            () -> running)
+                    .await()
+                    .indefinitely();
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (Failures.isInherent(cause)) {
+                throw new InherentFailure(cause);
             }
+            throw e;
         }
     }
 

@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.slaledger.ledger.evaluation.ChangeMarkRepository;
-import com.slaledger.ledger.evaluation.KnowledgeHorizon;
+import com.slaledger.ledger.change.ChangeMarkRepository;
+import com.slaledger.ledger.change.KnowledgeHorizon;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;

@@ -1,19 +1,16 @@
 package com.slaledger.ledger.observation;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.slaledger.events.EventJson;
+import com.slaledger.events.HealthObservedJson;
 import com.slaledger.events.HealthStatus;
-import com.slaledger.events.Instants;
 import com.slaledger.events.Limits;
 
 /**
@@ -60,7 +57,7 @@ public record ObservationRecord(
         fields.put("observedAt", observedAt());
         try {
             return EventJson.mapper().writeValueAsBytes(fields);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -75,40 +72,17 @@ public record ObservationRecord(
      * few services and probes many times, and the fold keeps one copy of each while it stores it.
      */
     public static Decoded decode(byte[] value, UnaryOperator<String> canonical, Instant now) {
-        if (value == null) {
-            return new Decoded(null, "unreadable record: no value");
-        }
-        String dedupKey = null;
-        String serviceId = null;
-        String probeId = null;
-        HealthStatus status = null;
-        Instant observedAt = null;
-        try (JsonParser p = JSON.createParser(value)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return new Decoded(null, "unreadable record: not a JSON object");
-            }
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken v = p.nextToken();
-                switch (field) {
-                    case "dedupKey" -> dedupKey = text(p, v, field);
-                    case "serviceId" -> serviceId = text(p, v, field);
-                    case "probeId" -> probeId = text(p, v, field);
-                    case "status" -> {
-                        String s = text(p, v, field);
-                        status = s == null ? null : HealthStatus.valueOf(s);
-                    }
-                    case "observedAt" -> observedAt = instant(text(p, v, field));
-                    default -> p.skipChildren();
-                }
-            }
-            if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
-                return new Decoded(null, "unreadable record: not one JSON object");
-            }
-        } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
+        HealthObservedJson.Folded f;
+        try {
+            f = HealthObservedJson.read(value);
+        } catch (IllegalArgumentException e) {
             return new Decoded(null, "unreadable record: " + e.getMessage());
         }
+        String dedupKey = f.dedupKey();
+        String serviceId = f.serviceId();
+        String probeId = f.probeId();
+        HealthStatus status = f.status();
+        Instant observedAt = f.observedAt();
         String problem = validate(dedupKey, serviceId, probeId, status, observedAt, now);
         if (problem != null) {
             return new Decoded(null, problem);
@@ -137,19 +111,5 @@ public record ObservationRecord(
             return "dedupKey, serviceId or probeId too long";
         }
         return null;
-    }
-
-    private static String text(JsonParser p, JsonToken v, String field) throws IOException {
-        if (v == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (v != JsonToken.VALUE_STRING) {
-            throw new IllegalArgumentException(field + " is not a string");
-        }
-        return p.getText();
-    }
-
-    static Instant instant(String s) {
-        return s == null ? null : Instants.parse(s);
     }
 }

@@ -1,6 +1,7 @@
 package com.slaledger.ledger.registry;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.slaledger.events.EventJson;
 import com.slaledger.ledger.audit.AuditRepository;
-import com.slaledger.ledger.evaluation.ChangeMarkRepository;
+import com.slaledger.ledger.change.ChangeMarkRepository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -86,9 +87,7 @@ public class MonitoredServiceRepository implements PanacheRepositoryBase<Monitor
         doc.put("name", name);
         doc.put("downQuorum", downQuorum);
         if (staleAfterSeconds != null) {
-            doc.put(
-                    "staleAfter",
-                    java.time.Duration.ofSeconds(staleAfterSeconds).toString());
+            doc.put("staleAfter", Duration.ofSeconds(staleAfterSeconds).toString());
         }
         try {
             return EventJson.mapper().writeValueAsString(doc);

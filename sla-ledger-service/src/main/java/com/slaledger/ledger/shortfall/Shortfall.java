@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import com.slaledger.ledger.engine.PolicyFigures;
+
 /**
  * A shortfall that was detected and published: availability once per (contract, period, credit
  * tier); any other element once per (contract, period, element), stored with credit 0 and what
@@ -56,6 +58,22 @@ public class Shortfall {
     public String agreed;
 
     public String measured;
+
+    /** The row of a shortfall of {@code element} at {@code tier}, with the availability figures of the moment. */
+    public static Shortfall of(
+            String contractId, String period, String element, BigDecimal tier, PolicyFigures f, Instant detectedAt) {
+        Shortfall row = new Shortfall();
+        row.contractId = contractId;
+        row.period = period;
+        row.element = element;
+        row.creditPercent = tier;
+        row.downtimeSeconds = f.downtimeSeconds();
+        row.allowanceSeconds = f.allowanceSeconds();
+        row.eligibleSeconds = f.eligibleSeconds();
+        row.availabilityPercent = f.availabilityPercent();
+        row.detectedAt = detectedAt;
+        return row;
+    }
 
     public boolean isAvailability() {
         return "availability".equals(element);

@@ -10,6 +10,7 @@ import com.slaledger.events.StatementIssued;
 import com.slaledger.ledger.contract.ContractEvents;
 import com.slaledger.ledger.contract.ContractVersion;
 import com.slaledger.ledger.engine.Checklist;
+import com.slaledger.ledger.engine.Decimals;
 import com.slaledger.ledger.engine.Money;
 import com.slaledger.ledger.engine.PolicyFigures;
 import com.slaledger.ledger.engine.Statement;
@@ -100,7 +101,6 @@ public final class EngineMapping {
 
     /** 10.00 → 10, 12.50 → 12.5, 0.000 → 0: the shortest exact form, never exponent notation. */
     public static BigDecimal plain(BigDecimal percent) {
-        BigDecimal stripped = percent.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        return Decimals.plain(percent);
     }
 }

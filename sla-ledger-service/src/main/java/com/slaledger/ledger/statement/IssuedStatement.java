@@ -31,6 +31,17 @@ public class IssuedStatement {
     @Column(name = "issued_at")
     public Instant issuedAt;
 
+    public static IssuedStatement of(
+            String contractId, String period, int version, String fingerprint, Instant issuedAt) {
+        IssuedStatement row = new IssuedStatement();
+        row.contractId = contractId;
+        row.period = period;
+        row.version = version;
+        row.fingerprint = fingerprint;
+        row.issuedAt = issuedAt;
+        return row;
+    }
+
     public record Key(String contractId, String period, int version) implements Serializable {
         public Key() {
             this(null, null, 0);

@@ -3,6 +3,7 @@ package com.slaledger.ledger.statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -138,7 +139,7 @@ public class StatementResource {
                 .statement(c, month)
                 .chain(in -> issued.of(contractId, List.of(period)).map(versions -> {
                     IssuedStatement latest = versions.stream()
-                            .max(java.util.Comparator.comparingInt(v -> v.version))
+                            .max(Comparator.comparingInt(v -> v.version))
                             .orElse(null);
                     boolean isFinal = in.statement().isFinal();
                     int version = isFinal && latest != null ? latest.version : 0;

@@ -8,7 +8,6 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.ledger.LedgerConfig;
-import com.slaledger.ledger.checklist.ChecklistInputRepository;
 import com.slaledger.ledger.contract.ContractHistory;
 import com.slaledger.ledger.contract.ContractRepository;
 import com.slaledger.ledger.contract.ContractVersion;
@@ -20,7 +19,8 @@ import com.slaledger.ledger.engine.Statement;
 import com.slaledger.ledger.engine.StatementCalculator;
 import com.slaledger.ledger.engine.StatementInterval;
 import com.slaledger.ledger.engine.Terms;
-import com.slaledger.ledger.evaluation.EngineInputRepository;
+import com.slaledger.ledger.input.ChecklistInputRepository;
+import com.slaledger.ledger.input.EngineInputRepository;
 import io.smallrye.mutiny.Uni;
 
 /** Statements and downtime of one contract, computed from the ledger's data. Call inside a session. */

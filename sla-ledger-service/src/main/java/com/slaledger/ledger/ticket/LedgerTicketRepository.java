@@ -1,46 +1,70 @@
 package com.slaledger.ledger.ticket;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.events.TicketEvent;
 import com.slaledger.events.TicketKind;
+import com.slaledger.ledger.engine.TicketMerge;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class LedgerTicketRepository implements PanacheRepositoryBase<LedgerTicket, String> {
 
-    /**
-     * Folds a ticket event. A resolution, once known, is kept: a replayed or late "opened" event
-     * never reopens a resolved ticket; the first response is the earliest one known; so the result
-     * does not depend on arrival order. The priority is the latest event's (P3 when it has none).
-     */
+    /** The ticket as merged (TicketMerge), written whole; locked first when it is known. */
     private static final String UPSERT = "INSERT INTO ledger_ticket"
             + " (ticket_id, contract_id, service_id, kind, reported_at, resolved_at, priority, responded_at)"
             + " VALUES (:id, :contract, :service, :kind, :reported, :resolved, :priority, :responded)"
-            + " ON CONFLICT (ticket_id) DO UPDATE SET"
-            + " resolved_at = COALESCE(EXCLUDED.resolved_at, ledger_ticket.resolved_at),"
-            + " responded_at = LEAST(EXCLUDED.responded_at, ledger_ticket.responded_at),"
-            + " priority = EXCLUDED.priority";
+            + " ON CONFLICT (ticket_id) DO UPDATE SET resolved_at = EXCLUDED.resolved_at,"
+            + " responded_at = EXCLUDED.responded_at, priority = EXCLUDED.priority";
 
-    /** The priority a ticket has when its events name none (SPEC §5.2). */
-    static final String DEFAULT_PRIORITY = "P3";
+    private static final String KNOWN = "SELECT CAST(EXTRACT(EPOCH FROM resolved_at) AS BIGINT),"
+            + " CAST(EXTRACT(EPOCH FROM responded_at) AS BIGINT) FROM ledger_ticket WHERE ticket_id = :id FOR UPDATE";
 
+    /**
+     * Folds a ticket event into what is known of the ticket by the engine's rules (TicketMerge): a
+     * resolution once known is kept (a replayed or late "opened" never reopens a ticket), the first
+     * response is the earliest known, the priority is the latest event's (the default without
+     * one); so the result does not depend on arrival order or repeats.
+     */
     public Uni<Void> fold(TicketEvent e) {
         return getSession()
-                .chain(s -> s.createNativeQuery(UPSERT)
+                .chain(s -> s.createNativeQuery(KNOWN, Object[].class)
                         .setParameter("id", e.ticketId())
-                        .setParameter("contract", e.contractId())
-                        .setParameter("service", e.serviceId())
-                        .setParameter("kind", e.kind().name())
-                        .setParameter("reported", e.reportedAt())
-                        .setParameter("resolved", e.resolvedAt())
-                        .setParameter("priority", e.priority() == null ? DEFAULT_PRIORITY : e.priority())
-                        .setParameter("responded", e.respondedAt())
-                        .executeUpdate())
+                        .getResultList())
+                .chain(known -> {
+                    Long resolved = known.isEmpty() ? null : number(known.get(0)[0]);
+                    Long responded = known.isEmpty() ? null : number(known.get(0)[1]);
+                    Long keptResolution = TicketMerge.resolution(resolved, seconds(e.resolvedAt()));
+                    Long firstResponse = TicketMerge.firstResponse(responded, seconds(e.respondedAt()));
+                    return getSession().chain(s -> s.createNativeQuery(UPSERT)
+                            .setParameter("id", e.ticketId())
+                            .setParameter("contract", e.contractId())
+                            .setParameter("service", e.serviceId())
+                            .setParameter("kind", e.kind().name())
+                            .setParameter("reported", e.reportedAt())
+                            .setParameter("resolved", instant(keptResolution))
+                            .setParameter("priority", TicketMerge.priority(e.priority()))
+                            .setParameter("responded", instant(firstResponse))
+                            .executeUpdate());
+                })
                 .replaceWithVoid();
+    }
+
+    private static Long number(Object o) {
+        return o == null ? null : ((Number) o).longValue();
+    }
+
+    private static Long seconds(Instant i) {
+        return i == null ? null : i.getEpochSecond();
+    }
+
+    private static Instant instant(Long seconds) {
+        return seconds == null ? null : Instant.ofEpochSecond(seconds);
     }
 
     public Uni<List<LedgerTicket>> outagesOf(String contractId) {
@@ -48,8 +72,7 @@ public class LedgerTicketRepository implements PanacheRepositoryBase<LedgerTicke
     }
 
     /** The contracts' outage tickets open at some time in [from, to). */
-    public Uni<List<LedgerTicket>> outagesOf(
-            List<String> contractIds, java.time.OffsetDateTime from, java.time.OffsetDateTime to) {
+    public Uni<List<LedgerTicket>> outagesOf(List<String> contractIds, OffsetDateTime from, OffsetDateTime to) {
         if (contractIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }

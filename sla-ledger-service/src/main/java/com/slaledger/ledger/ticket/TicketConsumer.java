@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.events.Limits;
 import com.slaledger.events.TicketEvent;
-import com.slaledger.ledger.evaluation.ChangeMarkRepository;
-import com.slaledger.ledger.evaluation.RecordFold;
+import com.slaledger.ledger.change.ChangeMarkRepository;
+import com.slaledger.ledger.change.RecordFold;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;

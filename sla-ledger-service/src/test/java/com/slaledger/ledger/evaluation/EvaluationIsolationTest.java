@@ -41,7 +41,7 @@ class EvaluationIsolationTest {
     Clock clock;
 
     @Inject
-    EvaluationService evaluator;
+    Evaluator evaluator;
 
     @Test
     void aContractThatCannotBeEvaluatedStopsNoOther() throws Throwable {

@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 class StatementFlowTest {
 
     @Inject
-    EvaluationService evaluator;
+    Evaluator evaluator;
 
     /** The service's clock: the suite's instant (these tests build their data relative to it). */
     @Inject

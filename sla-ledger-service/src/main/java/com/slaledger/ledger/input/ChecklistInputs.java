@@ -1,4 +1,4 @@
-package com.slaledger.ledger.checklist;
+package com.slaledger.ledger.input;
 
 import java.util.List;
 import java.util.Map;
@@ -6,6 +6,7 @@ import java.util.Map;
 import com.slaledger.ledger.contract.ContractVersion;
 import com.slaledger.ledger.engine.Checklist;
 import com.slaledger.ledger.engine.Duties;
+import com.slaledger.ledger.engine.Statement;
 import com.slaledger.ledger.engine.SupportTargets;
 
 /**
@@ -39,7 +40,7 @@ public record ChecklistInputs(
     }
 
     /** The checklist of a statement computed with {@code v}'s terms, as of {@code now}. */
-    public List<Checklist.Item> elements(com.slaledger.ledger.engine.Statement s, ContractVersion v, long now) {
+    public List<Checklist.Item> elements(Statement s, ContractVersion v, long now) {
         return Checklist.elements(s, v.terms().uptimeTargetPercent(), agreement(v), tickets, evidence, now);
     }
 }

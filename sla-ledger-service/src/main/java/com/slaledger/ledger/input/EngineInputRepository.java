@@ -1,4 +1,4 @@
-package com.slaledger.ledger.evaluation;
+package com.slaledger.ledger.input;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.slaledger.ledger.change.ChangeMarkRepository;
 import com.slaledger.ledger.contract.ContractVersion;
 import com.slaledger.ledger.engine.Interval;
 import com.slaledger.ledger.engine.IntervalSet;

@@ -1,4 +1,4 @@
-package com.slaledger.ledger.evaluation;
+package com.slaledger.ledger.change;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -47,13 +47,37 @@ public class ChangeMarkRepository {
     private static final String SERVICES_CHANGED = "WITH touched AS ("
             + " SELECT cs.contract_id, MIN(u.t) AS since"
             + " FROM unnest($1::varchar[], $2::timestamptz[]) AS u(s, t)"
-            + " JOIN contract_service cs ON cs.service_id = u.s GROUP BY cs.contract_id ORDER BY cs.contract_id),"
-            + " marked AS (INSERT INTO contract_change (contract_id, changed_since, marked_at)"
-            + " SELECT contract_id, since, $3 FROM touched"
-            + " ON CONFLICT (contract_id) DO UPDATE SET changed_since = EXCLUDED.changed_since"
-            + " WHERE EXCLUDED.changed_since < contract_change.changed_since"
-            + " RETURNING contract_id, (xmax = 0) AS fresh)"
-            + " " + triggersFrom("(SELECT contract_id FROM marked WHERE fresh)", "observations");
+            + " JOIN contract_service cs ON cs.service_id = u.s GROUP BY cs.contract_id ORDER BY cs.contract_id), "
+            + markAndTrigger("SELECT contract_id, since, $3 FROM touched", "observations", "$3");
+
+    /** Every contract covering a service: marked (and triggered) from {@code :since} on. */
+    private static final String SERVICE_RULES_CHANGED = "WITH "
+            + markAndTrigger(
+                    "SELECT contract_id, CAST(:since AS timestamptz), CAST(:now AS timestamptz) FROM contract_service"
+                            + " WHERE service_id = :s ORDER BY contract_id",
+                    "rules of a service",
+                    ":now");
+
+    /** Every contract promising a duty: marked (and triggered) from {@code :since} on. */
+    private static final String DUTY_REPORTED = "WITH "
+            + markAndTrigger(
+                    "SELECT contract_id, CAST(:since AS timestamptz), CAST(:now AS timestamptz) FROM contract_duty"
+                            + " WHERE duty_id = :s ORDER BY contract_id",
+                    "duty evidence",
+                    ":now");
+
+    /**
+     * The marks of the contracts {@code rows} yields (contract_id, since, marked_at), in one
+     * statement after a {@code WITH}, with an evaluation trigger for each contract that had none
+     * (a mark that already covers the instant is not rewritten).
+     */
+    private static String markAndTrigger(String rows, String reason, String nowExpression) {
+        return "marked AS (INSERT INTO contract_change (contract_id, changed_since, marked_at) " + rows
+                + " ON CONFLICT (contract_id) DO UPDATE SET changed_since = EXCLUDED.changed_since"
+                + " WHERE EXCLUDED.changed_since < contract_change.changed_since"
+                + " RETURNING contract_id, (xmax = 0) AS fresh) "
+                + triggersFrom("(SELECT contract_id FROM marked WHERE fresh)", reason, nowExpression);
+    }
 
     /**
      * A service's version: bumped by every fold (the evaluator's cache of computed down-time keys
@@ -128,59 +152,45 @@ public class ChangeMarkRepository {
 
     /** A service's registry rules changed: every contract covering it is marked from {@code since} on. */
     public Uni<Void> serviceRulesChanged(String serviceId, Instant since) {
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery(
-                                inputsChanged("(SELECT contract_id FROM contract_service WHERE service_id = :s)"))
-                        .setParameter("s", serviceId)
-                        .executeUpdate())
-                .chain(Panache::getSession)
-                .chain(s -> s.createNativeQuery("WITH marked AS (INSERT INTO contract_change"
-                                + " (contract_id, changed_since, marked_at)"
-                                + " SELECT contract_id, :since, :now FROM contract_service WHERE service_id = :s"
-                                + " ORDER BY contract_id"
-                                + " ON CONFLICT (contract_id) DO UPDATE SET changed_since = EXCLUDED.changed_since"
-                                + " WHERE EXCLUDED.changed_since < contract_change.changed_since"
-                                + " RETURNING contract_id, (xmax = 0) AS fresh) "
-                                + triggersFrom("(SELECT contract_id FROM marked WHERE fresh)", "rules of a service"))
-                        .setParameter("since", since.truncatedTo(ChronoUnit.SECONDS))
-                        .setParameter("now", clock.instant())
-                        .setParameter("s", serviceId)
-                        .executeUpdate())
-                .replaceWithVoid();
+        return marked(
+                "(SELECT contract_id FROM contract_service WHERE service_id = :s)",
+                SERVICE_RULES_CHANGED,
+                serviceId,
+                since);
     }
 
     /** Evidence of a duty arrived: every contract promising it is marked from {@code since} on. */
     public Uni<Void> dutyReported(String dutyId, Instant since) {
+        return marked("(SELECT contract_id FROM contract_duty WHERE duty_id = :s)", DUTY_REPORTED, dutyId, since);
+    }
+
+    /** Bumps the input versions of the contracts {@code contracts} yields for {@code :s}, and marks them. */
+    private Uni<Void> marked(String contracts, String mark, String s, Instant since) {
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery(
-                                inputsChanged("(SELECT contract_id FROM contract_duty WHERE duty_id = :d)"))
-                        .setParameter("d", dutyId)
+                .chain(session -> session.createNativeQuery(inputsChanged(contracts))
+                        .setParameter("s", s)
                         .executeUpdate())
                 .chain(Panache::getSession)
-                .chain(s -> s.createNativeQuery("WITH marked AS (INSERT INTO contract_change"
-                                + " (contract_id, changed_since, marked_at)"
-                                + " SELECT contract_id, :since, :now FROM contract_duty WHERE duty_id = :d"
-                                + " ORDER BY contract_id"
-                                + " ON CONFLICT (contract_id) DO UPDATE SET changed_since = EXCLUDED.changed_since"
-                                + " WHERE EXCLUDED.changed_since < contract_change.changed_since"
-                                + " RETURNING contract_id, (xmax = 0) AS fresh) "
-                                + triggersFrom("(SELECT contract_id FROM marked WHERE fresh)", "duty evidence"))
-                        .setParameter("since", since)
+                .chain(session -> session.createNativeQuery(mark)
+                        .setParameter("since", since.truncatedTo(ChronoUnit.SECONDS))
                         .setParameter("now", clock.instant())
-                        .setParameter("d", dutyId)
+                        .setParameter("s", s)
                         .executeUpdate())
                 .replaceWithVoid();
     }
 
     /**
-     * An INSERT of one evaluation trigger into the outbox per contract id the given relation
-     * (with a column {@code contract_id}) yields: set-based, one statement however many.
+     * An INSERT of one evaluation trigger into the outbox per contract id the given relation (with
+     * a column {@code contract_id}) yields, through the outbox's set-based add; {@code
+     * nowExpression} binds the service's clock.
      */
-    static String triggersFrom(String relation, String reason) {
-        return "INSERT INTO outbox_message (topic, message_key, payload, created_at)"
-                + " SELECT '" + Topics.EVALUATIONS + "', t.contract_id,"
-                + " json_build_object('contractId', t.contract_id, 'reason', '" + reason + "')::text, now()"
-                + " FROM " + relation + " AS t ORDER BY t.contract_id";
+    static String triggersFrom(String relation, String reason, String nowExpression) {
+        return Outbox.insertEach(
+                Topics.EVALUATIONS,
+                relation,
+                "t.contract_id",
+                "json_build_object('contractId', t.contract_id, 'reason', '" + reason + "')::text",
+                nowExpression);
     }
 
     /** Asks for an evaluation of the contract (through the outbox: sent once this transaction commits). */
@@ -245,7 +255,7 @@ public class ChangeMarkRepository {
                 .chain(s -> s.createNativeQuery("WITH stale AS (UPDATE contract_change SET marked_at = :now"
                                 + " WHERE contract_id IN (SELECT contract_id FROM contract_change WHERE marked_at < :t"
                                 + " ORDER BY marked_at LIMIT :n FOR UPDATE SKIP LOCKED) RETURNING contract_id) "
-                                + triggersFrom("stale", "mark waiting too long"))
+                                + triggersFrom("stale", "mark waiting too long", ":now"))
                         .setParameter("t", olderThan)
                         .setParameter("now", clock.instant())
                         .setParameter("n", limit)

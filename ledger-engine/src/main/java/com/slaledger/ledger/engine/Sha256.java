@@ -1,4 +1,4 @@
-package com.slaledger.ledger;
+package com.slaledger.ledger.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

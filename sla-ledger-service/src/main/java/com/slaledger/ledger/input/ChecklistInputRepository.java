@@ -1,4 +1,4 @@
-package com.slaledger.ledger.checklist;
+package com.slaledger.ledger.input;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

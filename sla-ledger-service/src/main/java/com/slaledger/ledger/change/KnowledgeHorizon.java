@@ -1,4 +1,4 @@
-package com.slaledger.ledger.evaluation;
+package com.slaledger.ledger.change;
 
 import java.util.HashMap;
 import java.util.List;

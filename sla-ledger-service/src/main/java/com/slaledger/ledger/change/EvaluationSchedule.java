@@ -1,4 +1,4 @@
-package com.slaledger.ledger.evaluation;
+package com.slaledger.ledger.change;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +33,7 @@ public class EvaluationSchedule {
     /** The due contracts handed on: their rows deleted, a trigger each, in one statement. */
     private static final String HAND_ON_DUE = "WITH due AS (DELETE FROM contract_due WHERE contract_id IN"
             + " (SELECT contract_id FROM contract_due WHERE due_at <= :now ORDER BY due_at LIMIT :n FOR UPDATE SKIP LOCKED)"
-            + " RETURNING contract_id) " + ChangeMarkRepository.triggersFrom("due", "due");
+            + " RETURNING contract_id) " + ChangeMarkRepository.triggersFrom("due", "due", ":now");
 
     /** Keeps the earlier of the stored and the new instant. */
     private static final String SCHEDULE = "INSERT INTO contract_due (contract_id, due_at) VALUES (:c, :t)"
