@@ -1,5 +1,8 @@
 package com.slaledger.notification.contract;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -27,11 +30,11 @@ public class ContractView extends ContractViewRow {
     /** The contract's time zone (UTC until the contract is seen again after an upgrade). */
     public String timezone;
 
-    public java.time.ZoneId zone() {
+    public ZoneId zone() {
         try {
-            return timezone == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(timezone);
-        } catch (java.time.DateTimeException e) {
-            return java.time.ZoneOffset.UTC;
+            return timezone == null ? ZoneOffset.UTC : ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
         }
     }
 

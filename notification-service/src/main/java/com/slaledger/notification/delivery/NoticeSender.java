@@ -1,9 +1,9 @@
-package com.slaledger.notification.notice;
+package com.slaledger.notification.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +15,13 @@ import jakarta.enterprise.event.Observes;
 import com.slaledger.notification.NotificationConfig;
 import com.slaledger.notification.contract.ContractView;
 import com.slaledger.notification.contract.ContractViewRepository;
+import com.slaledger.notification.notice.Delivery;
+import com.slaledger.notification.notice.DeliveryRepository;
+import com.slaledger.notification.notice.DeliveryStatus;
+import com.slaledger.notification.notice.Notice;
+import com.slaledger.notification.notice.NoticeRepository;
+import com.slaledger.notification.notice.NoticeStatus;
+import com.slaledger.notification.rendering.NoticeRenderer;
 import com.slaledger.support.scheduling.Ticker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,12 +31,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.mail.MailAttachment;
 import io.vertx.ext.mail.MailMessage;
-import io.vertx.ext.mail.SMTPException;
 import io.vertx.mutiny.ext.mail.MailClient;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Dispatches due notices, oldest first and in order per contract: claims a batch, sends each mail,
@@ -49,29 +55,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class NoticeSender {
 
     static final int BATCH = 200;
-    /** After an attempt in which nobody failed temporarily: SENT if any delivery is, else FAILED. */
-    private static final String RECORD_SETTLED = "UPDATE notice SET last_error = NULL,"
-            + " status = CASE WHEN EXISTS (SELECT 1 FROM notice_delivery d WHERE d.notice_id = notice.id"
-            + " AND d.status = 'SENT') THEN 'SENT' ELSE 'FAILED' END,"
-            + " sent_at = CASE WHEN EXISTS (SELECT 1 FROM notice_delivery d WHERE d.notice_id = notice.id"
-            + " AND d.status = 'SENT') THEN COALESCE(sent_at, $1) ELSE sent_at END"
-            + " WHERE id = $2 AND attempts = $3";
-
-    private static final String RECORD_RETRY =
-            "UPDATE notice SET last_error = $1, next_attempt_at = $2 WHERE id = $3 AND attempts = $4";
-
-    /**
-     * The lease on one notice, taken again the moment its mails go out (a lease taken at claim
-     * time for a whole batch could run out while a slow SMTP server works through the batch, and
-     * another instance would send the notice again): only while the notice is still this
-     * attempt's. Outcomes are recorded on the same condition.
-     */
-    private static final String LEASE =
-            "UPDATE notice SET next_attempt_at = $1" + " WHERE id = $2 AND attempts = $3 AND status = 'PENDING'";
 
     private final NoticeRepository notices;
     private final DeliveryRepository deliveries;
-    private final Pool pool;
     private final ContractViewRepository contracts;
     private final NoticeRenderer renderer;
     private final MailClient mailer;
@@ -90,18 +76,16 @@ public class NoticeSender {
     public NoticeSender(
             NoticeRepository notices,
             DeliveryRepository deliveries,
-            Pool pool,
             ContractViewRepository contracts,
             NoticeRenderer renderer,
             MailClient mailer,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.mailer.from") String from,
+            @ConfigProperty(name = "quarkus.mailer.from") String from,
             SmtpHealth smtp,
             MeterRegistry registry,
             NotificationConfig config,
             Clock clock) {
         this.notices = notices;
         this.deliveries = deliveries;
-        this.pool = pool;
         this.contracts = contracts;
         this.renderer = renderer;
         this.mailer = mailer;
@@ -156,12 +140,15 @@ public class NoticeSender {
 
     private record Batch(int claimed, int sent) {}
 
-    /** A claimed notice and the recipients to try now (those not yet sent to or refused for good). */
-    /** A notice, the recipients to try now, and the statement PDF to attach (null: none). */
-    private record Attempt(Notice notice, List<String> targets, byte[] attachment) {}
+    /**
+     * A claimed notice, what it says, the recipients to try now (those not yet sent to or refused
+     * for good) and what became of the others at earlier attempts.
+     */
+    private record Attempt(
+            Notice notice, NoticeRenderer.Content content, List<String> targets, Collection<Delivery> earlier) {}
 
     /** What happened to each recipient tried; null deliveries: not sent (another attempt holds the notice). */
-    private record Outcome(Notice notice, List<Delivery> deliveries) {}
+    private record Outcome(Attempt attempt, List<Delivery> deliveries) {}
 
     /**
      * One claimed batch. A batch holds at most one notice per contract (the claim skips a notice
@@ -201,49 +188,52 @@ public class NoticeSender {
                         views.forEach(v -> byId.put(v.contractId, v));
                         List<Attempt> ready = new ArrayList<>();
                         for (Notice n : due) {
-                            if (!renderer.render(n, byId.get(n.contractId), config.providerName())) {
+                            ContractView view = byId.get(n.contractId);
+                            List<String> recipients = renderer.recipients(n, view);
+                            NoticeRenderer.Content content = renderer.render(n, view, config.providerName());
+                            if (content == null || recipients.isEmpty()) {
                                 n.lastError = "waiting for contract " + n.contractId + " (recipients unknown)";
                                 n.nextAttemptAt = now.plus(config.retry().initial());
                                 continue;
                             }
+                            n.recipients = String.join(",", recipients);
+                            if (n.subject == null) {
+                                // what a notice says is kept as first written: a retry or resend says it again
+                                n.subject = content.subject();
+                                n.bodyText = content.text();
+                                n.bodyHtml = content.html();
+                            }
                             Map<String, Delivery> done = known.getOrDefault(n.id, Map.of());
                             List<String> targets = new ArrayList<>();
-                            for (String r : n.recipients.split(",")) {
+                            List<Delivery> earlier = new ArrayList<>();
+                            for (String r : recipients) {
                                 Delivery d = done.get(r);
                                 if (d == null || d.status() == DeliveryStatus.PENDING) {
                                     targets.add(r);
+                                } else {
+                                    earlier.add(d);
                                 }
                             }
                             if (targets.isEmpty()) {
                                 // every current recipient was sent to or refused: the notice is settled
-                                settle(n, done.values(), now);
+                                n.status = DeliveryPolicy.settled(earlier);
+                                if (n.status == NoticeStatus.SENT && n.sentAt == null) {
+                                    n.sentAt = now;
+                                }
                                 continue;
                             }
                             n.attempts++;
                             n.nextAttemptAt = now.plus(config.sendLease());
-                            ready.add(new Attempt(
-                                    n, targets, renderer.attachment(n, byId.get(n.contractId), config.providerName())));
+                            ready.add(new Attempt(n, content, targets, earlier));
                         }
                         return ready;
                     }));
         });
     }
 
-    /** SENT when anybody got it, FAILED when every recipient was refused for good. */
-    private static void settle(Notice n, java.util.Collection<Delivery> done, Instant now) {
-        boolean anySent = done.stream().anyMatch(d -> d.status() == DeliveryStatus.SENT);
-        n.status = anySent ? NoticeStatus.SENT : NoticeStatus.FAILED;
-        if (anySent && n.sentAt == null) {
-            n.sentAt = now;
-        }
-    }
-
-    /** One mail per recipient, so that one refused address is told apart from the others. */
     /** Takes the notice's lease for this attempt; false when another attempt has taken it over. */
     Uni<Boolean> lease(String noticeId, int attempts, Instant now) {
-        return pool.preparedQuery(LEASE)
-                .execute(Tuple.of(now.plus(config.sendLease()).atOffset(ZoneOffset.UTC), noticeId, attempts))
-                .map(rows -> rows.rowCount() == 1);
+        return notices.lease(noticeId, attempts, now.plus(config.sendLease()));
     }
 
     private Uni<Outcome> send(Attempt a) {
@@ -251,7 +241,7 @@ public class NoticeSender {
         return lease(n.id, n.attempts, clock.instant()).chain(mine -> {
             if (!mine) {
                 Log.infof("notice %s: attempt %d was taken over by another attempt; not sending", n.id, n.attempts);
-                return Uni.createFrom().item(new Outcome(n, null));
+                return Uni.createFrom().item(new Outcome(a, null));
             }
             return mails(a);
         });
@@ -273,12 +263,13 @@ public class NoticeSender {
                             .setHtml(n.bodyHtml)
                             .addHeader("Message-ID", "<" + n.id + "@sla-ledger>")
                             .addHeader("X-SLA-Notice-Key", n.idempotencyKey);
-                    if (a.attachment() != null) {
+                    NoticeRenderer.Content content = a.content();
+                    if (content.attachment() != null) {
                         mail.setAttachment(List.of(MailAttachment.create()
-                                .setName(NoticeRenderer.attachmentName(n))
+                                .setName(content.attachmentName())
                                 .setContentType("application/pdf")
                                 .setDisposition("attachment")
-                                .setData(io.vertx.core.buffer.Buffer.buffer(a.attachment()))));
+                                .setData(Buffer.buffer(content.attachment()))));
                     }
                     // a server that never answers must not hold the notice past its lease
                     return mailer.sendMail(mail)
@@ -287,26 +278,15 @@ public class NoticeSender {
                             .fail()
                             .map(ok -> new Delivery(recipient, DeliveryStatus.SENT, "250 accepted"))
                             .onFailure()
-                            .recoverWithItem(e -> failed(recipient, e));
+                            .recoverWithItem(e -> DeliveryPolicy.failed(recipient, e));
                 })
                 .collect()
                 .asList()
-                .map(list -> new Outcome(n, list));
-    }
-
-    /** A 5xx reply refuses the recipient for good; anything else (4xx, no connection) is retried. */
-    static Delivery failed(String recipient, Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SMTPException smtp && smtp.isPermanent()) {
-                return new Delivery(
-                        recipient, DeliveryStatus.FAILED, smtp.getReplyCode() + " " + smtp.getReplyMessage());
-            }
-        }
-        return new Delivery(recipient, DeliveryStatus.PENDING, e.toString());
+                .map(list -> new Outcome(a, list));
     }
 
     private Uni<Boolean> record(Outcome o) {
-        Notice n = o.notice();
+        Notice n = o.attempt().notice();
         if (o.deliveries() == null) {
             return Uni.createFrom().item(false);
         }
@@ -315,7 +295,7 @@ public class NoticeSender {
         for (Delivery d : o.deliveries()) {
             each = each.chain(() -> deliveries.record(n.id, d, now));
         }
-        boolean retry = o.deliveries().stream().anyMatch(d -> d.status() == DeliveryStatus.PENDING);
+        boolean retry = DeliveryPolicy.retry(o.deliveries());
         long sent = o.deliveries().stream()
                 .filter(d -> d.status() == DeliveryStatus.SENT)
                 .count();
@@ -338,18 +318,14 @@ public class NoticeSender {
                     .orElse(""));
             failedCounter.increment();
             Log.warnf("notice %s attempt %d failed for some recipients, will retry: %s", n.id, n.attempts, error);
-            return each.chain(() -> pool.preparedQuery(RECORD_RETRY)
-                            .execute(Tuple.of(
-                                    error,
-                                    now.plus(backoff.after(n.attempts)).atOffset(ZoneOffset.UTC),
-                                    n.id,
-                                    n.attempts)))
+            return each.chain(() -> notices.retry(n.id, n.attempts, error, now.plus(backoff.after(n.attempts))))
                     .replaceWith(false);
         }
         // settled: SENT if anybody (now or before) got it, FAILED if all were refused
-        return each.chain(() -> pool.preparedQuery(RECORD_SETTLED)
-                        .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), n.id, n.attempts)))
-                .map(rows -> {
+        List<Delivery> all = new ArrayList<>(o.attempt().earlier());
+        all.addAll(o.deliveries());
+        return each.chain(() -> notices.settled(n.id, n.attempts, DeliveryPolicy.settled(all), now))
+                .map(ignored -> {
                     if (sent > 0) {
                         sentCounter.increment();
                     }

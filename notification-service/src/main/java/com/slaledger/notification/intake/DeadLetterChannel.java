@@ -1,4 +1,4 @@
-package com.slaledger.notification.notice;
+package com.slaledger.notification.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

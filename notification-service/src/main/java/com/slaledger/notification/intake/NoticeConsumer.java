@@ -1,4 +1,4 @@
-package com.slaledger.notification.notice;
+package com.slaledger.notification.intake;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -12,6 +12,8 @@ import com.slaledger.events.EventJson;
 import com.slaledger.events.ShortfallDetected;
 import com.slaledger.events.StatementIssued;
 import com.slaledger.events.WarningIssued;
+import com.slaledger.notification.notice.NoticeKind;
+import com.slaledger.notification.notice.NoticeRepository;
 import com.slaledger.support.messaging.ConsumerRetry;
 import com.slaledger.support.messaging.DeadLetters;
 import com.slaledger.support.persistence.Failures;

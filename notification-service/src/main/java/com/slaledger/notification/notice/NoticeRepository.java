@@ -2,6 +2,8 @@ package com.slaledger.notification.notice;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +14,32 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @ApplicationScoped
 public class NoticeRepository implements PanacheRepositoryBase<Notice, String> {
+
+    /**
+     * The lease on one notice, taken again the moment its mails go out: only while the notice is
+     * still this attempt's. Outcomes are recorded on the same condition.
+     */
+    private static final String LEASE =
+            "UPDATE notice SET next_attempt_at = $1 WHERE id = $2 AND attempts = $3 AND status = 'PENDING'";
+
+    private static final String RETRY =
+            "UPDATE notice SET last_error = $1, next_attempt_at = $2 WHERE id = $3 AND attempts = $4";
+
+    /** A settled notice: its status (DeliveryPolicy.settled), and when it was first sent. */
+    private static final String SETTLED = "UPDATE notice SET last_error = NULL, status = $1,"
+            + " sent_at = CASE WHEN $1 = 'SENT' THEN COALESCE(sent_at, $2) ELSE sent_at END"
+            + " WHERE id = $3 AND attempts = $4";
+
+    private final Pool pool;
+
+    public NoticeRepository(Pool pool) {
+        this.pool = pool;
+    }
 
     /** Due notices, oldest first, but never one while an older notice of its contract is still pending. */
     private static final String CLAIM =
@@ -91,6 +116,31 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, String> {
                 .getResultList());
     }
 
+    /** Takes the notice's lease until {@code until} for attempt {@code attempts}; false when another attempt holds it. */
+    public Uni<Boolean> lease(String noticeId, int attempts, Instant until) {
+        return pool.preparedQuery(LEASE)
+                .execute(Tuple.of(utc(until), noticeId, attempts))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Attempt {@code attempts} left recipients to try: {@code error}, and the next attempt at {@code next}. */
+    public Uni<Void> retry(String noticeId, int attempts, String error, Instant next) {
+        return pool.preparedQuery(RETRY)
+                .execute(Tuple.of(error, utc(next), noticeId, attempts))
+                .replaceWithVoid();
+    }
+
+    /** Attempt {@code attempts} settled the notice as {@code status} at {@code now}. */
+    public Uni<Void> settled(String noticeId, int attempts, NoticeStatus status, Instant now) {
+        return pool.preparedQuery(SETTLED)
+                .execute(Tuple.of(status.name(), utc(now), noticeId, attempts))
+                .replaceWithVoid();
+    }
+
+    private static OffsetDateTime utc(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+
     /** When the oldest notice not sent yet was created; null with none. */
     public Uni<Instant> oldestPending() {
         return getSession()
@@ -101,6 +151,22 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, String> {
 
     public Uni<Long> countPending() {
         return count("status", NoticeStatus.PENDING);
+    }
+
+    /**
+     * The latest notice of each of the contracts (none for a contract without any), by contract;
+     * without the provider's own WARNING notices unless {@code withWarnings}.
+     */
+    public Uni<List<Notice>> latestOf(List<String> contractIds, boolean withWarnings) {
+        if (contractIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return getSession().chain(s -> s.createNativeQuery(
+                        "SELECT DISTINCT ON (contract_id) * FROM notice WHERE contract_id IN (:ids)"
+                                + " ORDER BY contract_id, created_at DESC, id DESC",
+                        Notice.class)
+                .setParameter("ids", contractIds)
+                .getResultList());
     }
 
     /** A page of a contract's notices, oldest first. */

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -93,7 +94,7 @@ public class NoticeResource {
             return null;
         }
         if (n.kind == NoticeKind.SHORTFALL && n.payload != null) {
-            return NoticeRenderer.read(n.payload, ShortfallDetected.class).elementName();
+            return NoticePayload.read(n.payload, ShortfallDetected.class).elementName();
         }
         return "availability";
     }
@@ -148,18 +149,40 @@ public class NoticeResource {
             @QueryParam("contractId") String contractId,
             @QueryParam("limit") String limit,
             @QueryParam("offset") String offset,
-            @jakarta.ws.rs.core.Context UriInfo uri) {
-        if (contractId == null || contractId.isBlank()) {
-            throw ProblemException.invalid("contractId", "is required");
-        }
+            @Context UriInfo uri) {
+        caller.listedContract(contractId);
         Paging paging = Paging.of(limit, offset);
-        if (!caller.mayRead(contractId)) {
-            throw ProblemException.notFound("contract " + contractId);
-        }
         return notices.ofContract(contractId, paging.offset(), paging.fetch()).chain(list -> deliveries
                 .of(list.stream().map(n -> n.id).toList())
                 .map(known ->
                         paging.respond(list, n -> NoticeView.of(n, DeliveryRepository.list(known.get(n.id))), uri)));
+    }
+
+    /** At most this many contracts in one ask for their latest notices. */
+    static final int MAX_LATEST = 1000;
+
+    @GET
+    @Path("/latest")
+    @WithSession
+    @Operation(
+            summary = "The latest notice of each contract named (contractId, repeated; at most 1,000): the console's"
+                    + " overview in one request; contracts the caller may not read are left out")
+    @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
+    public Uni<List<NoticeView>> latest(@QueryParam("contractId") List<String> contractIds) {
+        if (contractIds == null || contractIds.isEmpty()) {
+            throw ProblemException.invalid("contractId", "is required (one or more)");
+        }
+        if (contractIds.size() > MAX_LATEST) {
+            throw ProblemException.invalid("contractId", "at most " + MAX_LATEST + " contracts");
+        }
+        List<String> readable =
+                contractIds.stream().filter(caller::mayRead).distinct().toList();
+        // WARNING notices are the provider's own (SPEC §12): never a customer's to read
+        return notices.latestOf(readable, caller.readsAll()).chain(list -> deliveries
+                .of(list.stream().map(n -> n.id).toList())
+                .map(known -> list.stream()
+                        .map(n -> NoticeView.of(n, DeliveryRepository.list(known.get(n.id))))
+                        .toList()));
     }
 
     @GET

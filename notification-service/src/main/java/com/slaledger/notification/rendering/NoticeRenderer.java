@@ -1,17 +1,18 @@
-package com.slaledger.notification.notice;
+package com.slaledger.notification.rendering;
 
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.slaledger.document.StatementDocument;
 import com.slaledger.document.StatementPdf;
-import com.slaledger.events.EventJson;
 import com.slaledger.events.ShortfallDetected;
 import com.slaledger.events.StatementIssued;
 import com.slaledger.events.WarningIssued;
 import com.slaledger.notification.contract.ContractView;
+import com.slaledger.notification.notice.Notice;
+import com.slaledger.notification.notice.NoticeKind;
+import com.slaledger.notification.notice.NoticePayload;
 
 /**
  * What a notice says: its recipients, subject and bodies, from the event it was stored with (read
@@ -36,59 +37,53 @@ public class NoticeRenderer {
         return n.kind == NoticeKind.WARNING ? view.alertRecipients() : view.recipients();
     }
 
-    /**
-     * Fills recipients, subject and bodies, signed by {@code provider} (notification.provider-name)
-     * and written in the contract's time zone; false while the contract or its addresses are unknown.
-     */
-    public boolean render(Notice n, ContractView view, String provider) {
-        List<String> recipients = recipients(n, view);
-        if (recipients.isEmpty()) {
-            return false;
-        }
-        n.recipients = String.join(",", recipients);
-        if (n.subject != null) {
-            return true;
-        }
-        if (n.kind == NoticeKind.WARNING) {
-            WarningIssued w = read(n.payload, WarningIssued.class);
-            n.subject = subject(NoticeTemplates.warningSubject(w).render());
-            n.bodyText = NoticeTemplates.warningText(w, view.customerName, view.zone(), provider)
-                    .render();
-            n.bodyHtml = NoticeTemplates.warningHtml(w, view.customerName, view.zone(), provider)
-                    .render();
-        } else if (n.kind == NoticeKind.SHORTFALL) {
-            ShortfallDetected s = read(n.payload, ShortfallDetected.class);
-            n.subject = subject(NoticeTemplates.shortfallSubject(s).render());
-            n.bodyText = NoticeTemplates.shortfallText(s, view.customerName, view.zone(), provider)
-                    .render();
-            n.bodyHtml = NoticeTemplates.shortfallHtml(s, view.customerName, view.zone(), provider)
-                    .render();
-        } else {
-            StatementIssued s = read(n.payload, StatementIssued.class);
-            n.subject = subject(NoticeTemplates.statementSubject(s).render());
-            n.bodyText = NoticeTemplates.statementText(s, view.customerName, view.zone(), provider)
-                    .render();
-            n.bodyHtml = NoticeTemplates.statementHtml(s, view.customerName, view.zone(), provider)
-                    .render();
-        }
-        return true;
-    }
+    /** What a notice says, rendered once from its payload: subject, bodies, and the statement PDF (or null). */
+    public record Content(String subject, String text, String html, byte[] attachment, String attachmentName) {}
 
     /**
-     * The statement as a PDF to file, attached to the statement mail (SPEC §14): null for other
-     * notices. Made from the event as stored, so a retry or resend attaches the same document.
+     * What notice {@code n} says, signed by {@code provider} (notification.provider-name) and
+     * written in the contract's time zone, its payload read once; null while the contract is
+     * unknown. The statement mail attaches the statement as a PDF to file (SPEC §14), made from the
+     * event as stored, so a retry or resend attaches the same document.
      */
-    public byte[] attachment(Notice n, ContractView view, String provider) {
-        if (n.kind != NoticeKind.STATEMENT || view == null) {
+    public Content render(Notice n, ContractView view, String provider) {
+        if (view == null) {
             return null;
         }
-        StatementIssued s = read(n.payload, StatementIssued.class);
-        return StatementPdf.render(new StatementDocument(provider, view.customerName, view.zone(), s));
+        Object payload = NoticePayload.of(n);
+        if (payload instanceof WarningIssued w) {
+            return new Content(
+                    subject(NoticeTemplates.warningSubject(w).render()),
+                    NoticeTemplates.warningText(w, view.customerName, view.zone(), provider)
+                            .render(),
+                    NoticeTemplates.warningHtml(w, view.customerName, view.zone(), provider)
+                            .render(),
+                    null,
+                    null);
+        }
+        if (payload instanceof ShortfallDetected s) {
+            return new Content(
+                    subject(NoticeTemplates.shortfallSubject(s).render()),
+                    NoticeTemplates.shortfallText(s, view.customerName, view.zone(), provider)
+                            .render(),
+                    NoticeTemplates.shortfallHtml(s, view.customerName, view.zone(), provider)
+                            .render(),
+                    null,
+                    null);
+        }
+        StatementIssued s = (StatementIssued) payload;
+        return new Content(
+                subject(NoticeTemplates.statementSubject(s).render()),
+                NoticeTemplates.statementText(s, view.customerName, view.zone(), provider)
+                        .render(),
+                NoticeTemplates.statementHtml(s, view.customerName, view.zone(), provider)
+                        .render(),
+                StatementPdf.render(new StatementDocument(provider, view.customerName, view.zone(), s)),
+                attachmentName(s));
     }
 
     /** The attachment's file name: statement-acme-2026-10[-v2].pdf. */
-    public static String attachmentName(Notice n) {
-        StatementIssued s = read(n.payload, StatementIssued.class);
+    static String attachmentName(StatementIssued s) {
         String name = "statement-" + s.contractId() + "-" + s.period() + (s.version() > 1 ? "-v" + s.version() : "");
         return name.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
     }
@@ -96,14 +91,5 @@ public class NoticeRenderer {
     private static String subject(String rendered) {
         String one = rendered.strip().replaceAll("\\s+", " ");
         return one.length() <= MAX_SUBJECT ? one : one.substring(0, MAX_SUBJECT);
-    }
-
-    /** The event as stored: the consumer checked that it reads, so failing here is a bug. */
-    static <T> T read(String json, Class<T> type) {
-        try {
-            return EventJson.mapper().readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored notice payload is unreadable", e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package com.slaledger.notification.notice;
+package com.slaledger.notification.rendering;
 
 import java.time.ZoneId;
 

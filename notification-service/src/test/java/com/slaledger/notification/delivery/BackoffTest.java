@@ -1,4 +1,4 @@
-package com.slaledger.notification.notice;
+package com.slaledger.notification.delivery;
 
 import java.time.Duration;
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
+import com.slaledger.client.LocalTokens;
 import com.slaledger.events.Topics;
 import com.slaledger.testing.OperationalEndpoints;
 import com.slaledger.testing.SmtpServerResource;
@@ -24,7 +25,10 @@ import static com.slaledger.notification.notice.NoticeFixtures.shortfall;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 
 /** A shortfall event becomes exactly one e-mail at a real SMTP server. */
 @QuarkusTest
@@ -64,6 +68,35 @@ class ShortfallNoticeTest {
         String expectedId =
                 UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
         assertThat(mails.get(0).getMessageID()).isEqualTo("<" + expectedId + "@sla-ledger>");
+    }
+
+    /**
+     * The latest notice of each contract in one request (the console's home page): for every
+     * contract named that the caller may read; a customer asking for another's gets nothing of it.
+     */
+    @Test
+    void theLatestNoticeOfEachContractInOneRequest() throws Exception {
+        String a = NoticeFixtures.newContractId();
+        String b = NoticeFixtures.newContractId();
+        for (String id : List.of(a, b)) {
+            TestKafka.send(Topics.CONTRACTS, id, contract(id, id + "@customer.example"));
+            TestKafka.send(Topics.SHORTFALLS, id, shortfall(id));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when()
+                .get("/api/v1/notices/latest?contractId={a}&contractId={b}&contractId=nobody", a, b)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(2))
+                .body("contractId", containsInAnyOrder(a, b))
+                .body("kind", everyItem(equalTo("SHORTFALL"))));
+        given().auth()
+                .oauth2(TestTokens.token(LocalTokens.Grant.customer(a)))
+                .when()
+                .get("/api/v1/notices/latest?contractId={a}&contractId={b}", a, b)
+                .then()
+                .statusCode(200)
+                .body("contractId", contains(a));
+        given().when().get("/api/v1/notices/latest").then().statusCode(400);
     }
 
     /**
