@@ -1,12 +1,18 @@
 package com.slaledger.monitor;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.slaledger.events.EventJson;
 import com.slaledger.events.Instants;
 import com.slaledger.events.Limits;
 import com.slaledger.support.rest.Violation;
@@ -20,36 +26,99 @@ public final class IntakeFields {
 
     private IntakeFields() {}
 
-    /** Reads one element (an object) with the field prefix it is reported under ("" or "[i]."). */
+    /** Reads one element's fields (in the order the reader asked for them) with the prefix it is reported under ("" or "[i]."). */
     @FunctionalInterface
     public interface ElementReader {
-        void read(JsonNode element, String prefix);
+        void read(Object[] fields, String prefix);
     }
 
-    /** The body: one element or an array of 1 to {@code max}; {@code what} names them in messages. */
-    public static void elements(JsonNode body, int max, String what, ElementReader reader, List<Violation> v) {
-        if (body == null || body.isNull() || body.isMissingNode()) {
-            v.add(new Violation("", "a body is required: one " + what + " or an array of them"));
-        } else if (body.isArray()) {
-            if (body.isEmpty() || body.size() > max) {
-                v.add(new Violation("", "an array must hold 1 to " + max + " " + what + "s"));
+    private static final JsonFactory JSON = EventJson.mapper().getFactory();
+
+    /**
+     * The body, one element or an array of 1 to {@code max} ({@code what} names them in messages),
+     * read with Jackson's streaming parser one element's {@code fields} at a time, without a tree of
+     * the whole batch (docs/benchmarks.md, "Intake"); each element's values in {@code fields} order
+     * as {@link #value} reads them. A body that is not JSON at all is thrown as Jackson's exception
+     * (a 400 problem).
+     */
+    public static void elements(
+            byte[] body, int max, String what, String[] fields, ElementReader reader, List<Violation> v)
+            throws IOException {
+        try (JsonParser p = JSON.createParser(body == null ? new byte[0] : body)) {
+            JsonToken t = p.nextToken();
+            if (t == null || t == JsonToken.VALUE_NULL) {
+                v.add(new Violation("", "a body is required: one " + what + " or an array of them"));
+            } else if (t == JsonToken.START_ARRAY) {
+                int count = 0;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (t == null) {
+                        throw new JsonParseException(p, "unexpected end of the array");
+                    }
+                    if (count >= max) {
+                        p.skipChildren(); // read on: a malformed rest is still an unreadable body
+                    } else if (t == JsonToken.START_OBJECT) {
+                        reader.read(fields(p, fields), "[" + count + "].");
+                    } else {
+                        p.skipChildren();
+                        v.add(new Violation("[" + count + "]", "must be a JSON object"));
+                    }
+                    count++;
+                }
+                if (count == 0 || count > max) {
+                    v.clear();
+                    v.add(new Violation("", "an array must hold 1 to " + max + " " + what + "s"));
+                }
+            } else if (t == JsonToken.START_OBJECT) {
+                reader.read(fields(p, fields), "");
             } else {
-                for (int i = 0; i < body.size(); i++) {
-                    object(body.get(i), "[" + i + "].", reader, v);
+                v.add(new Violation("", "must be a JSON object"));
+            }
+        }
+    }
+
+    /** A body already read into a tree, as the bytes {@link #elements} reads (tests, other callers). */
+    public static byte[] bytes(JsonNode body) throws IOException {
+        return body == null ? new byte[0] : EventJson.mapper().writeValueAsBytes(body);
+    }
+
+    /**
+     * One element's {@code names}, in that order: a String, a Long (a whole number that fits),
+     * {@link #OTHER}, or null when absent or null; the last of a repeated field counts, as in a tree.
+     */
+    private static Object[] fields(JsonParser p, String[] names) throws IOException {
+        Object[] values = new Object[names.length];
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            int index = -1;
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    index = i;
+                    break;
                 }
             }
-        } else {
-            object(body, "", reader, v);
+            Object value;
+            if (v == JsonToken.VALUE_STRING) {
+                value = p.getText();
+            } else if (v == JsonToken.VALUE_NULL) {
+                value = null;
+            } else if (v == JsonToken.VALUE_NUMBER_INT
+                    && (p.getNumberType() == JsonParser.NumberType.INT
+                            || p.getNumberType() == JsonParser.NumberType.LONG)) {
+                value = p.getLongValue();
+            } else {
+                p.skipChildren();
+                value = OTHER;
+            }
+            if (index >= 0) {
+                values[index] = value;
+            }
         }
-    }
-
-    private static void object(JsonNode node, String prefix, ElementReader reader, List<Violation> v) {
-        if (!node.isObject()) {
-            v.add(new Violation(
-                    prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1), "must be a JSON object"));
-            return;
+        if (t != JsonToken.END_OBJECT) {
+            throw new JsonParseException(p, "unexpected end of an object");
         }
-        reader.read(node, prefix);
+        return values;
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.slaledger.monitor.duty;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +61,19 @@ public final class DutyEventParser {
         }
     }
 
+    private static final String[] FIELDS = {"eventId", "dutyId", "outcome", "completedAt", "detail"};
+
+    /** The same for a body already read into a tree (tests, other callers). */
     public Result parse(JsonNode body) {
+        try {
+            return parse(IntakeFields.bytes(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the body one element at a time (IntakeFields.elements, as health events); all or nothing. */
+    public Result parse(byte[] body) throws IOException {
         List<Violation> violations = new ArrayList<>();
         List<DutyReported> events = new ArrayList<>();
         Instant now = clock.instant();
@@ -68,28 +81,20 @@ public final class DutyEventParser {
                 body,
                 maxBatchSize,
                 "duty event",
-                (node, prefix) -> element(node, prefix, now, events, violations),
+                FIELDS,
+                (f, prefix) -> element(f, prefix, now, events, violations),
                 violations);
         return violations.isEmpty() ? new Result(events, List.of()) : new Result(List.of(), violations);
     }
 
-    private void element(JsonNode node, String prefix, Instant now, List<DutyReported> out, List<Violation> v) {
+    private void element(Object[] f, String prefix, Instant now, List<DutyReported> out, List<Violation> v) {
         int before = v.size();
-        String eventId =
-                IntakeFields.optionalText(IntakeFields.value(node.get("eventId")), "eventId", prefix, MAX_EVENT_ID, v);
-        String dutyId = dutyId(node, prefix, v);
-        DutyOutcome outcome = outcome(node, prefix, v);
+        String eventId = IntakeFields.optionalText(f[0], "eventId", prefix, MAX_EVENT_ID, v);
+        String dutyId = dutyId(f[1], prefix, v);
+        DutyOutcome outcome = outcome(f[2], prefix, v);
         Instant completedAt = IntakeFields.instant(
-                IntakeFields.value(node.get("completedAt")),
-                "completedAt",
-                prefix,
-                now,
-                maxClockSkew,
-                lateHorizon,
-                "2026-10-03T02:10:00Z",
-                v);
-        String detail =
-                IntakeFields.optionalText(IntakeFields.value(node.get("detail")), "detail", prefix, Limits.MAX_TEXT, v);
+                f[3], "completedAt", prefix, now, maxClockSkew, lateHorizon, "2026-10-03T02:10:00Z", v);
+        String detail = IntakeFields.optionalText(f[4], "detail", prefix, Limits.MAX_TEXT, v);
         if (v.size() == before) {
             out.add(new DutyReported(
                     DutyReported.dedupKey(eventId, dutyId, completedAt, outcome),
@@ -102,28 +107,26 @@ public final class DutyEventParser {
         }
     }
 
-    private static String dutyId(JsonNode node, String prefix, List<Violation> v) {
-        JsonNode id = node.get("dutyId");
-        if (id == null || id.isNull()) {
+    private static String dutyId(Object id, String prefix, List<Violation> v) {
+        if (id == null) {
             v.add(new Violation(prefix + "dutyId", "is required"));
             return null;
         }
-        if (!id.isTextual() || !Ids.SERVICE.matcher(id.textValue()).matches()) {
+        if (!(id instanceof String text) || !Ids.SERVICE.matcher(text).matches()) {
             v.add(new Violation(prefix + "dutyId", "must be 1 to 64 characters of [A-Za-z0-9._:-]"));
             return null;
         }
-        return id.textValue();
+        return text;
     }
 
-    private static DutyOutcome outcome(JsonNode node, String prefix, List<Violation> v) {
-        JsonNode o = node.get("outcome");
-        if (o == null || o.isNull()) {
+    private static DutyOutcome outcome(Object o, String prefix, List<Violation> v) {
+        if (o == null) {
             v.add(new Violation(prefix + "outcome", "is required"));
             return null;
         }
-        if (o.isTextual()) {
+        if (o instanceof String text) {
             for (DutyOutcome d : DutyOutcome.values()) {
-                if (d.name().equals(o.textValue())) {
+                if (d.name().equals(text)) {
                     return d;
                 }
             }

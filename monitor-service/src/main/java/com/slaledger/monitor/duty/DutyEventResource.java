@@ -1,5 +1,7 @@
 package com.slaledger.monitor.duty;
 
+import java.io.IOException;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -8,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.slaledger.events.DutyReported;
 import com.slaledger.support.rest.ProblemException;
 import com.slaledger.support.security.Caller;
@@ -54,7 +55,7 @@ public class DutyEventResource {
     @APIResponse(responseCode = "202", description = "Every duty event is acknowledged by Kafka")
     @APIResponse(responseCode = "400", description = "Nothing was published; the problem lists each bad element")
     @RolesAllowed({Roles.OPERATOR, Roles.PROBE})
-    public Uni<Response> record(JsonNode body) {
+    public Uni<Response> record(byte[] body) throws IOException {
         DutyEventParser.Result result = parser.parse(body);
         if (!result.valid()) {
             return Uni.createFrom().failure(ProblemException.invalid(result.violations()));

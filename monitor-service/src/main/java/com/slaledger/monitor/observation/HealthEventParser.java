@@ -12,9 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slaledger.events.EventJson;
 import com.slaledger.events.HealthObserved;
@@ -70,98 +67,30 @@ public final class HealthEventParser {
     /** The same for a body already read into a tree (tests, other callers). */
     public Result parse(JsonNode body) {
         try {
-            return parse(body == null ? new byte[0] : EventJson.mapper().writeValueAsBytes(body));
+            return parse(IntakeFields.bytes(body));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /**
-     * Reads the body with Jackson's streaming parser, one element's seven fields at a time, without
-     * a tree of the whole batch (docs/benchmarks.md, "Intake"). The rules and messages are the ones
-     * every element has always had; a body that is not JSON at all is thrown as Jackson's exception
-     * (a 400 problem).
-     */
+    /** Reads the body one element at a time (IntakeFields.elements); all or nothing. */
     public Result parse(byte[] body) throws IOException {
         List<Violation> violations = new ArrayList<>();
         List<HealthObserved> events = new ArrayList<>();
         Instant now = clock.instant();
-        try (JsonParser p = JSON.createParser(body)) {
-            JsonToken t = p.nextToken();
-            if (t == null || t == JsonToken.VALUE_NULL) {
-                violations.add(new Violation("", "a body is required: one observation or an array of them"));
-            } else if (t == JsonToken.START_ARRAY) {
-                int count = 0;
-                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                    if (t == null) {
-                        throw new JsonParseException(p, "unexpected end of the array");
-                    }
-                    if (count >= maxBatchSize) {
-                        p.skipChildren(); // read on: a malformed rest is still an unreadable body
-                    } else if (t == JsonToken.START_OBJECT) {
-                        element(fields(p), "[" + count + "].", now, events, violations);
-                    } else {
-                        p.skipChildren();
-                        violations.add(new Violation("[" + count + "]", "must be a JSON object"));
-                    }
-                    count++;
-                }
-                if (count == 0 || count > maxBatchSize) {
-                    violations.clear();
-                    violations.add(new Violation("", "an array must hold 1 to " + maxBatchSize + " observations"));
-                }
-            } else if (t == JsonToken.START_OBJECT) {
-                element(fields(p), "", now, events, violations);
-            } else {
-                violations.add(new Violation("", "must be a JSON object"));
-            }
-        }
+        IntakeFields.elements(
+                body,
+                maxBatchSize,
+                "observation",
+                FIELDS,
+                (f, prefix) -> element(f, prefix, now, events, violations),
+                violations);
         return violations.isEmpty() ? new Result(events, List.of()) : new Result(List.of(), violations);
     }
 
     private static final String[] FIELDS = {
         "eventId", "serviceId", "probeId", "status", "observedAt", "latencyMs", "detail"
     };
-
-    /**
-     * One element's fields, in {@link #FIELDS} order, as {@link IntakeFields#value} reads a tree's:
-     * a String, a Long (a whole number that fits), {@link IntakeFields#OTHER}, or null when absent or null. The last of a repeated field counts, as in a tree.
-     */
-    private static Object[] fields(JsonParser p) throws IOException {
-        Object[] values = new Object[FIELDS.length];
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            int index = -1;
-            for (int i = 0; i < FIELDS.length; i++) {
-                if (FIELDS[i].equals(name)) {
-                    index = i;
-                    break;
-                }
-            }
-            Object value;
-            if (v == JsonToken.VALUE_STRING) {
-                value = p.getText();
-            } else if (v == JsonToken.VALUE_NULL) {
-                value = null;
-            } else if (v == JsonToken.VALUE_NUMBER_INT
-                    && (p.getNumberType() == JsonParser.NumberType.INT
-                            || p.getNumberType() == JsonParser.NumberType.LONG)) {
-                value = p.getLongValue();
-            } else {
-                p.skipChildren();
-                value = IntakeFields.OTHER;
-            }
-            if (index >= 0) {
-                values[index] = value;
-            }
-        }
-        if (t != JsonToken.END_OBJECT) {
-            throw new JsonParseException(p, "unexpected end of an object");
-        }
-        return values;
-    }
 
     private void element(Object[] f, String prefix, Instant now, List<HealthObserved> out, List<Violation> violations) {
         int before = violations.size();

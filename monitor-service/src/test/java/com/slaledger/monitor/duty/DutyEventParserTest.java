@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slaledger.events.DutyOutcome;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,6 @@ class DutyEventParserTest {
                         .violations())
                 .hasSize(1);
         assertThat(parse("[]").valid()).isFalse();
-        assertThat(parser.parse(null).valid()).isFalse();
+        assertThat(parser.parse((JsonNode) null).valid()).isFalse();
     }
 }

@@ -22,7 +22,6 @@ import com.slaledger.support.rest.RequestValidator;
 import com.slaledger.support.security.Caller;
 import com.slaledger.support.security.Roles;
 import com.slaledger.ticket.TicketConfig;
-import com.slaledger.ticket.ticket.TicketService;
 import com.slaledger.ticket.ticket.TicketSource;
 import com.slaledger.ticket.ticket.TicketView;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -42,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class HelpdeskWebhookResource {
 
-    private final TicketService service;
+    private final HelpdeskService helpdesk;
     private final RequestValidator validator;
     private final ZendeskMapper zendesk;
     private final JiraMapper jira;
@@ -52,7 +51,7 @@ public class HelpdeskWebhookResource {
     private final CurrentIdentityAssociation identities;
 
     public HelpdeskWebhookResource(
-            TicketService service,
+            HelpdeskService helpdesk,
             RequestValidator validator,
             ZendeskMapper zendesk,
             JiraMapper jira,
@@ -60,7 +59,7 @@ public class HelpdeskWebhookResource {
             TicketConfig config,
             Clock clock,
             CurrentIdentityAssociation identities) {
-        this.service = service;
+        this.helpdesk = helpdesk;
         this.validator = validator;
         this.zendesk = zendesk;
         this.jira = jira;
@@ -160,32 +159,11 @@ public class HelpdeskWebhookResource {
     }
 
     private Uni<Response> perform(TicketSource source, HelpdeskAction action, Predicate<String> mayActOn) {
-        if (action instanceof HelpdeskAction.Open open) {
-            if (!mayActOn.test(open.ticket().contractId())) {
-                throw ProblemException.forbidden("this token may not record tickets of contract "
-                        + open.ticket().contractId());
-            }
-            return service.open(source, validator.valid(open.ticket()))
-                    .map(r -> Response.status(r.changed() ? 201 : 200)
-                            .entity(TicketView.of(r.ticket()))
-                            .build());
-        }
-        if (action instanceof HelpdeskAction.Resolve resolve) {
-            return service.resolveExternal(source, resolve.contractId(), resolve.externalId(), resolve.resolvedAt())
-                    .map(r -> r == null
-                            ? Response.ok(new Ignored("no ticket " + resolve.externalId() + " was recorded"))
-                                    .build()
-                            : Response.ok(TicketView.of(r.ticket())).build());
-        }
-        if (action instanceof HelpdeskAction.Respond respond) {
-            return service.respondExternal(source, respond.contractId(), respond.externalId(), respond.respondedAt())
-                    .map(r -> r == null
-                            ? Response.ok(new Ignored("no ticket " + respond.externalId() + " was recorded"))
-                                    .build()
-                            : Response.ok(TicketView.of(r.ticket())).build());
-        }
-        return Uni.createFrom()
-                .item(Response.ok(new Ignored(((HelpdeskAction.Ignore) action).reason()))
-                        .build());
+        return helpdesk.perform(source, action, mayActOn)
+                .map(done -> done.ticket() == null
+                        ? Response.ok(new Ignored(done.ignored())).build()
+                        : Response.status(done.status())
+                                .entity(TicketView.of(done.ticket()))
+                                .build());
     }
 }

@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slaledger.events.TicketKind;
+import com.slaledger.ledger.engine.TicketMerge;
 import com.slaledger.ticket.TicketConfig;
 import com.slaledger.ticket.ticket.NewTicket;
 
@@ -116,7 +117,7 @@ public final class JiraMapper {
      */
     static String priority(String jira) {
         if (jira == null) {
-            return NewTicket.DEFAULT_PRIORITY;
+            return TicketMerge.DEFAULT_PRIORITY;
         }
         String name = jira.strip().toUpperCase(Locale.ROOT);
         if (name.matches("P[1-4]")) {
@@ -126,7 +127,7 @@ public final class JiraMapper {
             case "HIGHEST", "BLOCKER", "CRITICAL" -> "P1";
             case "HIGH", "MAJOR" -> "P2";
             case "LOW", "LOWEST", "MINOR", "TRIVIAL" -> "P4";
-            default -> NewTicket.DEFAULT_PRIORITY;
+            default -> TicketMerge.DEFAULT_PRIORITY;
         };
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -51,7 +52,7 @@ public final class WebhookSignature {
         }
         byte[] expected =
                 ("sha256=" + HexFormat.of().formatHex(hmac(secret, body))).getBytes(StandardCharsets.US_ASCII);
-        return same(expected, header.strip().toLowerCase(java.util.Locale.ROOT))
+        return same(expected, header.strip().toLowerCase(Locale.ROOT))
                 ? Optional.empty()
                 : Optional.of("the signature does not match");
     }

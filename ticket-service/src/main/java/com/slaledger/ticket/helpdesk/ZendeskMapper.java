@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slaledger.events.TicketKind;
+import com.slaledger.ledger.engine.TicketMerge;
 import com.slaledger.ticket.TicketConfig;
 import com.slaledger.ticket.ticket.NewTicket;
 
@@ -104,13 +105,13 @@ public final class ZendeskMapper {
      */
     static String priority(String zendesk) {
         if (zendesk == null) {
-            return NewTicket.DEFAULT_PRIORITY;
+            return TicketMerge.DEFAULT_PRIORITY;
         }
         return switch (zendesk.toUpperCase(Locale.ROOT)) {
             case "URGENT" -> "P1";
             case "HIGH" -> "P2";
             case "LOW" -> "P4";
-            default -> NewTicket.DEFAULT_PRIORITY;
+            default -> TicketMerge.DEFAULT_PRIORITY;
         };
     }
 

@@ -35,9 +35,6 @@ public record NewTicket(
         this(externalId, contractId, serviceId, kind, subject, reportedAt, null);
     }
 
-    /** The default priority (SPEC §5.2). */
-    public static final String DEFAULT_PRIORITY = "P3";
-
     /** A help desk's subject, cut to what a ticket keeps (SPEC §11): a long subject is not a reason to lose a ticket. */
     public static String clipSubject(String subject) {
         return subject == null || subject.length() <= Limits.MAX_TEXT ? subject : subject.substring(0, Limits.MAX_TEXT);

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -161,14 +162,9 @@ public class TicketResource {
             @QueryParam("contractId") String contractId,
             @QueryParam("limit") String limit,
             @QueryParam("offset") String offset,
-            @jakarta.ws.rs.core.Context UriInfo uri) {
-        if (contractId == null || contractId.isBlank()) {
-            throw ProblemException.invalid("contractId", "is required");
-        }
+            @Context UriInfo uri) {
+        caller.listedContract(contractId);
         Paging paging = Paging.of(limit, offset);
-        if (!caller.mayRead(contractId)) {
-            throw ProblemException.notFound("contract " + contractId);
-        }
         return tickets.ofContract(contractId, paging.offset(), paging.fetch())
                 .map(list -> paging.respond(list, TicketView::of, uri));
     }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.events.Limits;
 import com.slaledger.events.Topics;
+import com.slaledger.ledger.engine.TicketMerge;
 import com.slaledger.outbox.Outbox;
 import com.slaledger.support.persistence.Failures;
 import com.slaledger.support.rest.ProblemException;
@@ -100,7 +101,7 @@ public class TicketService {
                         ticket.serviceId = request.serviceId();
                         ticket.kind = request.kind();
                         ticket.subject = request.subject();
-                        ticket.priority = request.priority() == null ? NewTicket.DEFAULT_PRIORITY : request.priority();
+                        ticket.priority = TicketMerge.priority(request.priority());
                         ticket.reportedAt = reportedAt.truncatedTo(ChronoUnit.SECONDS);
                         ticket.createdAt = now;
                         return tickets.persist(ticket)
@@ -122,12 +123,17 @@ public class TicketService {
     /**
      * The same, for the ticket a help desk knows by its own id, under the contract the event
      * names; without a contract, the one ticket with that id (none is resolved when two contracts'
-     * tickets share it). Null when there is no such ticket.
+     * tickets share it). Null when there is no such ticket, or it is of a contract the caller may
+     * not act on (SPEC §12: a token's limits hold on every operation).
      */
     @WithTransaction
     public Uni<Recorded> resolveExternal(
-            TicketSource source, String contractId, String externalId, Instant resolvedAt) {
-        return external(source, contractId, externalId)
+            TicketSource source,
+            String contractId,
+            String externalId,
+            Instant resolvedAt,
+            Predicate<String> mayActOnContract) {
+        return external(source, contractId, externalId, mayActOnContract)
                 .chain(t -> t == null ? Uni.createFrom().nullItem() : resolve(t, t.id, resolvedAt));
     }
 
@@ -151,24 +157,36 @@ public class TicketService {
      */
     @WithTransaction
     public Uni<Recorded> respondExternal(
-            TicketSource source, String contractId, String externalId, Instant respondedAt) {
-        return external(source, contractId, externalId)
+            TicketSource source,
+            String contractId,
+            String externalId,
+            Instant respondedAt,
+            Predicate<String> mayActOnContract) {
+        return external(source, contractId, externalId, mayActOnContract)
                 .chain(t -> t == null ? Uni.createFrom().nullItem() : respond(t, respondedAt));
     }
 
-    private Uni<Ticket> external(TicketSource source, String contractId, String externalId) {
-        return contractId != null
+    /** A help desk's ticket; one of a contract the caller may not act on is, for it, not there. */
+    private Uni<Ticket> external(
+            TicketSource source, String contractId, String externalId, Predicate<String> mayActOnContract) {
+        Uni<Ticket> found = contractId != null
                 ? tickets.findByIdentity(source, contractId, externalId)
                 : tickets.findBySourceId(source, externalId).map(list -> list.size() == 1 ? list.get(0) : null);
+        return found.map(t -> t == null || !mayActOnContract.test(t.contractId) ? null : t);
     }
 
     private Uni<Recorded> respond(Ticket t, Instant respondedAt) {
         Instant at = checked("respondedAt", t, respondedAt);
-        if (t.respondedAt != null && !at.isBefore(t.respondedAt)) {
+        Long first = TicketMerge.firstResponse(seconds(t.respondedAt), at.getEpochSecond());
+        if (t.respondedAt != null && first == t.respondedAt.getEpochSecond()) {
             return Uni.createFrom().item(new Recorded(t, false));
         }
-        t.respondedAt = at;
+        t.respondedAt = Instant.ofEpochSecond(first);
         return outbox.add(Topics.TICKETS, t.id, TicketEvents.responded(t)).replaceWith(new Recorded(t, true));
+    }
+
+    private static Long seconds(Instant i) {
+        return i == null ? null : i.getEpochSecond();
     }
 
     /** An instant given for a ticket (default now): whole seconds, not in the future, not before reportedAt. */
@@ -193,21 +211,10 @@ public class TicketService {
             throw ProblemException.notFound("ticket " + ticketId);
         }
         if (t.resolvedAt != null) {
+            // a resolution once known is kept (TicketMerge.resolution): resolving again changes nothing
             return Uni.createFrom().item(new Recorded(t, false));
         }
-        Instant now = clock.instant();
-        Instant at = (resolvedAt == null ? now : resolvedAt).truncatedTo(ChronoUnit.SECONDS);
-        if (at.isAfter(now)) {
-            throw ProblemException.invalid("resolvedAt", "must not be in the future");
-        }
-        String range = Limits.instantProblem(at, now, lateHorizon);
-        if (range != null) {
-            throw ProblemException.invalid("resolvedAt", range);
-        }
-        if (at.isBefore(t.reportedAt)) {
-            throw ProblemException.invalid("resolvedAt", "must not be before reportedAt (" + t.reportedAt + ")");
-        }
-        t.resolvedAt = at;
+        t.resolvedAt = checked("resolvedAt", t, resolvedAt);
         return outbox.add(Topics.TICKETS, t.id, TicketEvents.resolved(t)).replaceWith(new Recorded(t, true));
     }
 }

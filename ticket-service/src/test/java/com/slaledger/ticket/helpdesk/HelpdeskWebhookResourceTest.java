@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.slaledger.client.LocalTokens;
 import com.slaledger.testing.PinnedClock;
 import com.slaledger.testing.TestTokens;
 import com.slaledger.ticket.TicketFixtures;
@@ -50,6 +51,51 @@ class HelpdeskWebhookResourceTest {
                 .body("status", equalTo("RESOLVED"))
                 .body("resolvedAt", equalTo("2026-10-03T16:00:00Z"));
         given().when().get("/api/v1/tickets?contractId={c}", contract).then().body("size()", equalTo(1));
+    }
+
+    /**
+     * SPEC §12: a help-desk token limited to contract A cannot resolve or respond to contract B's
+     * ticket through a webhook (the REST resolve and respond check it too): 403, and B's ticket
+     * stays as it was. Before, the webhooks checked the limit only when opening.
+     */
+    @Test
+    void aTokenLimitedToOneContractCannotResolveAnothersTicket() throws Exception {
+        String mine = TicketFixtures.contract("api");
+        String theirs = TicketFixtures.contract("api");
+        String zid = Long.toString(System.nanoTime());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> hook("zendesk", "zendesk-created.json", zid, theirs)
+                .statusCode(201));
+        String limited = TestTokens.token(LocalTokens.Grant.helpdesk(mine));
+        for (String sample : List.of("zendesk-solved.json", "zendesk-comment-agent.json")) {
+            given().auth()
+                    .oauth2(limited)
+                    .contentType("application/json")
+                    .body(HelpdeskSamples.text(sample, zid, theirs))
+                    .when()
+                    .post("/api/v1/webhooks/zendesk")
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json");
+        }
+        given().when()
+                .get("/api/v1/tickets?contractId={c}", theirs)
+                .then()
+                .body("size()", equalTo(1))
+                .body("[0].status", equalTo("OPEN"))
+                .body("[0].respondedAt", equalTo(null));
+        // the same token on its own contract's ticket: taken
+        String own = Long.toString(System.nanoTime());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> hook("zendesk", "zendesk-created.json", own, mine)
+                .statusCode(201));
+        given().auth()
+                .oauth2(limited)
+                .contentType("application/json")
+                .body(HelpdeskSamples.text("zendesk-solved.json", own, mine))
+                .when()
+                .post("/api/v1/webhooks/zendesk")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RESOLVED"));
     }
 
     @Test

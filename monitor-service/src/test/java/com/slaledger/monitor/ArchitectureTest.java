@@ -1,0 +1,11 @@
+package com.slaledger.monitor;
+
+import com.slaledger.testing.HousePlanTest;
+
+/** The house plan of this service (docs/architecture.md), checked on its classes. */
+class ArchitectureTest extends HousePlanTest {
+
+    ArchitectureTest() {
+        super("com.slaledger.monitor");
+    }
+}
