@@ -94,6 +94,11 @@ public final class LocalTokens {
             return new Grant(null, role, null, null, null);
         }
 
+        /** A help desk's token limited to the given contracts. */
+        public static Grant helpdesk(String... contracts) {
+            return new Grant("helpdesk-" + String.join("-", contracts), "helpdesk", List.of(contracts), null, null);
+        }
+
         public static Grant customer(String... contracts) {
             return new Grant("customer-" + String.join("-", contracts), "customer", List.of(contracts), null, null);
         }

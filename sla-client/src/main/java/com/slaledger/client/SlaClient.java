@@ -32,6 +32,29 @@ public final class SlaClient {
         public boolean ok() {
             return status >= 200 && status < 300;
         }
+
+        /** An RFC 9457 problem as people read it: its detail, then each offending field. */
+        public String problem() {
+            if (json == null) {
+                return body == null || body.isBlank() ? "HTTP " + status : body;
+            }
+            StringBuilder b = new StringBuilder(
+                    json.path("detail").asText(json.path("title").asText("HTTP " + status)));
+            for (JsonNode v : json.path("violations")) {
+                b.append("\n")
+                        .append(v.path("field").asText())
+                        .append(": ")
+                        .append(v.path("message").asText());
+            }
+            return b.toString();
+        }
+    }
+
+    /** A document as the service sent it (a statement's CSV or PDF): status, Content-Type, bytes. */
+    public record Download(int status, String contentType, byte[] body) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
     }
 
     /** One e-mail as the mail sink stored it. */
@@ -58,19 +81,33 @@ public final class SlaClient {
     /** The bearer token sent with every request to the services; null sends none. */
     private final String token;
 
-    private final HttpClient http = HttpClient.newBuilder()
+    /** How long a request may take. */
+    private final Duration timeout;
+
+    /** One HTTP client for every caller of this JVM (thread-safe; a client per caller would be a pool each). */
+    private static final HttpClient HTTP = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
     public SlaClient(Endpoints endpoints, String token) {
+        this(endpoints, token, Duration.ofSeconds(60));
+    }
+
+    private SlaClient(Endpoints endpoints, String token, Duration timeout) {
         this.endpoints = endpoints;
         this.token = token;
+        this.timeout = timeout;
     }
 
     /** The same system, as another caller: every request carries {@code otherToken} (or none when null). */
     public SlaClient as(String otherToken) {
-        return new SlaClient(endpoints, otherToken);
+        return new SlaClient(endpoints, otherToken, timeout);
+    }
+
+    /** The same, with requests that may take at most {@code limit}. */
+    public SlaClient withTimeout(Duration limit) {
+        return new SlaClient(endpoints, token, limit);
     }
 
     public Endpoints endpoints() {
@@ -79,8 +116,8 @@ public final class SlaClient {
 
     // ---- raw exchanges --------------------------------------------------------------------
 
-    public Reply send(String method, String url, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+    private HttpRequest.Builder request(String method, String url, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
         if (token != null && (endpoints.mailApi().isEmpty() || !url.startsWith(endpoints.mailApi()))) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -90,8 +127,31 @@ public final class SlaClient {
             request.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             request.header("Content-Type", contentType);
         }
+        return request;
+    }
+
+    /** A document in the form {@code accept} names, as bytes. */
+    public Download download(String url, String accept) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = HTTP.send(
+                    request("GET", url, null, null).header("Accept", accept).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: GET " + url, e);
+        }
+    }
+
+    public Reply send(String method, String url, String contentType, String body) {
+        HttpRequest.Builder request = request(method, url, contentType, body);
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String type = response.headers().firstValue("Content-Type").orElse("");
             return new Reply(response.statusCode(), type, response.body(), parse(type, response.body()));
         } catch (IOException e) {

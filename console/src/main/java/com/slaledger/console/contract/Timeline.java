@@ -1,8 +1,9 @@
-package com.slaledger.console;
+package com.slaledger.console.contract;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,11 +36,11 @@ public record Timeline(List<Row> rows, List<Tick> ticks) {
     public record Bar(double x, double width, String kind, String title) {
 
         public String left() {
-            return String.format(java.util.Locale.ROOT, "%.2f", LEFT + x * WIDTH / 100);
+            return String.format(Locale.ROOT, "%.2f", LEFT + x * WIDTH / 100);
         }
 
         public String span() {
-            return String.format(java.util.Locale.ROOT, "%.2f", width * WIDTH / 100);
+            return String.format(Locale.ROOT, "%.2f", width * WIDTH / 100);
         }
     }
 
@@ -47,7 +48,7 @@ public record Timeline(List<Row> rows, List<Tick> ticks) {
     public record Tick(double x, String label) {
 
         public String left() {
-            return String.format(java.util.Locale.ROOT, "%.2f", LEFT + x * WIDTH / 100);
+            return String.format(Locale.ROOT, "%.2f", LEFT + x * WIDTH / 100);
         }
     }
 

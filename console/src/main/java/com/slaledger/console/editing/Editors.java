@@ -1,4 +1,4 @@
-package com.slaledger.console;
+package com.slaledger.console.editing;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -22,6 +22,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.slaledger.client.SlaClient;
+import com.slaledger.console.Services;
+import com.slaledger.console.session.Session;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -71,10 +74,10 @@ public class Editors {
         static native TemplateInstance services(List<ServiceRow> services, String error, String saved);
     }
 
-    private final Api api;
+    private final Services services;
 
-    public Editors(Api api) {
-        this.api = api;
+    public Editors(Services services) {
+        this.services = services;
     }
 
     /**
@@ -160,7 +163,7 @@ public class Editors {
         if (refused != null) {
             return refused;
         }
-        Api.Reply c = api.get(token, api.ledger("/api/v1/" + kind.api() + "/" + id));
+        SlaClient.Reply c = services.get(token, services.ledger("/api/v1/" + kind.api() + "/" + id));
         if (c.status() == 401) {
             return Session.toSignIn();
         }
@@ -170,7 +173,7 @@ public class Editors {
         if (!c.ok()) {
             return page(c.status(), kind.document(id, "", false, c.problem(), null));
         }
-        return page(200, kind.document(id, withoutServerFields(kind, c.json()), true, null, null));
+        return page(200, kind.document(id, withoutServerFields(kind, Services.json(c)), true, null, null));
     }
 
     /** Puts the document as typed; what the API refuses is shown above the text, which stays. */
@@ -183,8 +186,7 @@ public class Editors {
         if (parseError != null) {
             return page(400, kind.document(id, text, exists, parseError, null));
         }
-        Api.Reply put =
-                api.send(token, "PUT", api.ledger("/api/v1/" + kind.api() + "/" + id), "application/json", text);
+        SlaClient.Reply put = services.send(token, "PUT", services.ledger("/api/v1/" + kind.api() + "/" + id), text);
         if (put.status() == 401) {
             return Session.toSignIn();
         }
@@ -194,7 +196,7 @@ public class Editors {
         if (kind.savedPage() != null) {
             return Response.seeOther(URI.create(kind.savedPage() + id)).build();
         }
-        String shown = put.json().isObject() ? withoutServerFields(kind, put.json()) : text;
+        String shown = Services.json(put).isObject() ? withoutServerFields(kind, Services.json(put)) : text;
         return page(200, kind.document(id, shown, true, null, "Saved " + kind.name() + " " + id + "."));
     }
 
@@ -241,7 +243,7 @@ public class Editors {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        Api.Reply put = api.send(token, "PUT", api.ledger("/api/v1/services/" + serviceId), "application/json", json);
+        SlaClient.Reply put = services.send(token, "PUT", services.ledger("/api/v1/services/" + serviceId), json);
         if (put.status() == 401) {
             return Session.toSignIn();
         }
@@ -252,12 +254,12 @@ public class Editors {
     }
 
     private Response servicesPage(String token, int status, String error, String saved) {
-        Api.Reply list = api.get(token, api.ledger("/api/v1/services"));
+        SlaClient.Reply list = services.get(token, services.ledger("/api/v1/services"));
         if (list.status() == 401) {
             return Session.toSignIn();
         }
         List<ServiceRow> rows = new ArrayList<>();
-        for (JsonNode s : list.json()) {
+        for (JsonNode s : Services.json(list)) {
             rows.add(new ServiceRow(
                     s.path("serviceId").asText(),
                     s.path("name").asText(""),

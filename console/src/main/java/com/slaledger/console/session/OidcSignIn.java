@@ -1,4 +1,4 @@
-package com.slaledger.console;
+package com.slaledger.console.session;
 
 import java.net.URI;
 

@@ -1,4 +1,4 @@
-package com.slaledger.console;
+package com.slaledger.console.session;
 
 import java.net.URI;
 import java.util.regex.Pattern;
@@ -11,14 +11,14 @@ import jakarta.ws.rs.core.Response;
  * that other sites' forms do not carry (SameSite=Lax: a cross-site POST comes without it, while
  * the redirect back from an identity provider, a top-level GET, keeps it).
  */
-final class Session {
+public final class Session {
 
-    static final String COOKIE = "sla_session";
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    public static final String COOKIE = "sla_session";
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private Session() {}
 
-    static NewCookie of(String token) {
+    public static NewCookie of(String token) {
         return new NewCookie.Builder(COOKIE)
                 .value(token)
                 .path("/")
@@ -27,16 +27,16 @@ final class Session {
                 .build();
     }
 
-    static NewCookie cleared() {
+    public static NewCookie cleared() {
         return new NewCookie.Builder(COOKIE).value("").path("/").maxAge(0).build();
     }
 
-    static Response toSignIn() {
+    public static Response toSignIn() {
         return Response.seeOther(URI.create("/sign-in")).build();
     }
 
     /** Not signed in: to the sign-in page; an id that cannot be one: 404; else null. */
-    static Response refused(String token, String... ids) {
+    public static Response refused(String token, String... ids) {
         if (token == null || token.isEmpty()) {
             return toSignIn();
         }

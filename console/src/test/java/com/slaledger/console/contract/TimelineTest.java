@@ -1,4 +1,4 @@
-package com.slaledger.console;
+package com.slaledger.console.contract;
 
 import java.time.Instant;
 

@@ -1,0 +1,123 @@
+package com.slaledger.console.contract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The sections of a contract's page, each from the JSON its API answered, as plain rows for the template. */
+public final class ContractSections {
+
+    private ContractSections() {}
+
+    public record Policy(
+            String name, boolean chosen, long downtimeSeconds, String availability, boolean met, String credit) {}
+
+    public record Element(String element, String label, String agreed, String measured, boolean met) {}
+
+    public record Interval(String start, String end, long seconds, String services, boolean counted, String reason) {}
+
+    public record Ticket(
+            String externalId,
+            String kind,
+            String priority,
+            String reportedAt,
+            String respondedAt,
+            String resolvedAt) {}
+
+    /** A notice with how sending it went for each recipient ("ops@acme.example: SENT"). */
+    public record Notice(
+            String id,
+            String kind,
+            String element,
+            String status,
+            String subject,
+            String createdAt,
+            String deliveries) {}
+
+    public record Version(long version, String validFrom) {}
+
+    /** Both policies side by side, the contract's own marked. */
+    static List<Policy> policies(JsonNode statement) {
+        List<Policy> out = new ArrayList<>();
+        statement
+                .path("policies")
+                .fields()
+                .forEachRemaining(e -> out.add(new Policy(
+                        e.getKey(),
+                        e.getKey().equals(statement.path("policy").asText()),
+                        e.getValue().path("downtimeSeconds").asLong(),
+                        e.getValue().path("availabilityPercent").asText(),
+                        e.getValue().path("met").asBoolean(),
+                        e.getValue().path("creditPercent").asText())));
+        return out;
+    }
+
+    /** The checklist: every element agreed against measured. */
+    static List<Element> elements(JsonNode statement) {
+        List<Element> out = new ArrayList<>();
+        statement
+                .path("elements")
+                .forEach(e -> out.add(new Element(
+                        e.path("element").asText(),
+                        e.path("label").asText(),
+                        e.path("agreed").asText(),
+                        e.path("measured").asText(),
+                        e.path("met").asBoolean())));
+        return out;
+    }
+
+    static List<Interval> intervals(JsonNode statement) {
+        List<Interval> out = new ArrayList<>();
+        statement.path("intervals").forEach(i -> {
+            List<String> services = new ArrayList<>();
+            i.path("services").forEach(x -> services.add(x.asText()));
+            out.add(new Interval(
+                    i.path("start").asText(),
+                    i.path("end").isNull() ? "ongoing" : i.path("end").asText(),
+                    i.path("seconds").asLong(),
+                    String.join(", ", services),
+                    i.path("counted").asBoolean(),
+                    i.path("reason").asText("")));
+        });
+        return out;
+    }
+
+    static List<Ticket> tickets(JsonNode tickets) {
+        List<Ticket> out = new ArrayList<>();
+        tickets.forEach(t -> out.add(new Ticket(
+                t.path("externalId").asText(),
+                t.path("kind").asText(),
+                t.path("priority").asText(),
+                t.path("reportedAt").asText(),
+                t.path("respondedAt").asText(""),
+                t.path("resolvedAt").asText(""))));
+        return out;
+    }
+
+    static List<Notice> notices(JsonNode notices) {
+        List<Notice> out = new ArrayList<>();
+        notices.forEach(n -> {
+            List<String> deliveries = new ArrayList<>();
+            n.path("deliveries")
+                    .forEach(d -> deliveries.add(d.path("recipient").asText() + ": "
+                            + d.path("status").asText()));
+            out.add(new Notice(
+                    n.path("id").asText(),
+                    n.path("kind").asText(),
+                    n.path("element").asText(""),
+                    n.path("status").asText(),
+                    n.path("subject").asText(""),
+                    n.path("createdAt").asText(),
+                    String.join("; ", deliveries)));
+        });
+        return out;
+    }
+
+    static List<Version> versions(JsonNode versions) {
+        List<Version> out = new ArrayList<>();
+        versions.forEach(v -> out.add(
+                new Version(v.path("version").asLong(), v.path("validFrom").asText())));
+        return out;
+    }
+}
