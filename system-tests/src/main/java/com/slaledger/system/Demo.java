@@ -2,6 +2,8 @@ package com.slaledger.system;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ public final class Demo {
     /** An outage as it really happened: {@code service} was down from day/time for {@code minutes}. */
     record Outage(String service, int day, String time, int minutes, List<String> probes) {
         Instant start(YearMonth month) {
-            return month.atDay(day).atTime(java.time.LocalTime.parse(time)).toInstant(ZoneOffset.UTC);
+            return month.atDay(day).atTime(LocalTime.parse(time)).toInstant(ZoneOffset.UTC);
         }
 
         Instant end(YearMonth month) {
@@ -71,7 +73,7 @@ public final class Demo {
             Integer respondedAfter,
             Integer resolvedAfter) {
         Instant reported(YearMonth month) {
-            return month.atDay(day).atTime(java.time.LocalTime.parse(time)).toInstant(ZoneOffset.UTC);
+            return month.atDay(day).atTime(LocalTime.parse(time)).toInstant(ZoneOffset.UTC);
         }
     }
 
@@ -203,7 +205,7 @@ public final class Demo {
     List<Map<String, Object>> dutyEvidence() {
         Instant now = Instant.now();
         List<Map<String, Object>> out = new ArrayList<>();
-        for (java.time.LocalDate d = month.atDay(1); ; d = d.plusDays(1)) {
+        for (LocalDate d = month.atDay(1); ; d = d.plusDays(1)) {
             Instant at = d.atTime(1, 30).toInstant(ZoneOffset.UTC);
             if (at.isAfter(now)) {
                 break;
@@ -214,7 +216,7 @@ public final class Demo {
             e.put("detail", failed ? "pg_dump: could not connect to the primary" : "pg_dump 12.4 GB in 11 min");
             out.add(e);
         }
-        for (java.time.LocalDate d = month.atDay(5); ; d = d.plusDays(7)) {
+        for (LocalDate d = month.atDay(5); ; d = d.plusDays(7)) {
             Instant at = d.atTime(4, 0).toInstant(ZoneOffset.UTC);
             if (at.isAfter(now)) {
                 break;

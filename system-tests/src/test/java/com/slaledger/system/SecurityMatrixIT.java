@@ -63,6 +63,7 @@ class SecurityMatrixIT {
             Map.entry("ledger GET /api/v1/contracts/{contractId}", readersAndOwner()),
             Map.entry("ledger GET /api/v1/contracts/{contractId}/versions", readersAndOwner()),
             Map.entry("ledger GET /api/v1/contracts", readersAndOwner()),
+            Map.entry("ledger GET /api/v1/overview", readersAndOwner()),
             Map.entry("ledger GET /api/v1/contracts/{contractId}/statements/{period}", readersAndOwner()),
             Map.entry("ledger GET /api/v1/contracts/{contractId}/downtime", readersAndOwner()),
             Map.entry("ledger GET /api/v1/contracts/{contractId}/shortfalls", readersAndOwner()),
@@ -77,6 +78,7 @@ class SecurityMatrixIT {
             Map.entry("ledger GET /api/v1/audit/verify", roles("operator", "viewer")),
             Map.entry("notification GET /api/v1/notices", readersAndOwner()),
             Map.entry("notification GET /api/v1/notices/{id}", readersAndOwner()),
+            Map.entry("notification GET /api/v1/notices/latest", readersAndOwner()),
             Map.entry("notification POST /api/v1/notices/{id}/resend", roles("operator")));
 
     private static final String OWN = "sec-own";
@@ -168,7 +170,9 @@ class SecurityMatrixIT {
         } else if (path.startsWith("/api/v1/notices/{id}")) {
             path = path.replace("{id}", noticeOf.get(contract));
         }
-        if (path.equals("/api/v1/tickets") && parts[1].equals("GET") || path.equals("/api/v1/notices")) {
+        if (path.equals("/api/v1/tickets") && parts[1].equals("GET")
+                || path.equals("/api/v1/notices")
+                || path.equals("/api/v1/notices/latest")) {
             path += "?contractId=" + contract;
         }
         return base(parts[0]) + path;
@@ -270,7 +274,7 @@ class SecurityMatrixIT {
         String customer = SystemStack.token(Grant.customer(OWN));
         List<String> wrong = new ArrayList<>();
         for (var row : TABLE.entrySet()) {
-            if (!row.getValue().customerScope() || row.getKey().endsWith("/api/v1/contracts")) {
+            if (!row.getValue().customerScope() || LISTS.contains(row.getKey())) {
                 continue;
             }
             SlaClient.Reply own = call(row.getKey(), OWN, customer);
@@ -287,7 +291,23 @@ class SecurityMatrixIT {
                         api.as(customer).get(SystemStack.ENDPOINTS.ledger() + "/api/v1/contracts"), 200)
                 .json();
         assertThat(listed.findValuesAsText("contractId")).containsExactly(OWN);
+        JsonNode overview = SlaClient.expect(
+                        api.as(customer).get(SystemStack.ENDPOINTS.ledger() + "/api/v1/overview"), 200)
+                .json();
+        assertThat(overview.findValuesAsText("contractId")).containsExactly(OWN);
+        // the latest notices of both contracts, asked by OWN's customer: only its own comes back
+        JsonNode latest = SlaClient.expect(
+                        api.as(customer)
+                                .get(SystemStack.ENDPOINTS.notification() + "/api/v1/notices/latest?contractId=" + OWN
+                                        + "&contractId=" + OTHER),
+                        200)
+                .json();
+        assertThat(latest.findValuesAsText("contractId")).containsExactly(OWN);
     }
+
+    /** Lists that show a customer its own contracts only (their rows are checked above by content, not by 404). */
+    private static final Set<String> LISTS = Set.of(
+            "ledger GET /api/v1/contracts", "ledger GET /api/v1/overview", "notification GET /api/v1/notices/latest");
 
     @Test
     void limitedTokensActOnlyOnWhatTheyName() {

@@ -9,6 +9,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +30,7 @@ public final class RejectingSmtpFront implements AutoCloseable {
     private final int upstreamPort;
     private final Pattern reject;
     private final Thread acceptor;
-    private final java.util.Set<Socket> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Socket> sessions = ConcurrentHashMap.newKeySet();
 
     public RejectingSmtpFront(int port, int upstreamPort, Pattern reject) throws IOException {
         this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());

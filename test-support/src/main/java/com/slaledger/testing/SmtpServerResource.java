@@ -1,6 +1,8 @@
 package com.slaledger.testing;
 
+import java.io.IOException;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -31,8 +33,8 @@ public class SmtpServerResource implements QuarkusTestResourceLifecycleManager {
         greenMail.start();
         port = greenMail.getSmtp().getPort();
         try {
-            front = new RejectingSmtpFront(0, port, java.util.regex.Pattern.compile(REJECTED));
-        } catch (java.io.IOException e) {
+            front = new RejectingSmtpFront(0, port, Pattern.compile(REJECTED));
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return Map.of(
@@ -46,7 +48,7 @@ public class SmtpServerResource implements QuarkusTestResourceLifecycleManager {
         greenMail.stop();
         try {
             front.close();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // closing: nothing to do
         }
         front.closeSessions();
@@ -57,8 +59,8 @@ public class SmtpServerResource implements QuarkusTestResourceLifecycleManager {
         greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         try {
-            front = new RejectingSmtpFront(front.port(), port, java.util.regex.Pattern.compile(REJECTED));
-        } catch (java.io.IOException e) {
+            front = new RejectingSmtpFront(front.port(), port, Pattern.compile(REJECTED));
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -68,7 +70,7 @@ public class SmtpServerResource implements QuarkusTestResourceLifecycleManager {
         if (front != null) {
             try {
                 front.close();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // closing: nothing to do
             }
         }

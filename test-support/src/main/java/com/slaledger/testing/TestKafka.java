@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import com.slaledger.events.EventSerializer;
@@ -38,7 +39,7 @@ public final class TestKafka {
     }
 
     /** Sends many events on one producer (batched as a real producer would) and waits for every ack. */
-    public static void sendAll(String topic, java.util.function.Function<Object, String> key, List<?> events) {
+    public static void sendAll(String topic, Function<Object, String> key, List<?> events) {
         try (var producer = new KafkaProducer<String, Object>(
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
