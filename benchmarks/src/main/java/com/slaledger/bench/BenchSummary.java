@@ -1,10 +1,12 @@
 package com.slaledger.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -116,8 +118,7 @@ public final class BenchSummary {
     }
 
     /** A bar chart of the run: each throughput against its ceiling, each latency against its target. */
-    static void chart(Path out, Map<String, List<Double>> rates, Map<String, Double> figures)
-            throws java.io.IOException {
+    static void chart(Path out, Map<String, List<Double>> rates, Map<String, Double> figures) throws IOException {
         List<String[]> bars = new ArrayList<>();
         bars.add(new String[] {"intake", "intake", "fair-producer"});
         bars.add(new String[] {"fold (drain)", "drain", "fair-consumer"});
@@ -135,7 +136,7 @@ public final class BenchSummary {
             svg.append(bar(b[0] + " " + Math.round(stage) + "/s", stage / ceiling, y, "#0b5cad"));
             svg.append(bar(b[2] + " " + Math.round(ceiling) + "/s", 1.0, y + 18, "#9aa5b1"));
             svg.append(String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#b3261e\" stroke-dasharray=\"4\"/>%n",
                     220 + 0.5 * 500,
                     220 + 0.5 * 500,
@@ -162,7 +163,7 @@ public final class BenchSummary {
                     y,
                     v <= limit ? "#1a7f37" : "#b3261e"));
             svg.append(String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "<line x1=\"470\" x2=\"470\" y1=\"%d\" y2=\"%d\" stroke=\"#1b1f24\" stroke-dasharray=\"4\"/>%n",
                     y - 4,
                     y + 16));
@@ -176,7 +177,7 @@ public final class BenchSummary {
 
     private static String bar(String label, double fraction, int y, String colour) {
         return String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "<text x=\"10\" y=\"%d\">%s</text><rect x=\"220\" y=\"%d\" width=\"%.1f\" height=\"14\" fill=\"%s\"/>%n",
                 y + 11,
                 label.length() > 34 ? label.substring(0, 34) : label,

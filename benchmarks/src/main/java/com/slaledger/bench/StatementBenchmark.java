@@ -16,6 +16,7 @@ import com.slaledger.ledger.engine.IntervalSet;
 import com.slaledger.ledger.engine.MeasurementPolicy;
 import com.slaledger.ledger.engine.Money;
 import com.slaledger.ledger.engine.MonitoredDowntime;
+import com.slaledger.ledger.engine.NoDataRule;
 import com.slaledger.ledger.engine.Observation;
 import com.slaledger.ledger.engine.Periods;
 import com.slaledger.ledger.engine.ServiceHistory;
@@ -86,7 +87,7 @@ public class StatementBenchmark {
                 new BigDecimal("100"),
                 new Money(new BigDecimal("1000.00"), "EUR"),
                 List.of(new Interval(start + 86_400 * 9, start + 86_400 * 9 + 7200)),
-                com.slaledger.ledger.engine.NoDataRule.UP,
+                NoDataRule.UP,
                 List.of());
         now = end + 7200;
     }

@@ -2,6 +2,9 @@ package com.slaledger.support.messaging;
 
 import java.nio.charset.StandardCharsets;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.slaledger.events.EventJson;
+import com.slaledger.events.FoldedRecordDeserializer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -28,9 +31,9 @@ public class DeadLetters {
     /** How large a message was that the broker refused (the outbox relay sends only its start). */
     public static final String SIZE = "dead-letter-size";
     /** Set by the Kafka connector when the value could not be deserialised. */
-    static final String FAILURE_REASON = com.slaledger.events.FoldedRecordDeserializer.FAILURE_REASON;
+    static final String FAILURE_REASON = FoldedRecordDeserializer.FAILURE_REASON;
 
-    static final String FAILURE_DATA = com.slaledger.events.FoldedRecordDeserializer.FAILURE_DATA;
+    static final String FAILURE_DATA = FoldedRecordDeserializer.FAILURE_DATA;
 
     private final MutinyEmitter<byte[]> emitter;
 
@@ -90,8 +93,8 @@ public class DeadLetters {
             return raw;
         }
         try {
-            return com.slaledger.events.EventJson.mapper().writeValueAsBytes(payload);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return EventJson.mapper().writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
             return bytes(String.valueOf(payload));
         }
     }

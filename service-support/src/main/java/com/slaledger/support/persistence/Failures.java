@@ -1,5 +1,7 @@
 package com.slaledger.support.persistence;
 
+import java.util.regex.Pattern;
+
 /** Recognising failures that are not errors of the request. */
 public final class Failures {
 
@@ -59,6 +61,5 @@ public final class Failures {
         return null;
     }
 
-    private static final java.util.regex.Pattern SQLSTATE =
-            java.util.regex.Pattern.compile("SQLSTATE[ =:]*([0-9A-Z]{5})");
+    private static final Pattern SQLSTATE = Pattern.compile("SQLSTATE[ =:]*([0-9A-Z]{5})");
 }

@@ -6,7 +6,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
 
+import com.slaledger.support.rest.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -55,6 +58,20 @@ public class Caller {
     }
 
     /** A list filter: null when the caller reads every contract, else the contracts it may read. */
+    /**
+     * The {@code contractId} a contract-scoped list names (its tickets, its notices): required (400
+     * otherwise), and one the caller may read (404, as if it did not exist, otherwise).
+     */
+    public String listedContract(String contractId) {
+        if (contractId == null || contractId.isBlank()) {
+            throw ProblemException.invalid("contractId", "is required");
+        }
+        if (!mayRead(contractId)) {
+            throw ProblemException.notFound("contract " + contractId);
+        }
+        return contractId;
+    }
+
     public Set<String> readableContracts() {
         if (readsAll() || (has(Roles.HELPDESK) && claim(CONTRACTS).isEmpty())) {
             return null;
@@ -109,13 +126,13 @@ public class Caller {
         if (value instanceof Collection<?> values) {
             return values.stream().map(Caller::text).toList();
         }
-        if (value instanceof jakarta.json.JsonArray array) {
+        if (value instanceof JsonArray array) {
             return array.stream().map(Caller::text).toList();
         }
         return value == null ? List.of() : List.of(text(value));
     }
 
     private static String text(Object value) {
-        return value instanceof jakarta.json.JsonString s ? s.getString() : String.valueOf(value);
+        return value instanceof JsonString s ? s.getString() : String.valueOf(value);
     }
 }
