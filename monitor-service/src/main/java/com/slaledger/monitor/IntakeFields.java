@@ -57,7 +57,7 @@ public final class IntakeFields {
                     if (count >= max) {
                         p.skipChildren(); // read on: a malformed rest is still an unreadable body
                     } else if (t == JsonToken.START_OBJECT) {
-                        reader.read(fields(p, fields), "[" + count + "].");
+                        reader.read(fields(p, fields, "[" + count + "].", v), "[" + count + "].");
                     } else {
                         p.skipChildren();
                         v.add(new Violation("[" + count + "]", "must be a JSON object"));
@@ -69,7 +69,7 @@ public final class IntakeFields {
                     v.add(new Violation("", "an array must hold 1 to " + max + " " + what + "s"));
                 }
             } else if (t == JsonToken.START_OBJECT) {
-                reader.read(fields(p, fields), "");
+                reader.read(fields(p, fields, "", v), "");
             } else {
                 v.add(new Violation("", "must be a JSON object"));
             }
@@ -84,13 +84,15 @@ public final class IntakeFields {
     /**
      * One element's {@code names}, in that order: a String, a Long (a whole number that fits),
      * {@link #OTHER}, or null when absent or null; the last of a repeated field counts, as in a tree.
+     * A field of another name is a violation naming it (SPEC §9: a misspelled {@code obsevedAt}
+     * must not pass as an element without one).
      */
-    private static Object[] fields(JsonParser p, String[] names) throws IOException {
+    private static Object[] fields(JsonParser p, String[] names, String prefix, List<Violation> v) throws IOException {
         Object[] values = new Object[names.length];
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            JsonToken v = p.nextToken();
+            JsonToken token = p.nextToken();
             int index = -1;
             for (int i = 0; i < names.length; i++) {
                 if (names[i].equals(name)) {
@@ -99,11 +101,11 @@ public final class IntakeFields {
                 }
             }
             Object value;
-            if (v == JsonToken.VALUE_STRING) {
+            if (token == JsonToken.VALUE_STRING) {
                 value = p.getText();
-            } else if (v == JsonToken.VALUE_NULL) {
+            } else if (token == JsonToken.VALUE_NULL) {
                 value = null;
-            } else if (v == JsonToken.VALUE_NUMBER_INT
+            } else if (token == JsonToken.VALUE_NUMBER_INT
                     && (p.getNumberType() == JsonParser.NumberType.INT
                             || p.getNumberType() == JsonParser.NumberType.LONG)) {
                 value = p.getLongValue();
@@ -113,6 +115,10 @@ public final class IntakeFields {
             }
             if (index >= 0) {
                 values[index] = value;
+            } else {
+                v.add(new Violation(
+                        prefix + (name.length() > 64 ? name.substring(0, 64) + "…" : name),
+                        "is not a field of this request; its fields: " + String.join(", ", names)));
             }
         }
         if (t != JsonToken.END_OBJECT) {

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slaledger.events.DutyOutcome;
+import com.slaledger.support.rest.Violation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,15 @@ class DutyEventParserTest {
         assertThat(e.dedupKey()).isEqualTo("id:bk-1");
         assertThat(parse(event("")).events().get(0).dedupKey())
                 .isEqualTo("tuple:db-backup|2026-10-03T02:10:00Z|SUCCESS");
+    }
+
+    /** SPEC §9: a field a duty event does not have is named, and the event is not taken. */
+    @Test
+    void anUnknownFieldIsNamed() throws Exception {
+        var result = parse(event(",\"outcom\":\"FAILURE\""));
+        assertThat(result.events()).isEmpty();
+        assertThat(result.violations()).extracting(Violation::field).containsExactly("outcom");
+        assertThat(result.violations().get(0).message()).contains("outcome");
     }
 
     @Test

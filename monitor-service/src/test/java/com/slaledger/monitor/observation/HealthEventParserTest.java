@@ -133,10 +133,23 @@ class HealthEventParserTest {
     }
 
     @Test
-    void skipsWhatItDoesNotReadAndTakesTheLastOfARepeatedField() throws Exception {
-        var result = parse(obs(",\"extra\":{\"a\":[1,{\"b\":null}],\"c\":\"x\"},\"tags\":[\"x\"],\"status\":\"UP\""));
+    void takesTheLastOfARepeatedField() throws Exception {
+        var result = parse(obs(",\"status\":\"UP\""));
         assertThat(result.valid()).isTrue();
         assertThat(result.events().get(0).status()).isEqualTo(HealthStatus.UP);
+    }
+
+    /**
+     * SPEC §9: a field an observation does not have is named (its nested values read past, the
+     * rest of the body still checked), and nothing of the batch is taken.
+     */
+    @Test
+    void namesEveryFieldItDoesNotKnow() throws Exception {
+        var result = parse(
+                "[" + obs("") + "," + obs(",\"extra\":{\"a\":[1,{\"b\":null}],\"c\":\"x\"},\"tags\":[\"x\"]") + "]");
+        assertThat(result.events()).isEmpty();
+        assertThat(result.violations()).extracting(Violation::field).containsExactly("[1].extra", "[1].tags");
+        assertThat(result.violations().get(0).message()).contains("observedAt");
     }
 
     @Test

@@ -77,6 +77,20 @@ class HealthEventResourceTest {
                 .statusCode(400);
     }
 
+    /** SPEC §9: an unknown (misspelled) field is a 400 naming it, with its element's index in a batch. */
+    @Test
+    void aMisspelledFieldIsAProblemNamingIt() {
+        given().contentType("application/json")
+                .body("[" + obs("api", "p1", "DOWN") + ","
+                        + obs("api", "p2", "DOWN").replace("\"probeId\"", "\"probId\"") + "]")
+                .when()
+                .post("/api/v1/health-events")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItems("[1].probId", "[1].probeId"));
+    }
+
     @Test
     void observationsBefore2000AreRejected() {
         given().contentType("application/json")

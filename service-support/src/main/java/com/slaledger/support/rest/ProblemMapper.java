@@ -1,6 +1,7 @@
 package com.slaledger.support.rest;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -51,6 +53,23 @@ public class ProblemMapper {
         }
         violations.sort(Comparator.comparing(Violation::field));
         return respond(ProblemException.invalid(violations).toProblem(path(uri)));
+    }
+
+    /**
+     * A field the request does not know (SPEC §9): a 400 naming it, so that a misspelled term
+     * ({@code minimumDowntme}) never falls back silently to its default.
+     */
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        List<String> known = new ArrayList<>();
+        if (e.getKnownPropertyIds() != null) {
+            e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+        }
+        Collections.sort(known);
+        String message =
+                "is not a field of this request" + (known.isEmpty() ? "" : "; its fields: " + String.join(", ", known));
+        return respond(ProblemException.invalid(List.of(new Violation(JsonPaths.of(e.getPath()), message)))
+                .toProblem(path(uri)));
     }
 
     /** Quarkus maps these Jackson subtypes itself unless a mapper names them exactly. */

@@ -17,6 +17,7 @@ import static com.slaledger.ledger.LedgerFixtures.specContract;
 import static com.slaledger.ledger.LedgerFixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -85,6 +86,37 @@ class ContractResourceTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    /**
+     * SPEC §9: a misspelled term is a 400 naming it, and nothing is stored; before, {@code
+     * minimumDowntme} and {@code timezon} were dropped and the contract stored with PT0S and UTC.
+     */
+    @Test
+    void aMisspelledTermIsAProblemNamingItAndNothingIsStored() {
+        String id = unique("typo-check");
+        String body = specContract("PROVIDER_MONITORED", "api", "web")
+                .replace("\"minimumDowntime\"", "\"minimumDowntme\"")
+                .replace("\"timezone\"", "\"timezon\"");
+        assertThat(body).contains("minimumDowntme").contains("timezon\"");
+        given().contentType("application/json")
+                .body(body)
+                .when()
+                .put("/api/v1/contracts/{id}", id)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("minimumDowntme"))
+                .body("violations[0].message", containsString("minimumDowntime"));
+        given().when().get("/api/v1/contracts/{id}", id).then().statusCode(404);
+        given().contentType("application/json")
+                .body(specContract("PROVIDER_MONITORED", "api", "web").replace("\"name\"", "\"nmae\""))
+                .when()
+                .put("/api/v1/contracts/{id}", id)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("customer.nmae"));
+        given().when().get("/api/v1/contracts/{id}", id).then().statusCode(404);
     }
 
     @Test

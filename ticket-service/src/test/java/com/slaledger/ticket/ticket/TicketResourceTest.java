@@ -92,6 +92,26 @@ class TicketResourceTest {
                 .contains(externalId);
     }
 
+    /** SPEC §9: a misspelled field is a 400 naming it; no ticket is opened. */
+    @Test
+    void aMisspelledFieldIsAProblemNamingIt() {
+        String contract = TicketFixtures.contract("api");
+        String externalId = "ZD-" + UUID.randomUUID();
+        given().contentType("application/json")
+                .body(ticket(externalId, contract, "api").replace("\"reportedAt\"", "\"reportedOn\""))
+                .when()
+                .post("/api/v1/tickets")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("reportedOn"));
+        given().when()
+                .get("/api/v1/tickets?contractId={c}", contract)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(0));
+    }
+
     @Test
     void resolvingClosesOnceAndPublishesTheResolution() {
         String contract = TicketFixtures.contract("api");
