@@ -163,16 +163,25 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, String> {
         }
         return getSession().chain(s -> s.createNativeQuery(
                         "SELECT DISTINCT ON (contract_id) * FROM notice WHERE contract_id IN (:ids)"
+                                + (withWarnings ? "" : " AND kind <> 'WARNING'")
                                 + " ORDER BY contract_id, created_at DESC, id DESC",
                         Notice.class)
                 .setParameter("ids", contractIds)
                 .getResultList());
     }
 
-    /** A page of a contract's notices, oldest first. */
-    public Uni<List<Notice>> ofContract(String contractId, int offset, int count) {
-        return find("contractId", Sort.by("createdAt").and("id"), contractId)
-                .range(offset, offset + count - 1)
-                .list();
+    /**
+     * A page of a contract's notices, oldest first; without {@code withWarnings} (a customer's
+     * view, SPEC §12) the provider's own WARNING notices are left out.
+     */
+    public Uni<List<Notice>> ofContract(String contractId, boolean withWarnings, int offset, int count) {
+        var query = withWarnings
+                ? find("contractId", Sort.by("createdAt").and("id"), contractId)
+                : find(
+                        "contractId = ?1 and kind <> ?2",
+                        Sort.by("createdAt").and("id"),
+                        contractId,
+                        NoticeKind.WARNING);
+        return query.range(offset, offset + count - 1).list();
     }
 }

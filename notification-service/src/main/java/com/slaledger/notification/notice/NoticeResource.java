@@ -152,10 +152,11 @@ public class NoticeResource {
             @Context UriInfo uri) {
         caller.listedContract(contractId);
         Paging paging = Paging.of(limit, offset);
-        return notices.ofContract(contractId, paging.offset(), paging.fetch()).chain(list -> deliveries
-                .of(list.stream().map(n -> n.id).toList())
-                .map(known ->
-                        paging.respond(list, n -> NoticeView.of(n, DeliveryRepository.list(known.get(n.id))), uri)));
+        return notices.ofContract(contractId, caller.readsAll(), paging.offset(), paging.fetch())
+                .chain(list -> deliveries
+                        .of(list.stream().map(n -> n.id).toList())
+                        .map(known -> paging.respond(
+                                list, n -> NoticeView.of(n, DeliveryRepository.list(known.get(n.id))), uri)));
     }
 
     /** At most this many contracts in one ask for their latest notices. */
@@ -191,8 +192,15 @@ public class NoticeResource {
     @Operation(summary = "One notice, with its rendered text and HTML bodies")
     @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
     public Uni<NoticeDetail> get(@PathParam("id") String id) {
+        // a WARNING is the provider's own (SPEC §12): to a customer it does not exist
         return notices.findById(id)
-                .map(n -> found(n == null || caller.mayRead(n.contractId) ? n : null, id))
+                .map(n -> found(
+                        n == null
+                                        || (caller.mayRead(n.contractId)
+                                                && (caller.readsAll() || n.kind != NoticeKind.WARNING))
+                                ? n
+                                : null,
+                        id))
                 .chain(n -> deliveries
                         .of(List.of(n.id))
                         .map(known -> NoticeDetail.of(n, DeliveryRepository.list(known.get(n.id)))));

@@ -3,6 +3,7 @@ package com.slaledger.notification.notice;
 import java.time.Duration;
 import java.util.List;
 
+import com.slaledger.client.LocalTokens;
 import com.slaledger.events.Topics;
 import com.slaledger.testing.SmtpServerResource;
 import com.slaledger.testing.TestKafka;
@@ -107,5 +108,34 @@ class DeliveryPerRecipientTest {
         org.assertj.core.api.Assertions.assertThat(mailTo(noc).get(0).getSubject())
                 .contains(id)
                 .contains("50% of the downtime allowance");
+
+        // SPEC §12: the warning is the provider's own; the customer's token finds no trace of it
+        String warningId = given().when()
+                .get("/api/v1/notices?contractId={c}", id)
+                .then()
+                .extract()
+                .path("[0].id");
+        String customerToken = TestTokens.token(LocalTokens.Grant.customer(id));
+        given().auth()
+                .oauth2(customerToken)
+                .when()
+                .get("/api/v1/notices?contractId={c}", id)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(0));
+        given().auth()
+                .oauth2(customerToken)
+                .when()
+                .get("/api/v1/notices/latest?contractId={c}", id)
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(0));
+        given().auth()
+                .oauth2(customerToken)
+                .when()
+                .get("/api/v1/notices/{n}", warningId)
+                .then()
+                .statusCode(404);
+        given().when().get("/api/v1/notices/{n}", warningId).then().statusCode(200);
     }
 }

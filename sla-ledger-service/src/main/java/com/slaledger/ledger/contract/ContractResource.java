@@ -66,7 +66,7 @@ public class ContractResource {
     @WithSession
     @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
     public Uni<ContractView> get(@PathParam("contractId") String contractId) {
-        return contracts.existing(contractId, caller::mayRead).map(ContractView::of);
+        return contracts.existing(contractId, caller::mayRead).map(c -> ContractView.of(c, caller));
     }
 
     /** A version as GET /versions lists it: in force from {@code validFrom} (SPEC §7). */
@@ -91,7 +91,9 @@ public class ContractResource {
                                 contractId,
                                 e.version().version(),
                                 e.validFrom(),
-                                e.version().terms(),
+                                caller.readsAll()
+                                        ? e.version().terms()
+                                        : e.version().terms().forCustomer(),
                                 e.version().updatedAt()))
                         .toList());
     }
@@ -110,7 +112,7 @@ public class ContractResource {
                         list.stream()
                                 .filter(c -> readable == null || readable.contains(c.contractId()))
                                 .toList(),
-                        ContractView::of,
+                        c -> ContractView.of(c, caller),
                         uri));
     }
 }

@@ -84,6 +84,29 @@ public record ContractTerms(
     /** Planned downtime, excluded from the eligible time: [start, end). */
     public record MaintenanceWindow(Instant start, Instant end, String reason) {}
 
+    /**
+     * These terms as a customer may read them (SPEC §12: provider-only data never reaches a
+     * customer): without {@code alerts}, the provider's own addresses and warning thresholds.
+     */
+    public ContractTerms forCustomer() {
+        return new ContractTerms(
+                customer,
+                services,
+                policy,
+                uptimeTargetPercent,
+                minimumDowntime,
+                timezone,
+                creditTiers,
+                creditCapPercent,
+                monthlyFee,
+                maintenanceWindows,
+                noData,
+                null,
+                startsOn,
+                support,
+                duties);
+    }
+
     /** The calendar support targets are measured in ({@code 24x7} without support terms). */
     public String supportCalendar() {
         return support == null || support.calendar() == null ? BusinessCalendar.ALWAYS_ID : support.calendar();

@@ -3,6 +3,7 @@ package com.slaledger.ledger.contract;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.slaledger.support.security.Caller;
 
 /**
  * A contract as GET /api/v1/contracts/{contractId} answers it: its id and version, the terms'
@@ -12,5 +13,12 @@ public record ContractView(String contractId, long version, @JsonUnwrapped Contr
 
     public static ContractView of(ContractVersion c) {
         return new ContractView(c.contractId(), c.version(), c.terms(), c.updatedAt());
+    }
+
+    /** As {@code caller} may see it: a caller who does not read everything (a customer) sees no alerts. */
+    public static ContractView of(ContractVersion c, Caller caller) {
+        return caller.readsAll()
+                ? of(c)
+                : new ContractView(c.contractId(), c.version(), c.terms().forCustomer(), c.updatedAt());
     }
 }

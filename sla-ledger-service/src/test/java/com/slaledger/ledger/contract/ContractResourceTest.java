@@ -1,7 +1,9 @@
 package com.slaledger.ledger.contract;
 
 import java.time.Duration;
+import java.util.List;
 
+import com.slaledger.client.LocalTokens;
 import com.slaledger.events.Topics;
 import com.slaledger.testing.OperationalEndpoints;
 import com.slaledger.testing.PinnedClock;
@@ -20,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
 
 /** Contracts over HTTP, stored in the real database and published to the compacted topic. */
 @QuarkusTest
@@ -117,6 +120,107 @@ class ContractResourceTest {
                 .statusCode(400)
                 .body("violations[0].field", equalTo("customer.nmae"));
         given().when().get("/api/v1/contracts/{id}", id).then().statusCode(404);
+    }
+
+    /**
+     * SPEC §9: a representation the endpoint does not have is a 406 problem; before, {@code Accept:
+     * application/xml} on a statement was answered 200 with JSON.
+     */
+    @Test
+    void anUnsupportedMediaTypeIsNotAcceptable() {
+        String id = unique("accept");
+        putContract(id, specContract("PROVIDER_MONITORED", "api", "web"), 201);
+        given().accept("application/xml")
+                .when()
+                .get("/api/v1/contracts/{id}/statements/2026-10", id)
+                .then()
+                .statusCode(406)
+                .contentType("application/problem+json")
+                .body("status", equalTo(406))
+                .body("detail", containsString("application/json"));
+        given().accept("text/csv")
+                .when()
+                .get("/api/v1/contracts/{id}", id)
+                .then()
+                .statusCode(406)
+                .contentType("application/problem+json");
+        given().accept("application/xml, */*;q=0.1")
+                .when()
+                .get("/api/v1/contracts/{id}/statements/2026-10", id)
+                .then()
+                .statusCode(200)
+                .contentType("application/json");
+        given().accept("text/csv")
+                .when()
+                .get("/api/v1/contracts/{id}/statements/2026-10", id)
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/csv"));
+        given().when()
+                .get("/api/v1/contracts/{id}/statements/2026-10", id)
+                .then()
+                .statusCode(200)
+                .contentType("application/json");
+    }
+
+    /**
+     * SPEC §12: a contract's alerts (the provider's own addresses and thresholds) never reach a
+     * customer, in the contract, its versions or the list; operators and viewers see them.
+     */
+    @Test
+    void aCustomerDoesNotSeeTheProvidersAlerts() {
+        String id = unique("alerts");
+        String body = specContract("PROVIDER_MONITORED", "api", "web")
+                .replace(
+                        "\"timezone\": \"Europe/Lisbon\",",
+                        "\"timezone\": \"Europe/Lisbon\", \"alerts\": {\"emails\": [\"noc@provider.example\"],"
+                                + " \"allowanceUsedPercent\": [50, 80]},");
+        putContract(id, body, 201);
+        given().when()
+                .get("/api/v1/contracts/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("alerts.emails[0]", equalTo("noc@provider.example"));
+        String customer = TestTokens.token(LocalTokens.Grant.customer(id));
+        for (String path :
+                List.of("/api/v1/contracts/" + id, "/api/v1/contracts/" + id + "/versions", "/api/v1/contracts")) {
+            String answer = given().auth()
+                    .oauth2(customer)
+                    .when()
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            assertThat(answer)
+                    .as(path)
+                    .contains(id)
+                    .doesNotContain("noc@provider.example")
+                    .doesNotContain("allowanceUsed");
+        }
+    }
+
+    /**
+     * SPEC §12, audiences: a token of the same issuer made for another client (claim aud), or for
+     * none, is a 401; before, any token of the realm was accepted.
+     */
+    @Test
+    void aTokenForAnotherAudienceIsRefused() {
+        for (String audience : new String[] {"another-client", null}) {
+            given().auth()
+                    .oauth2(TestTokens.token(LocalTokens.Grant.of("operator"), audience))
+                    .when()
+                    .get("/api/v1/contracts")
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json");
+        }
+        given().auth()
+                .oauth2(TestTokens.token(LocalTokens.Grant.of("operator"), LocalTokens.AUDIENCE))
+                .when()
+                .get("/api/v1/contracts")
+                .then()
+                .statusCode(200);
     }
 
     @Test
