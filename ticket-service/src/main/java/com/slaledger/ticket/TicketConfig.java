@@ -1,5 +1,6 @@
 package com.slaledger.ticket;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -31,5 +32,12 @@ public interface TicketConfig {
 
         /** Jira's webhook secret; when set, every Jira request must carry a valid X-Hub-Signature. */
         Optional<String> jiraSecret();
+
+        /**
+         * How long a signed Jira delivery is remembered (by X-Atlassian-Webhook-Identifier, else the
+         * body's SHA-256): the same delivery again within it is a 409 and changes nothing.
+         */
+        @WithDefault("P7D")
+        Duration replayWindow();
     }
 }

@@ -9,6 +9,9 @@ public final class ProblemTypes {
     public static final String UNAUTHORIZED = "urn:sla-ledger:problem:unauthorized";
     public static final String FORBIDDEN = "urn:sla-ledger:problem:forbidden";
     public static final String TOO_MANY_REQUESTS = "urn:sla-ledger:problem:too-many-requests";
+    /** The request repeats one already acted on (a replayed webhook delivery): a 409. */
+    public static final String CONFLICT = "urn:sla-ledger:problem:conflict";
+
     public static final String UNPROCESSABLE = "urn:sla-ledger:problem:unprocessable";
     public static final String TOO_LARGE = "urn:sla-ledger:problem:too-large";
     public static final String UNAVAILABLE = "urn:sla-ledger:problem:unavailable";

@@ -2,6 +2,7 @@ package com.slaledger.ticket.helpdesk;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -17,7 +18,9 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slaledger.ledger.engine.Sha256;
 import com.slaledger.support.rest.ProblemException;
+import com.slaledger.support.rest.ProblemTypes;
 import com.slaledger.support.rest.RequestValidator;
 import com.slaledger.support.security.Caller;
 import com.slaledger.support.security.Roles;
@@ -49,6 +52,7 @@ public class HelpdeskWebhookResource {
     private final TicketConfig.Helpdesk config;
     private final Clock clock;
     private final CurrentIdentityAssociation identities;
+    private final WebhookDeliveries deliveries;
 
     public HelpdeskWebhookResource(
             HelpdeskService helpdesk,
@@ -58,7 +62,8 @@ public class HelpdeskWebhookResource {
             ObjectMapper json,
             TicketConfig config,
             Clock clock,
-            CurrentIdentityAssociation identities) {
+            CurrentIdentityAssociation identities,
+            WebhookDeliveries deliveries) {
         this.helpdesk = helpdesk;
         this.validator = validator;
         this.zendesk = zendesk;
@@ -67,6 +72,7 @@ public class HelpdeskWebhookResource {
         this.config = config.helpdesk();
         this.clock = clock;
         this.identities = identities;
+        this.deliveries = deliveries;
     }
 
     /** The answer to an event that was not acted on. */
@@ -84,10 +90,10 @@ public class HelpdeskWebhookResource {
             @HeaderParam("X-Zendesk-Webhook-Signature") String signature,
             @HeaderParam("X-Zendesk-Webhook-Signature-Timestamp") String timestamp,
             byte[] body) {
-        return allowed(config.zendeskSecret()
+        return authenticate(config.zendeskSecret()
                         .map(secret ->
                                 WebhookSignature.zendesk(secret, signature, timestamp, bytes(body), clock.instant())))
-                .chain(mayActOn -> perform(TicketSource.ZENDESK, zendesk.map(event(body)), mayActOn));
+                .chain(auth -> perform(TicketSource.ZENDESK, zendesk.map(event(body)), auth.mayActOn()));
     }
 
     @POST
@@ -96,9 +102,41 @@ public class HelpdeskWebhookResource {
             summary =
                     "Jira Service Management: issue_created records (with its priority), the first status transition is the first response, a done status resolves")
     @APIResponse(responseCode = "401", description = "A secret is configured and the signature is missing or wrong")
-    public Uni<Response> jira(@HeaderParam("X-Hub-Signature") String signature, byte[] body) {
-        return allowed(config.jiraSecret().map(secret -> WebhookSignature.jira(secret, signature, bytes(body))))
-                .chain(mayActOn -> perform(TicketSource.JIRA, jira.map(event(body)), mayActOn));
+    @APIResponse(
+            responseCode = "409",
+            description = "A signed delivery already received within ticket.helpdesk.replay-window (a replay)")
+    public Uni<Response> jira(
+            @HeaderParam("X-Hub-Signature") String signature,
+            @HeaderParam("X-Atlassian-Webhook-Identifier") String deliveryId,
+            byte[] body) {
+        return authenticate(config.jiraSecret().map(secret -> WebhookSignature.jira(secret, signature, bytes(body))))
+                .chain(auth -> {
+                    HelpdeskAction action = jira.map(event(body));
+                    if (!auth.bySignature()) {
+                        return perform(TicketSource.JIRA, action, auth.mayActOn());
+                    }
+                    // Jira signs the body only, not a time: a delivery is acted on once (SPEC §12)
+                    String id = deliveryId != null && !deliveryId.isBlank() && deliveryId.length() <= 128
+                            ? "id:" + deliveryId
+                            : "sha256:" + Sha256.hex(bytes(body));
+                    return deliveries
+                            .remember(TicketSource.JIRA.name(), id)
+                            .chain(seen -> seen != null
+                                    ? Uni.createFrom().failure(replayed(seen))
+                                    : Uni.createFrom()
+                                            .deferred(() -> perform(TicketSource.JIRA, action, auth.mayActOn()))
+                                            .onFailure()
+                                            .call(() -> deliveries.forget(TicketSource.JIRA.name(), id)));
+                });
+    }
+
+    private static ProblemException replayed(Instant seen) {
+        return new ProblemException(
+                409,
+                ProblemTypes.CONFLICT,
+                "Delivery already received",
+                "this signed delivery was received at " + seen + " and acted on then; a repeat changes nothing",
+                null);
     }
 
     /**
@@ -135,16 +173,16 @@ public class HelpdeskWebhookResource {
      * is configured, with its own signature ({@code signatureCheck}: empty when it holds, else
      * why not). Answers which contracts the caller may record tickets for.
      */
-    private Uni<Predicate<String>> allowed(Optional<Optional<String>> signatureCheck) {
+    private Uni<Auth> authenticate(Optional<Optional<String>> signatureCheck) {
         return identities.getDeferredIdentity().map(identity -> {
             if (identity.hasRole(Roles.OPERATOR)) {
-                return contract -> true;
+                return new Auth(contract -> true, false);
             }
             if (identity.hasRole(Roles.HELPDESK)) {
-                return Caller.helpdeskContracts(identity);
+                return new Auth(Caller.helpdeskContracts(identity), false);
             }
             if (signatureCheck.isPresent() && signatureCheck.get().isEmpty()) {
-                return contract -> true; // the help desk's own signature holds
+                return new Auth(contract -> true, true); // the help desk's own signature holds
             }
             if (!identity.isAnonymous()) {
                 throw ProblemException.forbidden("the token's role does not allow this");
@@ -154,9 +192,12 @@ public class HelpdeskWebhookResource {
                         "a bearer token with the helpdesk role is required (no signing secret is configured)");
             }
             refuse(signatureCheck.get().get());
-            return contract -> true;
+            return new Auth(contract -> false, false);
         });
     }
+
+    /** Who may be acted for ({@code mayActOn}: the contracts) and whether the help desk's signature said so. */
+    private record Auth(Predicate<String> mayActOn, boolean bySignature) {}
 
     private Uni<Response> perform(TicketSource source, HelpdeskAction action, Predicate<String> mayActOn) {
         return helpdesk.perform(source, action, mayActOn)

@@ -163,4 +163,41 @@ class SignedWebhookTest {
                 .body("externalId", equalTo("jira:" + key))
                 .body("source", equalTo("JIRA")));
     }
+
+    /**
+     * SPEC §12, replay: Jira's signature covers the body, not a time, so a captured delivery sent
+     * again is a 409 and changes nothing: by its X-Atlassian-Webhook-Identifier, or without one by
+     * the body's hash. Before, the same signed "resolved" could be sent again at will.
+     */
+    @Test
+    void aSignedJiraDeliverySentAgainIsRefused() throws Exception {
+        String contract = TicketFixtures.contract("api");
+        String key = "SUP-" + System.nanoTime();
+        String created = HelpdeskSamples.text("jira-created.json", key, contract);
+        String delivery = "delivery-" + key;
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> signedJira(created, delivery).then().statusCode(201));
+        signedJira(created, delivery)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sla-ledger:problem:conflict"));
+        // the same event in another delivery (Jira sends it anew) is acted on as before: unchanged
+        signedJira(created, delivery + "-2").then().statusCode(200);
+
+        String resolved = HelpdeskSamples.text("jira-resolved.json", key, contract);
+        signedJira(resolved, null).then().statusCode(200).body("resolvedAt", org.hamcrest.Matchers.notNullValue());
+        signedJira(resolved, null).then().statusCode(409);
+    }
+
+    private static io.restassured.response.Response signedJira(String body, String deliveryId) throws Exception {
+        var request = given().auth()
+                .none()
+                .contentType("application/json")
+                .header("X-Hub-Signature", "sha256=" + HexFormat.of().formatHex(hmac(JIRA_SECRET, body)));
+        if (deliveryId != null) {
+            request = request.header("X-Atlassian-Webhook-Identifier", deliveryId);
+        }
+        return request.body(body).when().post("/api/v1/webhooks/jira");
+    }
 }
