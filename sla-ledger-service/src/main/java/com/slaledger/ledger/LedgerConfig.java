@@ -86,4 +86,15 @@ public interface LedgerConfig {
      */
     @WithDefault("16777216")
     long statementCacheBytes();
+
+    /**
+     * How many statement exports (CSV, PDF) render at once, on threads of their own, never on the
+     * event loop that answers every other request and /q/health (StatementExports).
+     */
+    @WithDefault("2")
+    int exportThreads();
+
+    /** How many more wait for a thread; one beyond is a 503 with Retry-After. */
+    @WithDefault("64")
+    int exportQueue();
 }

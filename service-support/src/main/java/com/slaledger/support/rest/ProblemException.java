@@ -69,6 +69,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(429, ProblemTypes.TOO_MANY_REQUESTS, "Too many requests", detail, null, retryAfter);
     }
 
+    /** 503: the service cannot answer now (busy, or a server it needs is down); the answer carries Retry-After. */
+    public static ProblemException unavailable(String detail, Duration retryAfter) {
+        return new ProblemException(503, ProblemTypes.UNAVAILABLE, "Service unavailable", detail, null, retryAfter);
+    }
+
     /** How long the client should wait before asking again, for a Retry-After header; or null. */
     public Duration retryAfter() {
         return retryAfter;

@@ -51,6 +51,7 @@ public class StatementResource {
     private final IssuedStatementRepository issued;
     private final LedgerConfig config;
     private final Caller caller;
+    private final StatementExports exports;
 
     public StatementResource(
             ContractRepository contracts,
@@ -59,7 +60,9 @@ public class StatementResource {
             IssuedStatementRepository issued,
             LedgerConfig config,
             Clock clock,
-            Caller caller) {
+            Caller caller,
+            StatementExports exports) {
+        this.exports = exports;
         this.contracts = contracts;
         this.statements = statements;
         this.cache = cache;
@@ -102,9 +105,10 @@ public class StatementResource {
     @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
     public Uni<Response> csv(@PathParam("contractId") String contractId, @PathParam("period") String period) {
         return document(contractId, period)
-                .map(d -> Response.ok(StatementCsv.write(d), CSV + "; charset=UTF-8; header=present")
-                        .header("Content-Disposition", disposition(d, "csv"))
-                        .build());
+                .chain(d ->
+                        exports.render(() -> Response.ok(StatementCsv.write(d), CSV + "; charset=UTF-8; header=present")
+                                .header("Content-Disposition", disposition(d, "csv"))
+                                .build()));
     }
 
     /**
@@ -120,9 +124,10 @@ public class StatementResource {
                     + " and intervals, instants in the contract's time zone")
     @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
     public Uni<Response> pdf(@PathParam("contractId") String contractId, @PathParam("period") String period) {
-        return document(contractId, period).map(d -> Response.ok(StatementPdf.render(d), PDF)
-                .header("Content-Disposition", disposition(d, "pdf"))
-                .build());
+        return document(contractId, period)
+                .chain(d -> exports.render(() -> Response.ok(StatementPdf.render(d), PDF)
+                        .header("Content-Disposition", disposition(d, "pdf"))
+                        .build()));
     }
 
     // qs below JSON's: a client that accepts anything (or says nothing) gets JSON
