@@ -18,6 +18,7 @@ import com.slaledger.client.SlaClient;
 import com.slaledger.console.Pages;
 import com.slaledger.console.Services;
 import com.slaledger.console.session.Session;
+import com.slaledger.console.session.Sessions;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -56,10 +57,12 @@ public class ContractPage {
             String maintenanceJson) {}
 
     private final Services services;
+    private final Sessions sessions;
     private final Clock clock;
 
-    public ContractPage(Services services, Clock clock) {
+    public ContractPage(Services services, Sessions sessions, Clock clock) {
         this.services = services;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -67,9 +70,10 @@ public class ContractPage {
     @Path("{contractId}")
     @Produces(MediaType.TEXT_HTML)
     public Response contract(
-            @CookieParam(Session.COOKIE) String token,
+            @CookieParam(Session.COOKIE) String session,
             @PathParam("contractId") String contractId,
             @QueryParam("period") String period) {
+        String token = sessions.token(session);
         if (token == null || token.isEmpty()) {
             return Session.toSignIn();
         }
@@ -118,10 +122,11 @@ public class ContractPage {
     @GET
     @Path("{contractId}/statements/{period}.{format}")
     public Response export(
-            @CookieParam(Session.COOKIE) String token,
+            @CookieParam(Session.COOKIE) String session,
             @PathParam("contractId") String contractId,
             @PathParam("period") String period,
             @PathParam("format") String format) {
+        String token = sessions.token(session);
         if (token == null || token.isEmpty()) {
             return Session.toSignIn();
         }

@@ -19,7 +19,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slaledger.client.SlaClient;
 import com.slaledger.console.Pages;
 import com.slaledger.console.Services;
+import com.slaledger.console.session.RequestGuard;
 import com.slaledger.console.session.Session;
+import com.slaledger.console.session.Sessions;
 
 /**
  * What operators do from a contract's page: replace its maintenance windows, send a notice again.
@@ -32,9 +34,11 @@ public class ContractActions {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Services services;
+    private final Sessions sessions;
 
-    public ContractActions(Services services) {
+    public ContractActions(Services services, Sessions sessions) {
         this.services = services;
+        this.sessions = sessions;
     }
 
     /**
@@ -46,10 +50,15 @@ public class ContractActions {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response maintenance(
-            @CookieParam(Session.COOKIE) String token,
+            @CookieParam(Session.COOKIE) String session,
             @PathParam("contractId") String contractId,
             @FormParam("windows") String windows,
-            @FormParam("period") String period) {
+            @FormParam("period") String period,
+            @FormParam(Session.CSRF_FIELD) String csrf) {
+        if (sessions.token(session) != null && !sessions.csrfHolds(session, csrf)) {
+            return RequestGuard.forbidden("the form was not this console's own page (reload it)");
+        }
+        String token = sessions.token(session);
         Response refused = Session.refused(token, contractId);
         if (refused != null) {
             return refused;
@@ -87,9 +96,14 @@ public class ContractActions {
     @Path("{contractId}/notices/{noticeId}/resend")
     @Produces(MediaType.TEXT_HTML)
     public Response resend(
-            @CookieParam(Session.COOKIE) String token,
+            @CookieParam(Session.COOKIE) String session,
             @PathParam("contractId") String contractId,
-            @PathParam("noticeId") String noticeId) {
+            @PathParam("noticeId") String noticeId,
+            @FormParam(Session.CSRF_FIELD) String csrf) {
+        if (sessions.token(session) != null && !sessions.csrfHolds(session, csrf)) {
+            return RequestGuard.forbidden("the form was not this console's own page (reload it)");
+        }
+        String token = sessions.token(session);
         Response refused = Session.refused(token, contractId, noticeId);
         if (refused != null) {
             return refused;

@@ -24,7 +24,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slaledger.client.SlaClient;
 import com.slaledger.console.Services;
+import com.slaledger.console.session.RequestGuard;
 import com.slaledger.console.session.Session;
+import com.slaledger.console.session.Sessions;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -75,9 +77,11 @@ public class Editors {
     }
 
     private final Services services;
+    private final Sessions sessions;
 
-    public Editors(Services services) {
+    public Editors(Services services, Sessions sessions) {
         this.services = services;
+        this.sessions = sessions;
     }
 
     /**
@@ -100,14 +104,16 @@ public class Editors {
     /** The "open or create" forms send an id as a query parameter. */
     @GET
     @Path("contracts")
-    public Response openContract(@CookieParam(Session.COOKIE) String token, @QueryParam("id") String id) {
+    public Response openContract(@CookieParam(Session.COOKIE) String session, @QueryParam("id") String id) {
+        String token = sessions.token(session);
         return open(CONTRACT, token, id);
     }
 
     @GET
     @Path("contracts/{contractId}")
     @Produces(MediaType.TEXT_HTML)
-    public Response contract(@CookieParam(Session.COOKIE) String token, @PathParam("contractId") String contractId) {
+    public Response contract(@CookieParam(Session.COOKIE) String session, @PathParam("contractId") String contractId) {
+        String token = sessions.token(session);
         return show(CONTRACT, token, contractId);
     }
 
@@ -117,23 +123,30 @@ public class Editors {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response saveContract(
-            @CookieParam(Session.COOKIE) String token,
+            @CookieParam(Session.COOKIE) String session,
             @PathParam("contractId") String contractId,
             @FormParam("document") String text,
-            @FormParam("exists") boolean exists) {
+            @FormParam("exists") boolean exists,
+            @FormParam(Session.CSRF_FIELD) String csrf) {
+        if (sessions.token(session) != null && !sessions.csrfHolds(session, csrf)) {
+            return RequestGuard.forbidden("the form was not this console's own page (reload it)");
+        }
+        String token = sessions.token(session);
         return save(CONTRACT, token, contractId, text, exists);
     }
 
     @GET
     @Path("calendars")
-    public Response openCalendar(@CookieParam(Session.COOKIE) String token, @QueryParam("id") String id) {
+    public Response openCalendar(@CookieParam(Session.COOKIE) String session, @QueryParam("id") String id) {
+        String token = sessions.token(session);
         return open(CALENDAR, token, id);
     }
 
     @GET
     @Path("calendars/{calendarId}")
     @Produces(MediaType.TEXT_HTML)
-    public Response calendar(@CookieParam(Session.COOKIE) String token, @PathParam("calendarId") String calendarId) {
+    public Response calendar(@CookieParam(Session.COOKIE) String session, @PathParam("calendarId") String calendarId) {
+        String token = sessions.token(session);
         return show(CALENDAR, token, calendarId);
     }
 
@@ -142,10 +155,15 @@ public class Editors {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response saveCalendar(
-            @CookieParam(Session.COOKIE) String token,
+            @CookieParam(Session.COOKIE) String session,
             @PathParam("calendarId") String calendarId,
             @FormParam("document") String text,
-            @FormParam("exists") boolean exists) {
+            @FormParam("exists") boolean exists,
+            @FormParam(Session.CSRF_FIELD) String csrf) {
+        if (sessions.token(session) != null && !sessions.csrfHolds(session, csrf)) {
+            return RequestGuard.forbidden("the form was not this console's own page (reload it)");
+        }
+        String token = sessions.token(session);
         return save(CALENDAR, token, calendarId, text, exists);
     }
 
@@ -203,7 +221,8 @@ public class Editors {
     @GET
     @Path("services")
     @Produces(MediaType.TEXT_HTML)
-    public Response services(@CookieParam(Session.COOKIE) String token) {
+    public Response services(@CookieParam(Session.COOKIE) String session) {
+        String token = sessions.token(session);
         Response refused = Session.refused(token);
         return refused != null ? refused : servicesPage(token, 200, null, null);
     }
@@ -214,11 +233,16 @@ public class Editors {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response saveService(
-            @CookieParam(Session.COOKIE) String token,
+            @CookieParam(Session.COOKIE) String session,
             @FormParam("serviceId") String serviceId,
             @FormParam("name") String name,
             @FormParam("downQuorum") String downQuorum,
-            @FormParam("staleAfter") String staleAfter) {
+            @FormParam("staleAfter") String staleAfter,
+            @FormParam(Session.CSRF_FIELD) String csrf) {
+        if (sessions.token(session) != null && !sessions.csrfHolds(session, csrf)) {
+            return RequestGuard.forbidden("the form was not this console's own page (reload it)");
+        }
+        String token = sessions.token(session);
         Response refused = Session.refused(token, serviceId);
         if (refused != null) {
             return refused;

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.slaledger.client.SlaClient;
 import com.slaledger.console.Services;
 import com.slaledger.console.session.Session;
+import com.slaledger.console.session.Sessions;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -49,14 +50,17 @@ public class HomePage {
             String lastNotice) {}
 
     private final Services services;
+    private final Sessions sessions;
 
-    public HomePage(Services services) {
+    public HomePage(Services services, Sessions sessions) {
         this.services = services;
+        this.sessions = sessions;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response home(@CookieParam(Session.COOKIE) String token) {
+    public Response home(@CookieParam(Session.COOKIE) String session) {
+        String token = sessions.token(session);
         if (token == null || token.isEmpty()) {
             return Session.toSignIn();
         }
