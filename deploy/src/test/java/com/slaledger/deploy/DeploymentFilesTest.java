@@ -182,6 +182,24 @@ class DeploymentFilesTest {
         }
     }
 
+    /**
+     * The services' ports (their /q/metrics and APIs) and the console are published on loopback
+     * unless SLA_BIND_ADDRESS (SLA_CONSOLE_BIND_ADDRESS) says otherwise; before, on all interfaces.
+     */
+    @Test
+    void composePublishesTheServicesOnLoopbackUnlessToldOtherwise() throws IOException {
+        var services = map(compose().get("services"));
+        for (String service :
+                List.of("monitor-service", "ticket-service", "sla-ledger-service", "notification-service")) {
+            assertThat(list(map(services.get(service)).get("ports")))
+                    .as(service + "'s published ports")
+                    .isNotEmpty()
+                    .allSatisfy(p -> assertThat((String) p).startsWith("${SLA_BIND_ADDRESS:-127.0.0.1}:"));
+        }
+        assertThat(list(map(services.get("console")).get("ports")))
+                .allSatisfy(p -> assertThat((String) p).startsWith("${SLA_CONSOLE_BIND_ADDRESS:-127.0.0.1}:"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"monitor-service", "ticket-service", "sla-ledger-service", "notification-service"})
     void everyServiceIsToldWhichTokensToTrust(String service) throws IOException {
@@ -322,6 +340,80 @@ class DeploymentFilesTest {
         assertThat(jaas).doesNotContainKey("value");
         String user = service.equals("sla-ledger-service") ? "ledger" : service.replace("-service", "");
         assertThat(map(map(jaas.get("valueFrom")).get("secretKeyRef"))).containsEntry("key", user + "-jaas");
+    }
+
+    private static Map<String, Object> k8s(String kind, String name) throws IOException {
+        return k8sDocuments().stream()
+                .filter(d -> kind.equals(d.get("kind"))
+                        && name.equals(map(d.get("metadata")).get("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    private static Map<String, Object> podLabels(String kind, String name) throws IOException {
+        return map(map(map(map(k8s(kind, name).get("spec")).get("template")).get("metadata"))
+                .get("labels"));
+    }
+
+    /**
+     * The controller listener is no door for clients: not in the Service, authenticated (no
+     * PLAINTEXT, no User:ANONYMOUS super user), and only the Kafka pods may reach it. Before, any pod
+     * could connect to 9093 through the Service as a super user and rewrite the ACLs.
+     */
+    @Test
+    void kubernetesKafkaControllerIsAuthenticatedAndReachableOnlyByKafka() throws IOException {
+        var ports = list(map(k8s("Service", "kafka").get("spec")).get("ports"));
+        assertThat(ports).extracting(p -> map(p).get("port")).containsExactly(9092);
+        String server =
+                (String) map(k8s("ConfigMap", "kafka-config").get("data")).get("server.properties");
+        assertThat(server)
+                .doesNotContain("ANONYMOUS")
+                .doesNotContain(":PLAINTEXT")
+                .contains("CONTROLLER:SASL_PLAINTEXT")
+                .contains("sasl.mechanism.controller.protocol=PLAIN")
+                .contains("super.users=User:admin;User:controller")
+                .contains("password=\"@CONTROLLER_PASSWORD@\"");
+        var controller = map(k8s("NetworkPolicy", "kafka-controller").get("spec"));
+        var rules = list(controller.get("ingress"));
+        assertThat(rules).hasSize(1);
+        assertThat(list(map(rules.get(0)).get("from")))
+                .containsExactly(Map.of("podSelector", Map.of("matchLabels", Map.of("app", "kafka"))));
+        assertThat(list(map(rules.get(0)).get("ports")))
+                .extracting(p -> map(p).get("port"))
+                .containsExactly(9093);
+    }
+
+    /**
+     * Nothing in the namespace is reachable unless a policy says so; Kafka's clients and
+     * PostgreSQL's are exactly the services that need them (by label), the mail sink only
+     * notification-service's.
+     */
+    @Test
+    void kubernetesNetworkPoliciesAdmitOnlyWhatIsNeeded() throws IOException {
+        var deny = map(k8s("NetworkPolicy", "default-deny-ingress").get("spec"));
+        assertThat(deny.get("podSelector")).isEqualTo(Map.of());
+        assertThat(list(deny.get("policyTypes"))).containsExactly("Ingress");
+        assertThat(deny).doesNotContainKey("ingress");
+        for (String service :
+                List.of("monitor-service", "ticket-service", "sla-ledger-service", "notification-service")) {
+            assertThat(podLabels("Deployment", service)).containsEntry("sla-ledger/kafka-client", "true");
+            assertThat(podLabels("Deployment", service).containsKey("sla-ledger/database-client"))
+                    .as(service + " reaches PostgreSQL")
+                    .isEqualTo(!service.equals("monitor-service"));
+        }
+        assertThat(podLabels("Deployment", "console"))
+                .doesNotContainKeys("sla-ledger/kafka-client", "sla-ledger/database-client");
+        assertThat(podLabels("Job", "kafka-setup")).containsEntry("sla-ledger/kafka-client", "true");
+        var postgres = list(map(k8s("NetworkPolicy", "postgres").get("spec")).get("ingress"));
+        assertThat(list(map(postgres.get(0)).get("from")))
+                .containsExactly(
+                        Map.of("podSelector", Map.of("matchLabels", Map.of("sla-ledger/database-client", "true"))));
+        var mail = list(map(k8s("NetworkPolicy", "mailsink").get("spec")).get("ingress"));
+        assertThat(list(map(mail.get(0)).get("from")))
+                .containsExactly(Map.of("podSelector", Map.of("matchLabels", Map.of("app", "notification-service"))));
+        var http = list(map(k8s("NetworkPolicy", "services-http").get("spec")).get("ingress"));
+        assertThat(list(map(http.get(0)).get("from")))
+                .contains(Map.of("podSelector", Map.of("matchLabels", Map.of("app", "console"))));
     }
 
     private static Map<String, Object> container(String service) throws IOException {

@@ -53,6 +53,31 @@ class MonitoringFilesTest {
                 .contains("SUCCESS");
     }
 
+    /**
+     * SPEC §12: the shipped scrape config sends a bearer token to every service, and Prometheus
+     * accepts it (promtool, with the token file in place and the rules beside it).
+     */
+    @Test
+    void theScrapeConfigSendsATokenAndPromtoolAcceptsIt() throws Exception {
+        String config = Files.readString(DEPLOY.resolve("prometheus/prometheus.yml"));
+        Map<String, Object> doc = new Yaml(new LoaderOptions()).load(config);
+        List<?> jobs = (List<?>) doc.get("scrape_configs");
+        assertThat(jobs).isNotEmpty();
+        for (Object job : jobs) {
+            Map<?, ?> auth = (Map<?, ?>) ((Map<?, ?>) job).get("authorization");
+            assertThat(auth).as("authorization of " + job).isNotNull();
+            assertThat(auth.get("type")).isEqualTo("Bearer");
+            assertThat(String.valueOf(auth.get("credentials_file"))).endsWith(".token");
+        }
+        Path dir = Files.createTempDirectory("scrape");
+        Files.writeString(dir.resolve("metrics.token"), "a-token");
+        Files.copy(DEPLOY.resolve("prometheus/sla-ledger-alerts.yml"), dir.resolve("sla-ledger-alerts.yml"));
+        Files.writeString(
+                dir.resolve("prometheus.yml"),
+                config.replace("/etc/prometheus/secrets/sla-ledger-metrics.token", "metrics.token"));
+        assertThat(run(dir, "promtool", "check", "config", "prometheus.yml")).contains("SUCCESS");
+    }
+
     @Test
     void theRulesUseOnlyExposedMetrics() throws IOException {
         try (Reader r = Files.newBufferedReader(DEPLOY.resolve("prometheus/sla-ledger-alerts.yml"))) {

@@ -45,7 +45,10 @@ public final class LocalTokens {
     /** The issuer the local stack's services expect ({@code mp.jwt.verify.issuer}). */
     public static final String ISSUER = "sla-ledger-local";
 
-    public static final Set<String> ROLES = Set.of("operator", "viewer", "probe", "helpdesk", "customer");
+    /** The audience the services expect ({@code mp.jwt.verify.audiences}): tokens issued for this system. */
+    public static final String AUDIENCE = "sla-ledger";
+
+    public static final Set<String> ROLES = Set.of("operator", "viewer", "probe", "helpdesk", "customer", "metrics");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -72,11 +75,23 @@ public final class LocalTokens {
             List<String> contracts,
             List<String> services,
             Duration ttl,
-            List<String> duties) {
+            List<String> duties,
+            List<String> probes) {
 
-        /** Without a limit on duties. */
+        /** Without a limit on duties or probe ids. */
         public Grant(String subject, String role, List<String> contracts, List<String> services, Duration ttl) {
-            this(subject, role, contracts, services, ttl, null);
+            this(subject, role, contracts, services, ttl, null, null);
+        }
+
+        /** Without a limit on probe ids. */
+        public Grant(
+                String subject,
+                String role,
+                List<String> contracts,
+                List<String> services,
+                Duration ttl,
+                List<String> duties) {
+            this(subject, role, contracts, services, ttl, duties, null);
         }
 
         public Grant {
@@ -86,6 +101,7 @@ public final class LocalTokens {
             contracts = contracts == null ? List.of() : List.copyOf(contracts);
             services = services == null ? List.of() : List.copyOf(services);
             duties = duties == null ? List.of() : List.copyOf(duties);
+            probes = probes == null ? List.of() : List.copyOf(probes);
             ttl = ttl == null ? Duration.ofHours(24) : ttl;
             subject = subject == null ? role : subject;
         }
@@ -99,15 +115,28 @@ public final class LocalTokens {
             return new Grant("helpdesk-" + String.join("-", contracts), "helpdesk", List.of(contracts), null, null);
         }
 
+        /** A probe's token that may report only as the given probe ids, on any service. */
+        public static Grant probe(String... probes) {
+            return new Grant("probe-" + String.join("-", probes), "probe", null, null, null, null, List.of(probes));
+        }
+
         public static Grant customer(String... contracts) {
             return new Grant("customer-" + String.join("-", contracts), "customer", List.of(contracts), null, null);
         }
     }
 
     public String token(Grant grant) {
+        return token(grant, AUDIENCE);
+    }
+
+    /** A token for another audience (null: none), as another client of the same issuer would hold. */
+    public String token(Grant grant, String audience) {
         long now = clock.instant().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", issuer);
+        if (audience != null) {
+            claims.put("aud", audience);
+        }
         claims.put("sub", grant.subject());
         claims.put("upn", grant.subject());
         claims.put("groups", List.of(grant.role()));
@@ -119,6 +148,9 @@ public final class LocalTokens {
         }
         if (!grant.duties().isEmpty()) {
             claims.put("duties", grant.duties());
+        }
+        if (!grant.probes().isEmpty()) {
+            claims.put("probes", grant.probes());
         }
         claims.put("iat", now);
         claims.put("exp", now + grant.ttl().getSeconds());
@@ -199,13 +231,14 @@ public final class LocalTokens {
         }
         if (args.length < 3 || !args[0].equals("token")) {
             System.err.println("usage: keys DIR | token DIR ROLE [--contracts a,b] [--services x,y] [--duties d,e]"
-                    + " [--ttl PT24H]"
+                    + " [--probes p,q] [--ttl PT24H]"
                     + " [--subject NAME]");
             System.exit(2);
         }
         List<String> contracts = new ArrayList<>();
         List<String> services = new ArrayList<>();
         List<String> duties = new ArrayList<>();
+        List<String> probes = new ArrayList<>();
         Duration ttl = null;
         String subject = null;
         for (int i = 3; i + 1 < args.length; i += 2) {
@@ -213,6 +246,7 @@ public final class LocalTokens {
                 case "--contracts" -> contracts.addAll(List.of(args[i + 1].split(",")));
                 case "--services" -> services.addAll(List.of(args[i + 1].split(",")));
                 case "--duties" -> duties.addAll(List.of(args[i + 1].split(",")));
+                case "--probes" -> probes.addAll(List.of(args[i + 1].split(",")));
                 case "--ttl" -> ttl = Duration.parse(args[i + 1]);
                 case "--subject" -> subject = args[i + 1];
                 default -> {
@@ -223,7 +257,7 @@ public final class LocalTokens {
         }
         try {
             System.out.println(
-                    of(Path.of(args[1])).token(new Grant(subject, args[2], contracts, services, ttl, duties)));
+                    of(Path.of(args[1])).token(new Grant(subject, args[2], contracts, services, ttl, duties, probes)));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);

@@ -150,6 +150,11 @@ class MonitoringIT {
 
         Path dir = Files.createTempDirectory("prometheus");
         SlaClient.Endpoints e = SystemStack.ENDPOINTS;
+        // SPEC §12: the per-contract series need a token (role metrics); Prometheus sends one
+        for (String base : List.of(e.monitor(), e.ticket(), e.ledger(), e.notification())) {
+            assertThat(api.as(null).get(base + "/q/metrics").status()).as(base).isEqualTo(401);
+        }
+        Files.writeString(dir.resolve("metrics.token"), SystemStack.token(LocalTokens.Grant.of("metrics")));
         Files.writeString(
                 dir.resolve("prometheus.yml"),
                 """
@@ -158,6 +163,9 @@ class MonitoringIT {
                 scrape_configs:
                   - job_name: sla-ledger
                     metrics_path: /q/metrics
+                    authorization:
+                      type: Bearer
+                      credentials_file: metrics.token
                     static_configs:
                       - targets: ['%s', '%s', '%s', '%s']
                 """

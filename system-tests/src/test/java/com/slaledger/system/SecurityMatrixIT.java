@@ -237,6 +237,9 @@ class SecurityMatrixIT {
         callers.put("a malformed token", "not.a.token");
         callers.put("an expired token", expired);
         callers.put("a token signed by another key", foreign);
+        callers.put(
+                "a token of this issuer for another audience",
+                SystemStack.token(Grant.of("operator"), "another-client"));
         List<String> wrong = new ArrayList<>();
         for (String endpoint : TABLE.keySet()) {
             for (var caller : callers.entrySet()) {
@@ -322,5 +325,89 @@ class SecurityMatrixIT {
         SlaClient.Reply reply = call("monitor POST /api/v1/health-events", OWN, probe);
         assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.json().path("detail").asText()).contains(SERVICE);
+
+        // a probe token naming its probe ids reports as no other probe (no made-up quorum)
+        String asP2 = SystemStack.token(Grant.probe("p2"));
+        SlaClient.Reply otherProbe = SystemStack.client()
+                .as(asP2)
+                .postJson(
+                        SystemStack.ENDPOINTS.monitor() + "/api/v1/health-events",
+                        SlaClient.observation(null, SERVICE, "p1", "UP", SystemStack.now()));
+        assertThat(otherProbe.status()).isEqualTo(403);
+        assertThat(otherProbe.json().path("detail").asText()).contains("probe p1");
+
+        // the help-desk webhook keeps the token's contract limit: OWN's desk cannot resolve OTHER's ticket
+        String solved = "{\"type\":\"zen:event-type:ticket.status_changed\",\"time\":\"" + SystemStack.now()
+                + "\",\"detail\":{\"id\":\"SEC-1\",\"status\":\"SOLVED\","
+                + "\"tags\":[\"sla_contract_" + OTHER + "\",\"sla_service_" + SERVICE + "\"],"
+                + "\"updated_at\":\"" + SystemStack.now() + "\"},\"event\":{\"current\":\"SOLVED\"}}";
+        SlaClient.Reply webhook = SystemStack.client()
+                .as(helpdesk)
+                .send("POST", SystemStack.ENDPOINTS.ticket() + "/api/v1/webhooks/zendesk", "application/json", solved);
+        assertThat(webhook.status()).as(SlaClient.describe(webhook)).isEqualTo(403);
+        assertThat(SlaClient.expect(
+                                api.get(SystemStack.ENDPOINTS.ticket() + "/api/v1/tickets/" + ticketOf.get(OTHER)), 200)
+                        .json()
+                        .path("resolvedAt")
+                        .isNull())
+                .isTrue();
+    }
+
+    /**
+     * SPEC §12: provider-only data never reaches a customer: a contract's alerts (the provider's own
+     * addresses and thresholds) and the WARNING notices they bring, in every view.
+     */
+    @Test
+    void providerOnlyDataNeverReachesACustomer() {
+        String contract = "sec-alerts";
+        Map<String, Object> terms = new LinkedHashMap<>();
+        terms.put("customer", Map.of("name", contract, "noticeEmails", List.of(contract + "@customer.example")));
+        terms.put("services", List.of(SERVICE));
+        terms.put("policy", "PROVIDER_MONITORED");
+        terms.put("uptimeTargetPercent", 99.99);
+        terms.put("alerts", Map.of("emails", List.of("noc@provider.example"), "allowanceUsedPercent", List.of(50)));
+        SlaClient.expect(api.putContract(contract, terms), 200, 201);
+        String[] warning = new String[1];
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    JsonNode notices = api.notices(contract);
+                    warning[0] = null;
+                    notices.forEach(n -> {
+                        if (n.path("kind").asText().equals("WARNING")) {
+                            warning[0] = n.path("id").asText();
+                        }
+                    });
+                    assertThat(warning[0]).as("a warning notice of " + contract).isNotNull();
+                    assertThat(notices.findValuesAsText("kind")).contains("SHORTFALL");
+                });
+        SlaClient customer = SystemStack.client().as(SystemStack.token(Grant.customer(contract)));
+        String ledger = SystemStack.ENDPOINTS.ledger();
+        String notification = SystemStack.ENDPOINTS.notification();
+        for (String url : List.of(
+                ledger + "/api/v1/contracts/" + contract,
+                ledger + "/api/v1/contracts/" + contract + "/versions",
+                ledger + "/api/v1/contracts",
+                notification + "/api/v1/notices?contractId=" + contract,
+                notification + "/api/v1/notices/latest?contractId=" + contract)) {
+            String body = SlaClient.expect(customer.get(url), 200).body();
+            assertThat(body)
+                    .as(url)
+                    .doesNotContain("noc@provider.example")
+                    .doesNotContain("allowanceUsed")
+                    .doesNotContain("\"WARNING\"");
+        }
+        assertThat(SlaClient.expect(customer.get(notification + "/api/v1/notices?contractId=" + contract), 200)
+                        .json()
+                        .findValuesAsText("kind"))
+                .contains("SHORTFALL");
+        assertThat(customer.get(notification + "/api/v1/notices/" + warning[0]).status())
+                .isEqualTo(404);
+        // the provider's own people see both
+        assertThat(SlaClient.expect(api.get(ledger + "/api/v1/contracts/" + contract), 200)
+                        .body())
+                .contains("noc@provider.example");
+        assertThat(api.get(notification + "/api/v1/notices/" + warning[0]).status())
+                .isEqualTo(200);
     }
 }

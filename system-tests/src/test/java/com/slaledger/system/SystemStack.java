@@ -63,6 +63,8 @@ public final class SystemStack implements BeforeAllCallback, ExtensionContext.St
             Map.entry("SLA_LEDGER_SERVICE_PORT", "18083"),
             Map.entry("NOTIFICATION_SERVICE_PORT", "18084"),
             Map.entry("CONSOLE_PORT", "18080"),
+            // /q/metrics as in production: a bearer token (MonitoringIT's Prometheus sends one)
+            Map.entry("SLA_METRICS_TOKEN_REQUIRED", "true"),
             // Quicker rounds than production, so that the tests wait seconds, not minutes.
             // A consumer killed with -9 holds its partitions until its session times out (Kafka's
             // default: 45 s); the restarted instance waits that long before it reads again.
@@ -84,6 +86,11 @@ public final class SystemStack implements BeforeAllCallback, ExtensionContext.St
     /** Bearer tokens of this stack, signed with the key pair `stack up` made in its run directory. */
     static String token(LocalTokens.Grant grant) {
         return LocalTokens.of(RUN_DIR.resolve("keys")).token(grant);
+    }
+
+    /** A token of this stack's issuer for another audience (null: none), as another client would hold. */
+    static String token(LocalTokens.Grant grant, String audience) {
+        return LocalTokens.of(RUN_DIR.resolve("keys")).token(grant, audience);
     }
 
     /** The system as an operator sees it. */

@@ -25,6 +25,11 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
         return tokens().token(grant);
     }
 
+    /** A token for another audience (null: none): what another client of the issuer would hold. */
+    public static String token(LocalTokens.Grant grant, String audience) {
+        return tokens().token(grant, audience);
+    }
+
     public static String token(String role) {
         return token(LocalTokens.Grant.of(role));
     }

@@ -3,6 +3,7 @@ package com.slaledger.monitor.observation;
 import java.time.Duration;
 import java.util.UUID;
 
+import com.slaledger.client.LocalTokens;
 import com.slaledger.client.SuiteClock;
 import com.slaledger.events.Topics;
 import com.slaledger.testing.OperationalEndpoints;
@@ -75,6 +76,37 @@ class HealthEventResourceTest {
                 .post("/api/v1/health-events")
                 .then()
                 .statusCode(400);
+    }
+
+    /**
+     * SPEC §12: a probe token limited to probe ids (claim {@code probes}) reports only as them;
+     * before, one credential could post as any probe id and make up a quorum.
+     */
+    @Test
+    void aProbeTokenLimitedToItsIdsReportsAsNoOtherProbe() {
+        String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = TestTokens.token(LocalTokens.Grant.probe("probe-a"));
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("[" + obs(service, "probe-a", "DOWN") + "," + obs(service, "probe-b", "DOWN") + "]")
+                .when()
+                .post("/api/v1/health-events")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("this token may not report as probe probe-b"));
+        given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(obs(service, "probe-a", "DOWN"))
+                .when()
+                .post("/api/v1/health-events")
+                .then()
+                .statusCode(202);
+        var records = TestKafka.read(Topics.HEALTH_OBSERVED, r -> service.equals(r.key()), 3, Duration.ofSeconds(8));
+        assertThat(records).hasSize(1);
+        assertThat(TestKafka.text(records.get(0))).contains("probe-a").doesNotContain("probe-b");
     }
 
     /** SPEC §9: an unknown (misspelled) field is a 400 naming it, with its element's index in a batch. */

@@ -26,6 +26,8 @@ public class Caller {
     static final String SERVICES = "services";
     /** The claim naming the duties a probe token may report on (absent: all). */
     static final String DUTIES = "duties";
+    /** The claim naming the probe ids a probe token may report as (absent: any). */
+    static final String PROBES = "probes";
 
     private final SecurityIdentity identity;
 
@@ -88,6 +90,15 @@ public class Caller {
     /** Whether a probe (or operator) may report on this service. */
     public boolean mayReport(String serviceId) {
         return has(Roles.OPERATOR) || (has(Roles.PROBE) && limitedTo(SERVICES).test(serviceId));
+    }
+
+    /**
+     * Whether this caller may report under the probe id (SPEC §12): an operator, or a probe whose
+     * token names no probes (claim {@code probes}) or names this one, so that one credential cannot
+     * make up a quorum of probes or cancel another probe's DOWN.
+     */
+    public boolean mayReportAs(String probeId) {
+        return has(Roles.OPERATOR) || (has(Roles.PROBE) && limitedTo(PROBES).test(probeId));
     }
 
     /**
