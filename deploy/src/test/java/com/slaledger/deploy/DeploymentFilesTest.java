@@ -89,7 +89,7 @@ class DeploymentFilesTest {
     void composeRunsEachServiceOnItsPortWithHealthChecksAndHealthyDependencies(String service) throws IOException {
         var s = map(map(compose().get("services")).get(service));
         int port = httpPort(service);
-        assertThat(list(s.get("ports"))).containsExactly(port + ":" + port);
+        assertThat(list(s.get("ports"))).containsExactly("${SLA_BIND_ADDRESS:-127.0.0.1}:" + port + ":" + port);
         assertThat(list(map(s.get("healthcheck")).get("test")).toString())
                 .contains("/dev/tcp/127.0.0.1/" + port)
                 .contains("/q/health/ready");
@@ -305,6 +305,7 @@ class DeploymentFilesTest {
                 "sla.warnings",
                 "sla.statements",
                 "sla.evaluations",
+                "sla.audit-heads",
                 "sla.dead-letters")) {
             assertThat(setup).contains(topic);
         }
@@ -321,6 +322,7 @@ class DeploymentFilesTest {
         assertThat(producers.get("sla.statements")).containsExactly("ledger");
         assertThat(producers.get("sla.contracts")).containsExactly("ledger");
         assertThat(producers.get("sla.evaluations")).containsExactly("ledger");
+        assertThat(producers.get("sla.audit-heads")).containsExactly("ledger");
         assertThat(producers.get("sla.health-observed")).containsExactly("monitor");
         assertThat(producers.get("sla.duties")).containsExactly("monitor");
         assertThat(producers.get("sla.tickets")).containsExactly("ticket");

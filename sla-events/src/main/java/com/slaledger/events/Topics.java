@@ -28,6 +28,12 @@ public final class Topics {
      * evaluator group. Kafka's partition assignment decides which instance owns which contracts.
      */
     public static final String EVALUATIONS = "sla.evaluations";
+    /**
+     * The audit log's head, anchored outside the ledger's database (compacted, key "audit"): the
+     * newest entry's sequence number, hash and signature, for GET /api/v1/audit/verify to find
+     * entries deleted from the end of the log.
+     */
+    public static final String AUDIT_HEADS = "sla.audit-heads";
     /** Records a consumer could not process, with the reason in headers. */
     public static final String DEAD_LETTERS = "sla.dead-letters";
 
@@ -55,6 +61,7 @@ public final class Topics {
             new Spec(WARNINGS, Map.of("retention.ms", MONTH)),
             new Spec(STATEMENTS, Map.of("retention.ms", MONTH)),
             new Spec(EVALUATIONS, Map.of("retention.ms", WEEK)),
+            new Spec(AUDIT_HEADS, Map.of("cleanup.policy", "compact")),
             new Spec(DEAD_LETTERS, Map.of("retention.ms", MONTH)));
 
     private Topics() {}

@@ -97,4 +97,11 @@ public interface LedgerConfig {
     /** How many more wait for a thread; one beyond is a 503 with Retry-After. */
     @WithDefault("64")
     int exportQueue();
+
+    /**
+     * The key that signs the audit log's entries and its head (HMAC-SHA256), kept outside the
+     * database (LEDGER_AUDIT_KEY): whoever holds only the database credentials cannot re-sign a
+     * rewritten entry. No default in prod: the ledger does not start without one.
+     */
+    String auditKey();
 }

@@ -151,6 +151,142 @@ class CrashIT {
         assertThat(api.mails("sla@notify-crash.example").get(0).subject()).contains("notify-crash", "2026-10");
     }
 
+    /**
+     * SPEC §19, the broker down in the middle of intake: every batch is answered at once (a 503
+     * with Retry-After instead of holding the connection for the producer's 60 s), monitor-service
+     * says it is not ready, duty events are refused the same way, and a ticket is still taken (its
+     * outbox keeps it until the broker is back). The prober sends what was refused again after
+     * the broker returns; the statement is the hand-computed one of the undisturbed stream above:
+     * every observation answered 202, before, during or after, counts exactly once.
+     */
+    @Test
+    void theBrokerKilledMidIntakeRefusesAtOnceAndEveryAcceptedObservationCountsOnce() {
+        api.putContract("broker-down", contract("sys-broker", "sla@broker-down.example", "PROVIDER_MONITORED"));
+        List<Map<String, Object>> observations = stream("sys-broker");
+        List<List<Map<String, Object>>> batches = new ArrayList<>();
+        for (int from = 0; from < observations.size(); from += 2000) {
+            batches.add(observations.subList(from, Math.min(observations.size(), from + 2000)));
+        }
+        String intake = SystemStack.ENDPOINTS.monitor() + "/api/v1/health-events";
+        SlaClient impatient = api.withTimeout(Duration.ofSeconds(15)); // the client gave up at 60 s
+        List<List<Map<String, Object>>> refused = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            SlaClient.expect(impatient.postJson(intake, batches.get(i)), 202);
+        }
+        String ticket = api.openTicket(
+                Map.of(
+                        "externalId",
+                        "BROKER-1",
+                        "contractId",
+                        "broker-down",
+                        "serviceId",
+                        "sys-broker",
+                        "kind",
+                        "REQUEST"),
+                Duration.ofSeconds(60));
+
+        SystemStack.crash("kafka");
+        for (int i = 10; i < 13; i++) {
+            SlaClient.Reply reply = impatient.postJson(intake, batches.get(i));
+            assertThat(reply.status()).as(SlaClient.describe(reply)).isEqualTo(503);
+            assertThat(reply.json().path("type").asText()).isEqualTo("urn:sla-ledger:problem:unavailable");
+            refused.add(batches.get(i));
+        }
+        SlaClient.Reply duty = impatient.postJson(
+                SystemStack.ENDPOINTS.monitor() + "/api/v1/duty-events",
+                List.of(SlaClient.dutyEvent("broker-backup", "SUCCESS", Instant.parse("2026-10-05T02:00:00Z"))));
+        assertThat(duty.status()).as(SlaClient.describe(duty)).isEqualTo(503);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(impatient
+                        .get(SystemStack.ENDPOINTS.monitor() + "/q/health/ready")
+                        .status())
+                .isEqualTo(503));
+        // tickets do not wait for the broker: ticket-service's outbox holds the event until it is back
+        SlaClient.Reply responded = impatient.respondTicket(ticket, Instant.parse("2026-10-05T03:00:00Z"));
+        assertThat(responded.status()).as(SlaClient.describe(responded)).isEqualTo(200);
+
+        SystemStack.up(); // the broker again, nothing else
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(impatient
+                        .get(SystemStack.ENDPOINTS.monitor() + "/q/health/ready")
+                        .status())
+                .isEqualTo(200));
+        for (List<Map<String, Object>> batch : refused) {
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> impatient.postJson(intake, batch).status() == 202);
+        }
+        for (int i = 13; i < batches.size(); i++) {
+            SlaClient.expect(impatient.postJson(intake, batches.get(i)), 202);
+        }
+        awaitStreamStatement("broker-down");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(api.shortfalls("broker-down")).hasSize(2));
+    }
+
+    /**
+     * SPEC §19, PostgreSQL down in the middle of intake and ticket traffic: what needs the
+     * database (opening a ticket, a statement, the notices) is a 503 with Retry-After at once,
+     * intake goes on (monitor-service keeps no data; the records wait in Kafka), the services say
+     * they are not ready and, with the database back, are ready again without a restart; the
+     * ledger's consumers go on where they stopped. The statement, the shortfalls and the notices
+     * are those of the undisturbed stream: each shortfall noticed once.
+     */
+    @Test
+    void theDatabaseStoppedMidTrafficIsA503AndNothingIsLostOrSentTwice() {
+        api.putContract("db-down", contract("sys-db-down", "sla@db-down.example", "PROVIDER_MONITORED"));
+        List<Map<String, Object>> observations = stream("sys-db-down");
+        int half = observations.size() / 2;
+        api.postObservations(observations.subList(0, half), 2000);
+        api.openTicket(
+                Map.of("externalId", "DB-1", "contractId", "db-down", "serviceId", "sys-db-down", "kind", "REQUEST"),
+                Duration.ofSeconds(60));
+        SlaClient impatient = api.withTimeout(Duration.ofSeconds(15));
+        SlaClient.Endpoints e = SystemStack.ENDPOINTS;
+
+        SystemStack.stopDatabase();
+        try {
+            Map<String, Object> second = new LinkedHashMap<>();
+            second.put("externalId", "DB-2");
+            second.put("contractId", "db-down");
+            second.put("serviceId", "sys-db-down");
+            second.put("kind", "REQUEST");
+            for (SlaClient.Reply reply : List.of(
+                    impatient.postJson(e.ticket() + "/api/v1/tickets", second),
+                    impatient.get(e.ledger() + "/api/v1/contracts/db-down/statements/2026-10"),
+                    impatient.get(e.notification() + "/api/v1/notices?contractId=db-down"))) {
+                assertThat(reply.status()).as(SlaClient.describe(reply)).isEqualTo(503);
+                assertThat(reply.contentType()).startsWith("application/problem+json");
+            }
+            // intake needs no database: the second half goes in while it is down
+            assertThat(impatient.postObservations(observations.subList(half, observations.size()), 2000))
+                    .isEqualTo(observations.size() - half);
+            for (String base : List.of(e.ticket(), e.ledger(), e.notification())) {
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                                impatient.get(base + "/q/health/ready").status())
+                        .as(base)
+                        .isEqualTo(503));
+            }
+        } finally {
+            SystemStack.startDatabase();
+        }
+        for (String base : List.of(e.ticket(), e.ledger(), e.notification())) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                            impatient.get(base + "/q/health/ready").status())
+                    .as(base)
+                    .isEqualTo(200));
+        }
+        awaitStreamStatement("db-down");
+        String address = "sla@db-down.example";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(api.shortfalls("db-down")).hasSize(2);
+            assertThat(api.mails(address)).hasSize(2);
+        });
+        SlaClient.pause(Duration.ofSeconds(5));
+        assertThat(api.mails(address)).hasSize(2);
+        JsonNode notices = api.notices("db-down");
+        assertThat(notices).hasSize(2);
+        assertThat(notices).allMatch(n -> n.path("status").asText().equals("SENT"));
+    }
+
     private JsonNode awaitStreamStatement(String contract) {
         await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofSeconds(1))

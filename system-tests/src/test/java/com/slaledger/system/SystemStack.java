@@ -191,6 +191,37 @@ public final class SystemStack implements BeforeAllCallback, ExtensionContext.St
         run(Duration.ofMinutes(3), false, "up");
     }
 
+    /**
+     * The machine's PostgreSQL (the cluster on port 5432 the stack uses) stopped as a crash would
+     * stop it ({@code pg_ctlcluster ... stop -m immediate}: no checkpoint, every connection cut).
+     */
+    static void stopDatabase() {
+        shell("c=$(pg_lsclusters --no-header | awk '$3 == 5432 { print $1, $2; exit }'); "
+                + "[ -n \"$c\" ] || { echo no cluster on 5432 >&2; exit 1; }; pg_ctlcluster $c stop -m immediate");
+    }
+
+    /** And started again: it recovers from its write-ahead log. */
+    static void startDatabase() {
+        shell("c=$(pg_lsclusters --no-header | awk '$3 == 5432 { print $1, $2; exit }'); pg_ctlcluster $c start");
+    }
+
+    private static void shell(String script) {
+        try {
+            Process p = new ProcessBuilder("bash", "-c", script)
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(script + " failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Starts instance {@code n} (2..9) of a service beside the first, on its port + 100 × (n − 1). */
     static void instance(String service, int n) {
         run(Duration.ofMinutes(3), false, "instance", service, Integer.toString(n));

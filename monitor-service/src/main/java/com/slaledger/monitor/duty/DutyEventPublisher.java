@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.events.DutyReported;
+import com.slaledger.support.messaging.BrokerAcks;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -38,6 +39,6 @@ public class DutyEventPublisher {
         if (acks.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return Uni.join().all(acks).andFailFast().replaceWith(events.size());
+        return BrokerAcks.within(Uni.join().all(acks).andFailFast().replaceWith(events.size()), "duty events");
     }
 }

@@ -16,6 +16,7 @@ import com.slaledger.events.HealthObserved;
 import com.slaledger.events.HealthObservedJson;
 import com.slaledger.events.Instants;
 import com.slaledger.events.Topics;
+import com.slaledger.support.messaging.BrokerAcks;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -57,6 +58,10 @@ public class HealthEventPublisher {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 131_072);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // a request answers within BrokerAcks.ANSWER_WITHIN even while the broker is down (SPEC §19)
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, BrokerAcks.MAX_BLOCK_MS);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, BrokerAcks.REQUEST_TIMEOUT_MS);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, BrokerAcks.DELIVERY_TIMEOUT_MS);
         // the broker settings the services share (kafka.*), not the consumer's or admin's own
         config.keySet().retainAll(ProducerConfig.configNames());
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
@@ -66,9 +71,11 @@ public class HealthEventPublisher {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return Uni.createFrom()
-                .completionStage(() -> send(events))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return BrokerAcks.within(
+                Uni.createFrom()
+                        .completionStage(() -> send(events))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()),
+                "observations");
     }
 
     private CompletableFuture<Integer> send(List<HealthObserved> events) {

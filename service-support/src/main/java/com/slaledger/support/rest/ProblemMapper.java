@@ -114,6 +114,15 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseDown.is(e)) {
+            // SPEC §19: the database is down or out of reach: say so, and when to ask again
+            Log.warnf("request refused, the database cannot be reached: %s", e.toString());
+            return problem(
+                    ProblemException.unavailable(
+                            "the database cannot be reached right now; nothing was changed: ask again",
+                            DatabaseDown.RETRY_AFTER),
+                    uri);
+        }
         Log.error("request failed", e);
         return respond(internal(path(uri)));
     }

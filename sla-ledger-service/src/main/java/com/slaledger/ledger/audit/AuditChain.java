@@ -1,8 +1,14 @@
 package com.slaledger.ledger.audit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.slaledger.ledger.engine.Sha256;
 
@@ -22,8 +28,34 @@ public final class AuditChain {
     public record Fields(
             long seq, String at, String actor, String action, String resource, String before, String after) {}
 
-    /** A stored entry: its fields and the hashes it was written with. */
-    public record Stored(Fields fields, String prevHash, String hash) {}
+    /**
+     * A stored entry: its fields, the hashes it was written with, and its signature (null for
+     * entries written before the log was signed).
+     */
+    public record Stored(Fields fields, String prevHash, String hash, String signature) {}
+
+    /**
+     * The signature of an entry (or of the anchored head): HMAC-SHA256 with the audit key over its
+     * sequence number and hash, 64 hex digits. Without the key, a rewritten and re-hashed entry
+     * cannot be signed again.
+     */
+    public static String sign(String key, long seq, String hash) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((seq + "\n" + hash).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    /** Whether {@code signature} is the entry's own (compared in constant time). */
+    public static boolean signed(String key, long seq, String hash, String signature) {
+        return signature != null
+                && MessageDigest.isEqual(
+                        sign(key, seq, hash).getBytes(StandardCharsets.US_ASCII),
+                        signature.getBytes(StandardCharsets.US_ASCII));
+    }
 
     public static String hash(String prevHash, Fields f) {
         StringBuilder text = new StringBuilder(prevHash);

@@ -12,11 +12,16 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.slaledger.events.AuditAnchored;
+import com.slaledger.events.Topics;
+import com.slaledger.ledger.LedgerConfig;
+import com.slaledger.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Appends to and reads the audit log. An entry is appended in the transaction of the change it
+ * Appends to and reads the audit log. Each entry is signed with the audit key (outside the
+ * database) and its head anchored on Kafka (AuditAnchors). An entry is appended in the transaction of the change it
  * records, so both commit or neither does; appends are serialised by a transaction-level advisory
  * lock, so the chain never forks and sequence numbers have no gaps.
  */
@@ -28,15 +33,20 @@ public class AuditRepository {
 
     private static final String LAST = "SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1";
     private static final String INSERT = "INSERT INTO audit_entry"
-            + " (seq, at, actor, action, resource, before, after, prev_hash, hash)"
-            + " VALUES (:seq, :at, :actor, :action, :resource, :before, :after, :prev, :hash)";
-    private static final String PAGE = "SELECT seq, at, actor, action, resource, before, after, prev_hash, hash"
-            + " FROM audit_entry WHERE seq > :after ORDER BY seq LIMIT :limit";
+            + " (seq, at, actor, action, resource, before, after, prev_hash, hash, signature)"
+            + " VALUES (:seq, :at, :actor, :action, :resource, :before, :after, :prev, :hash, :signature)";
+    private static final String PAGE =
+            "SELECT seq, at, actor, action, resource, before, after, prev_hash, hash, signature"
+                    + " FROM audit_entry WHERE seq > :after ORDER BY seq LIMIT :limit";
 
     private final Clock clock;
+    private final Outbox outbox;
+    private final String key;
 
-    public AuditRepository(Clock clock) {
+    public AuditRepository(Clock clock, Outbox outbox, LedgerConfig config) {
         this.clock = clock;
+        this.outbox = outbox;
+        this.key = config.auditKey();
     }
 
     /** Records a change inside the caller's transaction. */
@@ -52,6 +62,8 @@ public class AuditRepository {
                             String prev = last.isEmpty() ? AuditChain.GENESIS : ((String) last.get(0)[1]).trim();
                             var fields =
                                     new AuditChain.Fields(seq, at.toString(), actor, action, resource, before, after);
+                            String hash = AuditChain.hash(prev, fields);
+                            String signature = AuditChain.sign(key, seq, hash);
                             return s.createNativeQuery(INSERT)
                                     .setParameter("seq", seq)
                                     .setParameter("at", at)
@@ -61,8 +73,14 @@ public class AuditRepository {
                                     .setParameter("before", before)
                                     .setParameter("after", after)
                                     .setParameter("prev", prev)
-                                    .setParameter("hash", AuditChain.hash(prev, fields))
-                                    .executeUpdate();
+                                    .setParameter("hash", hash)
+                                    .setParameter("signature", signature)
+                                    .executeUpdate()
+                                    // the head, outside the database: deleting the newest entries shows
+                                    .chain(() -> outbox.add(
+                                            Topics.AUDIT_HEADS,
+                                            AuditAnchors.KEY,
+                                            new AuditAnchored(seq, hash, signature, at)));
                         }))
                 .replaceWithVoid();
     }
@@ -87,7 +105,8 @@ public class AuditRepository {
                                         (String) r[5],
                                         (String) r[6]),
                                 ((String) r[7]).trim(),
-                                ((String) r[8]).trim()));
+                                ((String) r[8]).trim(),
+                                r[9] == null ? null : ((String) r[9]).trim()));
                     }
                     return out;
                 });

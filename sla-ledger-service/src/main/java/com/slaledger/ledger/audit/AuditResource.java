@@ -1,7 +1,5 @@
 package com.slaledger.ledger.audit;
 
-import java.util.OptionalLong;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -15,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slaledger.events.EventJson;
+import com.slaledger.ledger.LedgerConfig;
 import com.slaledger.support.rest.Paging;
 import com.slaledger.support.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -31,9 +30,13 @@ public class AuditResource {
     private static final int VERIFY_PAGE = 1000;
 
     private final AuditRepository audit;
+    private final AuditAnchors anchors;
+    private final String key;
 
-    public AuditResource(AuditRepository audit) {
+    public AuditResource(AuditRepository audit, AuditAnchors anchors, LedgerConfig config) {
         this.audit = audit;
+        this.anchors = anchors;
+        this.key = config.auditKey();
     }
 
     /** An entry as listed; the documents as JSON, as they were stored. */
@@ -71,9 +74,6 @@ public class AuditResource {
         }
     }
 
-    /** Whether the stored log is what was written; where it stops being so if not. */
-    public record Verification(boolean valid, long entries, String lastHash, Long brokenAt) {}
-
     @GET
     @WithSession
     @RolesAllowed({Roles.OPERATOR, Roles.VIEWER})
@@ -100,22 +100,23 @@ public class AuditResource {
     @Path("/verify")
     @WithSession
     @RolesAllowed({Roles.OPERATOR, Roles.VIEWER})
-    @Operation(summary = "Checks the hash chain from the first entry: valid, or the first entry that was altered")
-    public Uni<Verification> verify() {
-        return verifyFrom(0, AuditChain.GENESIS, 0);
+    @Operation(
+            summary = "Checks the log from the first entry: the hash chain, each entry's signature and the head"
+                    + " anchored outside the database; valid, or the first entry that does not hold (or where"
+                    + " entries are missing) and why")
+    public Uni<AuditCheck.Verification> verify() {
+        return anchors.latest().chain(anchor -> {
+            AuditCheck check = new AuditCheck(key, anchor.orElse(null));
+            return verifyFrom(0, check);
+        });
     }
 
-    private Uni<Verification> verifyFrom(long after, String hashBefore, long checked) {
+    private Uni<AuditCheck.Verification> verifyFrom(long after, AuditCheck check) {
         return audit.page(after, VERIFY_PAGE).chain(page -> {
-            OptionalLong broken = AuditChain.firstBroken(hashBefore, page);
-            if (broken.isPresent()) {
-                return Uni.createFrom().item(new Verification(false, checked, null, broken.getAsLong()));
+            if (!check.add(page) || page.isEmpty()) {
+                return Uni.createFrom().item(check.result());
             }
-            if (page.isEmpty()) {
-                return Uni.createFrom().item(new Verification(true, checked, checked == 0 ? null : hashBefore, null));
-            }
-            AuditChain.Stored last = page.get(page.size() - 1);
-            return verifyFrom(last.fields().seq(), last.hash(), checked + page.size());
+            return verifyFrom(page.get(page.size() - 1).fields().seq(), check);
         });
     }
 }

@@ -23,7 +23,7 @@ class AuditChainTest {
                     i == 1 ? null : "{\"v\":" + (i - 1) + "}",
                     "{\"v\":" + i + "}");
             String hash = AuditChain.hash(prev, f);
-            log.add(new AuditChain.Stored(f, prev, hash));
+            log.add(new AuditChain.Stored(f, prev, hash, null));
             prev = hash;
         }
         return log;
@@ -47,7 +47,8 @@ class AuditChainTest {
                         new AuditChain.Fields(
                                 f.seq(), f.at(), f.actor(), f.action(), f.resource(), f.before(), "{\"v\":99}"),
                         e.prevHash(),
-                        e.hash()));
+                        e.hash(),
+                        null));
         assertThat(AuditChain.firstBroken(AuditChain.GENESIS, log)).hasValue(3);
     }
 
@@ -58,7 +59,7 @@ class AuditChainTest {
         var f = e.fields();
         var forged =
                 new AuditChain.Fields(f.seq(), f.at(), "someone-else", f.action(), f.resource(), f.before(), f.after());
-        log.set(2, new AuditChain.Stored(forged, e.prevHash(), AuditChain.hash(e.prevHash(), forged)));
+        log.set(2, new AuditChain.Stored(forged, e.prevHash(), AuditChain.hash(e.prevHash(), forged), null));
         assertThat(AuditChain.firstBroken(AuditChain.GENESIS, log)).hasValue(4);
     }
 

@@ -97,24 +97,60 @@ class AuditTest {
         given().when().get("/api/v1/audit?limit=0").then().statusCode(400);
     }
 
-    @Test
-    void aRewrittenEntryIsDetected() {
+    private io.vertx.mutiny.sqlclient.RowSet<io.vertx.mutiny.sqlclient.Row> sql(String statement, Tuple args) {
+        return pool.preparedQuery(statement).execute(args).await().atMost(Duration.ofSeconds(10));
+    }
+
+    /** What the owner of the table can do and the service's own statements cannot: the triggers off. */
+    private void asTheTablesOwner(Runnable tampering) {
+        sql("ALTER TABLE audit_entry DISABLE TRIGGER USER", Tuple.tuple());
+        try {
+            tampering.run();
+        } finally {
+            sql("ALTER TABLE audit_entry ENABLE TRIGGER USER", Tuple.tuple());
+        }
+    }
+
+    private long newEntry() {
         String id = "audit-" + UUID.randomUUID().toString().substring(0, 8);
         putContract(id, 99.9, 201);
-        long seq = ((Number) entriesOf("contract/" + id).get(0).get("seq")).longValue();
-        String after = pool.preparedQuery("SELECT after FROM audit_entry WHERE seq = $1")
-                .execute(Tuple.of(seq))
-                .await()
-                .atMost(Duration.ofSeconds(10))
+        return ((Number) entriesOf("contract/" + id).get(0).get("seq")).longValue();
+    }
+
+    /** The head of the log is on Kafka once the outbox has relayed it. */
+    private void awaitAnchored(long seq) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when()
+                .get("/api/v1/audit/verify")
+                .then()
+                .body("valid", equalTo(true))
+                .body("anchoredSeq", org.hamcrest.Matchers.greaterThanOrEqualTo((int) seq)));
+    }
+
+    @Test
+    void theServicesOwnStatementsCannotEditOrDeleteEntries() {
+        long seq = newEntry();
+        for (String statement : List.of(
+                "UPDATE audit_entry SET actor = 'someone-else' WHERE seq = $1",
+                "DELETE FROM audit_entry WHERE seq = $1")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql(statement, Tuple.of(seq)))
+                    .hasMessageContaining("append-only");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql("TRUNCATE audit_entry", Tuple.tuple()))
+                .hasMessageContaining("append-only");
+        given().when().get("/api/v1/audit/verify").then().body("valid", equalTo(true));
+    }
+
+    @Test
+    void aRewrittenEntryIsDetected() {
+        long seq = newEntry();
+        String after = sql("SELECT after FROM audit_entry WHERE seq = $1", Tuple.of(seq))
                 .iterator()
                 .next()
                 .getString(0);
         try {
             // someone with database access lowers the target after the fact
-            pool.preparedQuery("UPDATE audit_entry SET after = $1 WHERE seq = $2")
-                    .execute(Tuple.of(after.replace("99.9", "90"), seq))
-                    .await()
-                    .atMost(Duration.ofSeconds(10));
+            asTheTablesOwner(() -> sql(
+                    "UPDATE audit_entry SET after = $1 WHERE seq = $2", Tuple.of(after.replace("99.9", "90"), seq)));
             given().when()
                     .get("/api/v1/audit/verify")
                     .then()
@@ -122,10 +158,116 @@ class AuditTest {
                     .body("valid", equalTo(false))
                     .body("brokenAt", equalTo((int) seq));
         } finally {
-            pool.preparedQuery("UPDATE audit_entry SET after = $1 WHERE seq = $2")
-                    .execute(Tuple.of(after, seq))
-                    .await()
-                    .atMost(Duration.ofSeconds(10));
+            asTheTablesOwner(() -> sql("UPDATE audit_entry SET after = $1 WHERE seq = $2", Tuple.of(after, seq)));
+        }
+        given().when().get("/api/v1/audit/verify").then().body("valid", equalTo(true));
+    }
+
+    /**
+     * The same rewrite, with the entry's hash and every later one computed again, as whoever holds
+     * the database can: the chain holds, the entry's signature (made with a key the database does
+     * not have) does not. Before, verify said valid.
+     */
+    @Test
+    void aRewriteWithTheChainComputedAgainIsDetected() {
+        long seq = newEntry();
+        newEntry();
+        List<Object[]> original = new java.util.ArrayList<>();
+        for (var r : sql(
+                "SELECT seq, at, actor, action, resource, before, after, prev_hash, hash FROM audit_entry WHERE seq >= $1"
+                        + " ORDER BY seq",
+                Tuple.of(seq))) {
+            original.add(new Object[] {
+                r.getLong(0),
+                r.getOffsetDateTime(1).toInstant(),
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                r.getString(5),
+                r.getString(6),
+                r.getString(7).trim(),
+                r.getString(8).trim()
+            });
+        }
+        try {
+            asTheTablesOwner(() -> {
+                String prev = (String) original.get(0)[7];
+                for (Object[] o : original) {
+                    String after = (Long) o[0] == seq ? ((String) o[6]).replace("99.9", "90") : (String) o[6];
+                    var fields = new AuditChain.Fields(
+                            (Long) o[0],
+                            o[1].toString(),
+                            (String) o[2],
+                            (String) o[3],
+                            (String) o[4],
+                            (String) o[5],
+                            after);
+                    String hash = AuditChain.hash(prev, fields);
+                    sql(
+                            "UPDATE audit_entry SET after = $1, prev_hash = $2, hash = $3 WHERE seq = $4",
+                            Tuple.of(after, prev, hash, o[0]));
+                    prev = hash;
+                }
+            });
+            given().when()
+                    .get("/api/v1/audit/verify")
+                    .then()
+                    .statusCode(200)
+                    .body("valid", equalTo(false))
+                    .body("brokenAt", equalTo((int) seq))
+                    .body("problem", org.hamcrest.Matchers.containsString("rewritten"));
+        } finally {
+            asTheTablesOwner(() -> {
+                for (Object[] o : original) {
+                    sql(
+                            "UPDATE audit_entry SET after = $1, prev_hash = $2, hash = $3 WHERE seq = $4",
+                            Tuple.of(o[6], o[7], o[8], o[0]));
+                }
+            });
+        }
+        given().when().get("/api/v1/audit/verify").then().body("valid", equalTo(true));
+    }
+
+    /**
+     * The newest entry deleted: what is left is a valid chain of signed entries, but the head
+     * anchored on Kafka names the deleted one. Before, verify said valid.
+     */
+    @Test
+    void theNewestEntryDeletedIsDetected() {
+        long seq = newEntry();
+        awaitAnchored(seq);
+        var row = sql(
+                        "SELECT seq, at, actor, action, resource, before, after, prev_hash, hash, signature FROM audit_entry"
+                                + " WHERE seq = (SELECT max(seq) FROM audit_entry)",
+                        Tuple.tuple())
+                .iterator()
+                .next();
+        long last = row.getLong(0);
+        Tuple copy = Tuple.tuple()
+                .addLong(last)
+                .addOffsetDateTime(row.getOffsetDateTime(1))
+                .addString(row.getString(2))
+                .addString(row.getString(3))
+                .addString(row.getString(4))
+                .addString(row.getString(5))
+                .addString(row.getString(6))
+                .addString(row.getString(7))
+                .addString(row.getString(8))
+                .addString(row.getString(9));
+        try {
+            asTheTablesOwner(() -> sql("DELETE FROM audit_entry WHERE seq = $1", Tuple.of(last)));
+            given().when()
+                    .get("/api/v1/audit/verify")
+                    .then()
+                    .statusCode(200)
+                    .body("valid", equalTo(false))
+                    .body("brokenAt", equalTo((int) last))
+                    .body("problem", org.hamcrest.Matchers.containsString("missing"));
+        } finally {
+            sql(
+                    "INSERT INTO audit_entry (seq, at, actor, action, resource, before, after, prev_hash, hash, signature)"
+                            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                    copy);
         }
         given().when().get("/api/v1/audit/verify").then().body("valid", equalTo(true));
     }
