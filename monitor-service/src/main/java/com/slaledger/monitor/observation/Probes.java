@@ -1,6 +1,8 @@
 package com.slaledger.monitor.observation;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.slaledger.events.HealthObserved;
 import com.slaledger.support.rest.ProblemException;
@@ -15,21 +17,14 @@ public final class Probes {
     private Probes() {}
 
     public static void check(Caller caller, List<HealthObserved> events) {
-        events.stream()
-                .map(HealthObserved::serviceId)
-                .distinct()
-                .filter(service -> !caller.mayReport(service))
-                .findFirst()
-                .ifPresent(service -> {
-                    throw ProblemException.forbidden("this token may not report on service " + service);
-                });
-        events.stream()
-                .map(HealthObserved::probeId)
-                .distinct()
-                .filter(probe -> !caller.mayReportAs(probe))
-                .findFirst()
-                .ifPresent(probe -> {
-                    throw ProblemException.forbidden("this token may not report as probe " + probe);
-                });
+        refuse(events, HealthObserved::serviceId, caller::mayReport, "on service ");
+        refuse(events, HealthObserved::probeId, caller::mayReportAs, "as probe ");
+    }
+
+    private static void refuse(
+            List<HealthObserved> events, Function<HealthObserved, String> of, Predicate<String> may, String what) {
+        events.stream().map(of).distinct().filter(may.negate()).findFirst().ifPresent(name -> {
+            throw ProblemException.forbidden("this token may not report " + what + name);
+        });
     }
 }
