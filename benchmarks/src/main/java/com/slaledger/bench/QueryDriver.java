@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slaledger.client.SlaClient;
@@ -77,6 +80,57 @@ public final class QueryDriver {
         load.stop();
         System.out.println(Stats.summary("query-statement-10k-intervals-under-load", loaded) + " body_bytes=" + bytes
                 + " background_rate=" + achieved);
+        exports(http, url, args[1] + "/q/health/live", 50);
+    }
+
+    /**
+     * {@code clients} PDF exports of the same statement asked at once, and meanwhile the liveness
+     * check asked every 20 ms: what the rest of the service sees while exports render (they run on
+     * a bounded pool of their own, StatementExports; beyond its queue a 503).
+     */
+    private static void exports(HttpClient http, String url, String live, int clients) throws Exception {
+        HttpRequest pdf = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + System.getenv("SLA_TOKEN"))
+                .header("Accept", "application/pdf")
+                .build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(live)).build();
+        http.send(pdf, HttpResponse.BodyHandlers.ofByteArray()); // warm-up
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<double[]>> asked = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < clients; i++) {
+            asked.add(pool.submit(() -> {
+                long start = System.nanoTime();
+                HttpResponse<byte[]> r = http.send(pdf, HttpResponse.BodyHandlers.ofByteArray());
+                return new double[] {(System.nanoTime() - start) / 1e6, r.statusCode(), r.body().length};
+            }));
+        }
+        List<Double> healthMillis = new ArrayList<>();
+        while (asked.stream().anyMatch(f -> !f.isDone())) {
+            long start = System.nanoTime();
+            http.send(health, HttpResponse.BodyHandlers.discarding());
+            healthMillis.add((System.nanoTime() - start) / 1e6);
+            Thread.sleep(20);
+        }
+        double all = (System.nanoTime() - t0) / 1e6;
+        List<Double> pdfMillis = new ArrayList<>();
+        int refused = 0;
+        long bytes = 0;
+        for (Future<double[]> f : asked) {
+            double[] r = f.get();
+            if (r[1] == 200) {
+                pdfMillis.add(r[0]);
+                bytes = (long) r[2];
+            } else if (r[1] == 503) {
+                refused++;
+            } else {
+                throw new IllegalStateException("a PDF export answered " + (int) r[1]);
+            }
+        }
+        pool.shutdown();
+        System.out.println(Stats.summary("export-pdf-10k-intervals-" + clients + "-at-once", pdfMillis)
+                + " refused_503=" + refused + " pdf_bytes=" + bytes + " all_done_ms=" + Math.round(all));
+        System.out.println(Stats.summary("health-live-during-" + clients + "-pdf-exports", healthMillis));
     }
 
     private static List<Double> time(HttpClient http, HttpRequest request, int requests) throws Exception {
