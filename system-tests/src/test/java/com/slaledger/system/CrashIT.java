@@ -186,25 +186,27 @@ class CrashIT {
                 Duration.ofSeconds(60));
 
         SystemStack.crash("kafka");
-        for (int i = 10; i < 13; i++) {
-            SlaClient.Reply reply = impatient.postJson(intake, batches.get(i));
-            assertThat(reply.status()).as(SlaClient.describe(reply)).isEqualTo(503);
-            assertThat(reply.json().path("type").asText()).isEqualTo("urn:sla-ledger:problem:unavailable");
-            refused.add(batches.get(i));
+        try {
+            for (int i = 10; i < 13; i++) {
+                SlaClient.Reply reply = impatient.postJson(intake, batches.get(i));
+                assertThat(reply.status()).as(SlaClient.describe(reply)).isEqualTo(503);
+                assertThat(reply.json().path("type").asText()).isEqualTo("urn:sla-ledger:problem:unavailable");
+                refused.add(batches.get(i));
+            }
+            SlaClient.Reply duty = impatient.postJson(
+                    SystemStack.ENDPOINTS.monitor() + "/api/v1/duty-events",
+                    List.of(SlaClient.dutyEvent("broker-backup", "SUCCESS", Instant.parse("2026-10-05T02:00:00Z"))));
+            assertThat(duty.status()).as(SlaClient.describe(duty)).isEqualTo(503);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(impatient
+                            .get(SystemStack.ENDPOINTS.monitor() + "/q/health/ready")
+                            .status())
+                    .isEqualTo(503));
+            // tickets do not wait for the broker: ticket-service's outbox holds the event until it is back
+            SlaClient.Reply responded = impatient.respondTicket(ticket, Instant.parse("2026-10-05T03:00:00Z"));
+            assertThat(responded.status()).as(SlaClient.describe(responded)).isEqualTo(200);
+        } finally {
+            SystemStack.up(); // the broker again, nothing else (also when a check above failed)
         }
-        SlaClient.Reply duty = impatient.postJson(
-                SystemStack.ENDPOINTS.monitor() + "/api/v1/duty-events",
-                List.of(SlaClient.dutyEvent("broker-backup", "SUCCESS", Instant.parse("2026-10-05T02:00:00Z"))));
-        assertThat(duty.status()).as(SlaClient.describe(duty)).isEqualTo(503);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(impatient
-                        .get(SystemStack.ENDPOINTS.monitor() + "/q/health/ready")
-                        .status())
-                .isEqualTo(503));
-        // tickets do not wait for the broker: ticket-service's outbox holds the event until it is back
-        SlaClient.Reply responded = impatient.respondTicket(ticket, Instant.parse("2026-10-05T03:00:00Z"));
-        assertThat(responded.status()).as(SlaClient.describe(responded)).isEqualTo(200);
-
-        SystemStack.up(); // the broker again, nothing else
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(impatient
                         .get(SystemStack.ENDPOINTS.monitor() + "/q/health/ready")
                         .status())
@@ -220,6 +222,11 @@ class CrashIT {
         awaitStreamStatement("broker-down");
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(api.shortfalls("broker-down")).hasSize(2));
+        assertThat(api.get(SystemStack.ENDPOINTS.ticket() + "/api/v1/tickets/" + ticket)
+                        .json()
+                        .path("respondedAt")
+                        .asText())
+                .isEqualTo("2026-10-05T03:00:00Z");
     }
 
     /**

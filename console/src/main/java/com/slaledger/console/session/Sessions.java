@@ -39,9 +39,13 @@ public class Sessions {
     private final Clock clock;
     private final Duration idle;
 
+    /**
+     * On the wall clock, not the console's business clock (which tests may shift): a token's
+     * {@code exp} is wall-clock time.
+     */
     @Inject
-    public Sessions(Clock clock, ConsoleConfig config) {
-        this(clock, config.session().idle());
+    public Sessions(ConsoleConfig config) {
+        this(Clock.systemUTC(), config.session().idle());
     }
 
     Sessions(Clock clock, Duration idle) {

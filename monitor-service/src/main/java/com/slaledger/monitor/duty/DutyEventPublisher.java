@@ -39,6 +39,6 @@ public class DutyEventPublisher {
         if (acks.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return BrokerAcks.within(Uni.join().all(acks).andFailFast().replaceWith(events.size()), "duty events");
+        return BrokerAcks.withinNacks(Uni.join().all(acks).andFailFast().replaceWith(events.size()), "duty events");
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
@@ -71,15 +72,23 @@ public class HealthEventPublisher {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return BrokerAcks.within(
-                Uni.createFrom()
-                        .completionStage(() -> send(events))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()),
-                "observations");
+        return BrokerAcks.within(Uni.createFrom().completionStage(() -> send(events)), "observations");
     }
 
+    /**
+     * The batch's acknowledgement, answered within {@link BrokerAcks#ANSWER_WITHIN} whatever the
+     * broker does; the records are handed to the producer on a worker thread (it may block while
+     * it waits for metadata or buffer space), which stops at the first failure: with the broker
+     * gone each record would wait {@code max.block.ms} for metadata in turn.
+     */
     private CompletableFuture<Integer> send(List<HealthObserved> events) {
         CompletableFuture<Integer> done = new CompletableFuture<>();
+        done.orTimeout(BrokerAcks.ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        Infrastructure.getDefaultWorkerPool().execute(() -> sendAll(events, done));
+        return done;
+    }
+
+    private void sendAll(List<HealthObserved> events, CompletableFuture<Integer> done) {
         AtomicInteger left = new AtomicInteger(events.size());
         Callback acked = (metadata, e) -> {
             if (e != null) {
@@ -90,6 +99,9 @@ public class HealthEventPublisher {
         };
         try {
             for (HealthObserved event : events) {
+                if (done.isDone()) {
+                    return; // failed (or timed out): the sender sends the whole batch again
+                }
                 producer.send(
                         new ProducerRecord<>(
                                 Topics.HEALTH_OBSERVED,
@@ -102,7 +114,6 @@ public class HealthEventPublisher {
         } catch (RuntimeException e) {
             done.completeExceptionally(e);
         }
-        return done;
     }
 
     private static RecordHeaders headers(HealthObserved event) {

@@ -1,6 +1,7 @@
 package com.slaledger.support.messaging;
 
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 import com.slaledger.support.rest.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -39,8 +40,20 @@ public final class BrokerAcks {
         return acks.ifNoItem()
                 .after(limit)
                 .failWith(() -> unavailable(what))
-                .onFailure(e -> e instanceof KafkaException)
+                .onFailure(e -> e instanceof KafkaException || e instanceof TimeoutException)
                 .transform(e -> unavailable(what));
+    }
+
+    /**
+     * The same for a Reactive Messaging emitter's acknowledgements, where every failure is a nack
+     * from the Kafka sink (its own retry gives up with an IllegalStateException, not a
+     * KafkaException): any failure is "not stored", a 503, and is logged.
+     */
+    public static <T> Uni<T> withinNacks(Uni<T> acks, String what) {
+        return within(
+                acks.onFailure(e -> !(e instanceof KafkaException))
+                        .transform(e -> new KafkaException("the Kafka sink did not acknowledge: " + e, e)),
+                what);
     }
 
     static ProblemException unavailable(String what) {

@@ -55,4 +55,17 @@ class BrokerAcksTest {
                 .getFailure();
         assertThat(bug).isInstanceOf(IllegalStateException.class);
     }
+
+    /** The emitter's sink nacks with whatever its retry ends in: still "not stored", a 503. */
+    @Test
+    void anEmittersNackIsA503() {
+        Throwable failure = BrokerAcks.withinNacks(
+                        Uni.createFrom().<Integer>failure(new IllegalStateException("Retries exhausted")),
+                        "duty events")
+                .subscribe()
+                .withSubscriber(UniAssertSubscriber.create())
+                .awaitFailure(Duration.ofSeconds(5))
+                .getFailure();
+        assertThat(((ProblemException) failure).status()).isEqualTo(503);
+    }
 }
