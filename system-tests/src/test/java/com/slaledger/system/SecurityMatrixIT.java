@@ -365,7 +365,7 @@ class SecurityMatrixIT {
         terms.put("services", List.of(SERVICE));
         terms.put("policy", "PROVIDER_MONITORED");
         terms.put("uptimeTargetPercent", 99.99);
-        terms.put("alerts", Map.of("emails", List.of("noc@provider.example"), "allowanceUsedPercent", List.of(50)));
+        terms.put("alerts", Map.of("emails", List.of("noc-matrix@provider.example"), "allowanceUsedPercent", List.of(50)));
         SlaClient.expect(api.putContract(contract, terms), 200, 201);
         String[] warning = new String[1];
         await().atMost(Duration.ofSeconds(60))
@@ -393,7 +393,7 @@ class SecurityMatrixIT {
             String body = SlaClient.expect(customer.get(url), 200).body();
             assertThat(body)
                     .as(url)
-                    .doesNotContain("noc@provider.example")
+                    .doesNotContain("noc-matrix@provider.example")
                     .doesNotContain("allowanceUsed")
                     .doesNotContain("\"WARNING\"");
         }
@@ -406,7 +406,7 @@ class SecurityMatrixIT {
         // the provider's own people see both
         assertThat(SlaClient.expect(api.get(ledger + "/api/v1/contracts/" + contract), 200)
                         .body())
-                .contains("noc@provider.example");
+                .contains("noc-matrix@provider.example");
         assertThat(api.get(notification + "/api/v1/notices/" + warning[0]).status())
                 .isEqualTo(200);
     }
