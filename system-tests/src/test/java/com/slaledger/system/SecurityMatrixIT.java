@@ -365,7 +365,9 @@ class SecurityMatrixIT {
         terms.put("services", List.of(SERVICE));
         terms.put("policy", "PROVIDER_MONITORED");
         terms.put("uptimeTargetPercent", 99.99);
-        terms.put("alerts", Map.of("emails", List.of("noc-matrix@provider.example"), "allowanceUsedPercent", List.of(50)));
+        terms.put(
+                "alerts",
+                Map.of("emails", List.of("noc-matrix@provider.example"), "allowanceUsedPercent", List.of(50)));
         SlaClient.expect(api.putContract(contract, terms), 200, 201);
         String[] warning = new String[1];
         await().atMost(Duration.ofSeconds(60))
