@@ -345,6 +345,19 @@ class SecurityMatrixIT {
                 .as(helpdesk)
                 .send("POST", SystemStack.ENDPOINTS.ticket() + "/api/v1/webhooks/zendesk", "application/json", solved);
         assertThat(webhook.status()).as(SlaClient.describe(webhook)).isEqualTo(403);
+        // the same through Jira: an issue of OTHER's moved to done
+        String jiraTime = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(SystemStack.now());
+        String done = "{\"webhookEvent\":\"jira:issue_updated\",\"issue_event_type_name\":\"issue_generic\","
+                + "\"issue\":{\"id\":\"1\",\"key\":\"SEC-1\",\"fields\":{\"summary\":\"x\",\"created\":\"" + jiraTime
+                + "\",\"labels\":[\"sla_contract_" + OTHER + "\",\"sla_service_" + SERVICE + "\"],"
+                + "\"status\":{\"name\":\"Resolved\",\"statusCategory\":{\"key\":\"done\"}},\"resolutiondate\":\""
+                + jiraTime + "\"}},\"changelog\":{\"items\":[{\"field\":\"status\",\"toString\":\"Resolved\"}]}}";
+        SlaClient.Reply jira = SystemStack.client()
+                .as(helpdesk)
+                .send("POST", SystemStack.ENDPOINTS.ticket() + "/api/v1/webhooks/jira", "application/json", done);
+        assertThat(jira.status()).as(SlaClient.describe(jira)).isEqualTo(403);
         assertThat(SlaClient.expect(
                                 api.get(SystemStack.ENDPOINTS.ticket() + "/api/v1/tickets/" + ticketOf.get(OTHER)), 200)
                         .json()
