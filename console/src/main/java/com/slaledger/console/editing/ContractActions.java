@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slaledger.client.SlaClient;
 import com.slaledger.console.Pages;
 import com.slaledger.console.Services;
-import com.slaledger.console.session.RequestGuard;
 import com.slaledger.console.session.Session;
 import com.slaledger.console.session.Sessions;
 
@@ -55,10 +54,7 @@ public class ContractActions {
             @FormParam("windows") String windows,
             @FormParam("period") String period,
             @FormParam(Session.CSRF_FIELD) String csrf) {
-        if (sessions.token(session) != null && !sessions.csrfHolds(session, csrf)) {
-            return RequestGuard.forbidden("the form was not this console's own page (reload it)");
-        }
-        String token = sessions.token(session);
+        String token = sessions.formToken(session, csrf);
         Response refused = Session.refused(token, contractId);
         if (refused != null) {
             return refused;
@@ -100,10 +96,7 @@ public class ContractActions {
             @PathParam("contractId") String contractId,
             @PathParam("noticeId") String noticeId,
             @FormParam(Session.CSRF_FIELD) String csrf) {
-        if (sessions.token(session) != null && !sessions.csrfHolds(session, csrf)) {
-            return RequestGuard.forbidden("the form was not this console's own page (reload it)");
-        }
-        String token = sessions.token(session);
+        String token = sessions.formToken(session, csrf);
         Response refused = Session.refused(token, contractId, noticeId);
         if (refused != null) {
             return refused;

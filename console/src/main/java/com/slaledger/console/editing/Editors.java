@@ -24,7 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slaledger.client.SlaClient;
 import com.slaledger.console.Services;
-import com.slaledger.console.session.RequestGuard;
 import com.slaledger.console.session.Session;
 import com.slaledger.console.session.Sessions;
 import io.quarkus.qute.CheckedTemplate;
@@ -128,10 +127,7 @@ public class Editors {
             @FormParam("document") String text,
             @FormParam("exists") boolean exists,
             @FormParam(Session.CSRF_FIELD) String csrf) {
-        if (sessions.token(session) != null && !sessions.csrfHolds(session, csrf)) {
-            return RequestGuard.forbidden("the form was not this console's own page (reload it)");
-        }
-        String token = sessions.token(session);
+        String token = sessions.formToken(session, csrf);
         return save(CONTRACT, token, contractId, text, exists);
     }
 
@@ -160,10 +156,7 @@ public class Editors {
             @FormParam("document") String text,
             @FormParam("exists") boolean exists,
             @FormParam(Session.CSRF_FIELD) String csrf) {
-        if (sessions.token(session) != null && !sessions.csrfHolds(session, csrf)) {
-            return RequestGuard.forbidden("the form was not this console's own page (reload it)");
-        }
-        String token = sessions.token(session);
+        String token = sessions.formToken(session, csrf);
         return save(CALENDAR, token, calendarId, text, exists);
     }
 
@@ -239,10 +232,7 @@ public class Editors {
             @FormParam("downQuorum") String downQuorum,
             @FormParam("staleAfter") String staleAfter,
             @FormParam(Session.CSRF_FIELD) String csrf) {
-        if (sessions.token(session) != null && !sessions.csrfHolds(session, csrf)) {
-            return RequestGuard.forbidden("the form was not this console's own page (reload it)");
-        }
-        String token = sessions.token(session);
+        String token = sessions.formToken(session, csrf);
         Response refused = Session.refused(token, serviceId);
         if (refused != null) {
             return refused;

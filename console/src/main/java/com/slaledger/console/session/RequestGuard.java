@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * any handler runs. A browser names the page's origin in {@code Origin} (or, older ones, says
  * {@code Sec-Fetch-Site: cross-site}); it must be the console's own ({@code console.session.origins},
  * else the request's own scheme, host and port). The session's CSRF token is checked by each form's
- * handler ({@link Sessions#csrfHolds}), so a same-site page on another port or a sibling subdomain,
+ * handler ({@link Sessions#formToken}), so a same-site page on another port or a sibling subdomain,
  * which SameSite does not stop, cannot post either.
  */
 public class RequestGuard {

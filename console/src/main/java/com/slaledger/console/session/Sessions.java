@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,6 +81,23 @@ public class Sessions {
         return e != null && csrf != null && same(e.csrf(), csrf);
     }
 
+    /**
+     * The bearer token of the session a form was posted in: null without a live session (the
+     * handler sends the browser to sign in), a 403 (thrown, answered as it is) when the form does
+     * not carry the session's own CSRF token.
+     */
+    public String formToken(String id, String csrf) {
+        Entry e = live(id);
+        if (e == null) {
+            return null;
+        }
+        if (csrf == null || !same(e.csrf(), csrf)) {
+            throw new WebApplicationException(
+                    RequestGuard.forbidden("the form was not this console's own page (reload it)"));
+        }
+        return e.token();
+    }
+
     /** Sign-out: the session ends here, whatever the token's own lifetime. */
     public void end(String id) {
         if (id != null) {
@@ -87,7 +105,7 @@ public class Sessions {
         }
     }
 
-    /** Sessions open now (a gauge for operators, and tests). */
+    /** Sessions open now (expired ones go at the next sign-in). */
     public int size() {
         return open.size();
     }

@@ -69,6 +69,13 @@ class SessionsTest {
         assertThat(sessions.csrfHolds(a, sessions.csrf(b))).isFalse();
         assertThat(sessions.csrfHolds(a, null)).isFalse();
         assertThat(sessions.csrfHolds(a, "")).isFalse();
+        // a form of the session's own page gets its token; another page's form a 403; no session: null
+        assertThat(sessions.formToken(a, sessions.csrf(a))).isNotNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sessions.formToken(a, sessions.csrf(b)))
+                .isInstanceOfSatisfying(
+                        jakarta.ws.rs.WebApplicationException.class,
+                        e -> assertThat(e.getResponse().getStatus()).isEqualTo(403));
+        assertThat(sessions.formToken("no-such-session", "x")).isNull();
     }
 
     /** exp 12:30: alive at 12:29:59, gone at 12:30; idle 8 h: a session unused that long ends. */

@@ -13,11 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.slaledger.events.AuditAnchored;
 import com.slaledger.events.EventJson;
 import com.slaledger.events.Topics;
+import com.slaledger.support.persistence.CallerContext;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,14 +48,8 @@ public class AuditAnchors {
 
     /** The highest anchored head; empty when none was ever published. */
     public Uni<Optional<AuditAnchored>> latest() {
-        return Uni.createFrom().deferred(() -> {
-            // read on a worker (the consumer blocks); answered on the caller's context, where its
-            // database session lives
-            Context context = Vertx.currentContext();
-            Uni<Optional<AuditAnchored>> read =
-                    Uni.createFrom().item(this::read).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-            return context == null ? read : read.emitOn(task -> context.runOnContext(v -> task.run()));
-        });
+        // the consumer blocks: read on a worker, answered where the request's database session lives
+        return CallerContext.offload(this::read, Infrastructure.getDefaultWorkerPool());
     }
 
     private Optional<AuditAnchored> read() {

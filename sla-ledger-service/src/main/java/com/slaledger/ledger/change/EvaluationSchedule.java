@@ -66,18 +66,17 @@ public class EvaluationSchedule {
 
     /** Due no later than {@code at} (an earlier stored instant stays). Call inside a transaction. */
     public Uni<Void> dueBy(String contractId, Instant at) {
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery(SCHEDULE)
-                        .setParameter("c", contractId)
-                        .setParameter("t", at.truncatedTo(ChronoUnit.SECONDS))
-                        .executeUpdate())
-                .replaceWithVoid();
+        return store(SCHEDULE, contractId, at);
     }
 
     /** Due at {@code at}: what the evaluation that just ran computed. Call inside its transaction. */
     public Uni<Void> dueAt(String contractId, Instant at) {
+        return store(RESCHEDULE, contractId, at);
+    }
+
+    private static Uni<Void> store(String statement, String contractId, Instant at) {
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery(RESCHEDULE)
+                .chain(s -> s.createNativeQuery(statement)
                         .setParameter("c", contractId)
                         .setParameter("t", at.truncatedTo(ChronoUnit.SECONDS))
                         .executeUpdate())

@@ -14,10 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.slaledger.ledger.LedgerConfig;
+import com.slaledger.support.persistence.CallerContext;
 import com.slaledger.support.rest.ProblemException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Renders statement exports (CSV, PDF) on a bounded pool of its own: a large PDF takes CPU for
@@ -58,40 +57,13 @@ public class StatementExports {
 
     /** {@code work} on the pool; its result (or failure) back on the caller's context. */
     public <T> Uni<T> render(Supplier<T> work) {
-        return Uni.createFrom().emitter(emitter -> {
-            Context context = Vertx.currentContext();
-            try {
-                pool.execute(() -> {
-                    T result = null;
-                    Throwable failure = null;
-                    try {
-                        result = work.get();
-                    } catch (Throwable t) {
-                        failure = t;
-                    }
-                    T done = result;
-                    Throwable failed = failure;
-                    Runnable answer = () -> {
-                        if (failed != null) {
-                            emitter.fail(failed);
-                        } else {
-                            emitter.complete(done);
-                        }
-                    };
-                    if (context != null) {
-                        context.runOnContext(v -> answer.run());
-                    } else {
-                        answer.run();
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                emitter.fail(ProblemException.unavailable(
+        return CallerContext.offload(work, pool)
+                .onFailure(RejectedExecutionException.class)
+                .transform(e -> ProblemException.unavailable(
                         "too many statement exports are being rendered; ask again shortly", RETRY_AFTER));
-            }
-        });
     }
 
-    /** Exports rendering or waiting now (a gauge for operators). */
+    /** Exports rendering or waiting now. */
     public int busy() {
         return pool.getActiveCount() + pool.getQueue().size();
     }
