@@ -53,7 +53,8 @@ public final class Checklist {
 
     /**
      * One line of the checklist: its name, what people call it ({@code label}: "first response to
-     * P1 tickets", a duty's name). {@code decided}/{@code metCount} only for support targets,
+     * P1 tickets", a duty's name). {@code decided}/{@code metCount}/{@code pausedSeconds} (SPEC
+     * §16.4: the business time the decided tickets spent paused, 0 unless the measure pauses) only for support targets,
      * {@code lapses}/{@code failures} only for duties (null otherwise).
      */
     public record Item(
@@ -66,7 +67,23 @@ public final class Checklist {
             Integer metCount,
             List<Duties.Lapse> lapses,
             Integer failures,
-            Long shortfallAt) {
+            Long shortfallAt,
+            Long pausedSeconds) {
+
+        /** Not a support target: no paused time. */
+        public Item(
+                String element,
+                String label,
+                String agreed,
+                String measured,
+                boolean met,
+                Integer decided,
+                Integer metCount,
+                List<Duties.Lapse> lapses,
+                Integer failures,
+                Long shortfallAt) {
+            this(element, label, agreed, measured, met, decided, metCount, lapses, failures, shortfallAt, null);
+        }
 
         public boolean isAvailability() {
             return AVAILABILITY.equals(element);
@@ -121,7 +138,8 @@ public final class Checklist {
                         e.metCount(),
                         null,
                         null,
-                        e.shortfallAt()));
+                        e.shortfallAt(),
+                        e.pausedSeconds()));
             }
         }
         for (NamedDuty named : agreement.duties()) {
@@ -165,7 +183,11 @@ public final class Checklist {
                     if (!target.priority().equals(t.priority()) || t.reportedAt() > now) {
                         continue;
                     }
-                    SupportTargets.Decision d = SupportTargets.decide(t, m, seconds, agreement.calendar(), now);
+                    boolean pauses = target.pauses(m);
+                    if (pauses && t.paused(now + 1).overlaps(now, now + 1)) {
+                        continue; // paused now: its clock stands still, no deadline passes in silence
+                    }
+                    SupportTargets.Decision d = SupportTargets.decide(t, m, seconds, pauses, agreement.calendar(), now);
                     if (d.decidedAt() == null && d.deadline() != null && d.deadline() > now) {
                         next = earliest(next, d.deadline());
                     }

@@ -31,9 +31,20 @@ public final class ContractDowntime {
         this.now = now;
     }
 
+    /** Without exclusions. */
+    public static ContractDowntime of(
+            Terms terms,
+            MeasurementPolicy policy,
+            Map<String, ServiceHistory> histories,
+            Map<String, IntervalSet> ticketOpen,
+            long now) {
+        return of(terms, policy, histories, ticketOpen, List.of(), now);
+    }
+
     /**
-     * @param histories monitoring per covered service (a missing one: never observed)
-     * @param ticketOpen the contract's OUTAGE ticket-open time per covered service (rule 3)
+     * @param histories monitoring per service, covered or a group's member (a missing one: never observed)
+     * @param ticketOpen the contract's OUTAGE ticket-open time per service id a ticket named (rule 3)
+     * @param exclusions the contract's approved exclusions (rule 4a)
      * @param now the present, epoch seconds: what has not ended runs to it
      */
     public static ContractDowntime of(
@@ -41,35 +52,47 @@ public final class ContractDowntime {
             MeasurementPolicy policy,
             Map<String, ServiceHistory> histories,
             Map<String, IntervalSet> ticketOpen,
+            List<Exclusion> exclusions,
             long now) {
         Map<String, IntervalSet> downSets = new TreeMap<>();
         Map<String, IntervalSet> noData = new TreeMap<>();
         IntervalSet union = IntervalSet.EMPTY;
         IntervalSet anyNoData = IntervalSet.EMPTY;
         for (String service : terms.services()) {
-            ServiceHistory history = histories.getOrDefault(service, ServiceHistory.UNOBSERVED);
+            List<String> members = terms.members(service);
+            boolean group = terms.groups().containsKey(service);
+            // rule 3 for a group (SPEC §16.2): tickets on the group's name or on any member
             IntervalSet tickets = ticketOpen.getOrDefault(service, IntervalSet.EMPTY);
-            // rule 1a: with noData DOWN, no-data time is monitored down-time whatever the quorum
-            IntervalSet monitored = terms.noData() == NoDataRule.DOWN
-                    ? history.monitored().union(history.noData())
-                    : history.monitored();
-            IntervalSet downSet =
-                    switch (policy) {
-                        case PROVIDER_MONITORED -> monitored;
-                        case CUSTOMER_TICKET -> history.everObserved() ? monitored.intersect(tickets) : tickets;
-                    };
+            if (group) {
+                for (String m : members) {
+                    tickets = tickets.union(ticketOpen.getOrDefault(m, IntervalSet.EMPTY));
+                }
+            }
+            IntervalSet downSet = null;
+            IntervalSet serviceNoData = null;
+            for (String member : members) {
+                ServiceHistory history = histories.getOrDefault(member, ServiceHistory.UNOBSERVED);
+                IntervalSet memberDown = memberDownSet(terms, policy, history, tickets);
+                if (group) {
+                    memberDown = memberDown.minus(excludedFor(exclusions, member, false));
+                }
+                // a group is down while every member is: the intersection of the members' down-sets
+                downSet = downSet == null ? memberDown : downSet.intersect(memberDown);
+                serviceNoData = serviceNoData == null ? history.noData() : serviceNoData.intersect(history.noData());
+            }
+            // rule 4a: an approved exclusion takes its time out of the down-set of the services it names
+            downSet = downSet.minus(excludedFor(exclusions, service, true));
             downSets.put(service, downSet);
             union = union.union(downSet);
-            if (!history.noData().isEmpty()) {
-                noData.put(service, history.noData());
-                anyNoData = anyNoData.union(history.noData());
+            if (!serviceNoData.isEmpty()) {
+                noData.put(service, serviceNoData);
+                anyNoData = anyNoData.union(serviceNoData);
             }
         }
         // with noData EXCLUDED, no-data time of any covered service leaves the contract's time (up to now)
         IntervalSet excluded =
                 terms.noData() == NoDataRule.EXCLUDED ? anyNoData.clip(Long.MIN_VALUE, now) : IntervalSet.EMPTY;
-        IntervalSet net =
-                union.minus(IntervalSet.of(terms.maintenanceWindows())).minus(excluded);
+        IntervalSet net = union.minus(maintenance(terms, union, now)).minus(excluded);
         List<Downtime> intervals = new ArrayList<>();
         for (Interval i : net.intervals()) {
             if (i.start() >= now) {
@@ -80,6 +103,46 @@ public final class ContractDowntime {
             intervals.add(new Downtime(i.start(), end, ongoing, end - i.start() >= terms.minimumDowntimeSeconds()));
         }
         return new ContractDowntime(downSets, List.copyOf(intervals), noData, excluded, now);
+    }
+
+    /** One service's down-set by rules 1–3 and 1a under {@code policy}, with {@code tickets} its ticket-open time. */
+    private static IntervalSet memberDownSet(
+            Terms terms, MeasurementPolicy policy, ServiceHistory history, IntervalSet tickets) {
+        // rule 1a: with noData DOWN, no-data time is monitored down-time whatever the quorum
+        IntervalSet monitored =
+                terms.noData() == NoDataRule.DOWN ? history.monitored().union(history.noData()) : history.monitored();
+        return switch (policy) {
+            case PROVIDER_MONITORED -> monitored;
+            case CUSTOMER_TICKET -> history.everObserved() ? monitored.intersect(tickets) : tickets;
+        };
+    }
+
+    /**
+     * The time of the exclusions that apply to {@code service}: those naming it, and with {@code
+     * covered} (a covered service, not a group's member) those naming no service at all.
+     */
+    private static IntervalSet excludedFor(List<Exclusion> exclusions, String service, boolean covered) {
+        List<Interval> out = new ArrayList<>();
+        for (Exclusion e : exclusions) {
+            if (covered ? e.covers(service) : e.services().contains(service)) {
+                out.add(new Interval(e.start(), e.end()));
+            }
+        }
+        return IntervalSet.of(out);
+    }
+
+    /** The maintenance windows and occurrences over the span of the down-time (up to now). */
+    private static IntervalSet maintenance(Terms terms, IntervalSet union, long now) {
+        if (union.isEmpty()) {
+            return IntervalSet.EMPTY;
+        }
+        List<Interval> all = union.intervals();
+        long from = all.get(0).start();
+        long to = Math.min(all.get(all.size() - 1).end(), now);
+        if (to <= from) {
+            return IntervalSet.EMPTY;
+        }
+        return terms.maintenance().set(terms.zone(), from, to);
     }
 
     /** Time removed from the contract's time because no probe knew (noData EXCLUDED), up to now. */

@@ -35,12 +35,30 @@ public final class Evaluation {
         }
     }
 
-    /** What the evaluation reads of monitoring, tickets and duty evidence in the plan's window. */
+    /**
+     * What the evaluation reads of monitoring, tickets and duty evidence in the plan's window, and
+     * the contract's approved exclusions (SPEC §16.1).
+     */
     public record Facts(
             Map<String, ServiceHistory> histories,
             Map<String, IntervalSet> ticketOpen,
             Collection<SupportTargets.Ticket> tickets,
-            Map<String, List<Duties.Event>> evidence) {}
+            Map<String, List<Duties.Event>> evidence,
+            List<Exclusion> exclusions) {
+
+        public Facts {
+            exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
+        }
+
+        /** Without exclusions. */
+        public Facts(
+                Map<String, ServiceHistory> histories,
+                Map<String, IntervalSet> ticketOpen,
+                Collection<SupportTargets.Ticket> tickets,
+                Map<String, List<Duties.Event>> evidence) {
+            this(histories, ticketOpen, tickets, evidence, List.of());
+        }
+    }
 
     /** The settings a decision depends on: the statements' grace time, the retry while behind. */
     public record Settings(long graceSeconds, long behindRetrySeconds) {}
@@ -143,8 +161,8 @@ public final class Evaluation {
     public static Period evaluate(
             ContractVersions.Version terms, YearMonth period, Facts facts, long now, long graceSeconds) {
         Terms t = terms.terms();
-        Statement s =
-                StatementCalculator.statement(t, period, facts.histories(), facts.ticketOpen(), now, graceSeconds);
+        Statement s = StatementCalculator.statement(
+                t, period, facts.histories(), facts.ticketOpen(), facts.exclusions(), now, graceSeconds);
         List<Checklist.Item> items = Checklist.elements(
                 s, t.uptimeTargetPercent(), terms.agreement(), facts.tickets(), facts.evidence(), now);
         return new Period(terms, s, items);
@@ -190,7 +208,13 @@ public final class Evaluation {
         List<BigDecimal> alreadyWarned = List.copyOf(warned);
         Long change = Judgement.firstInstant(now, end, at -> {
             PolicyFigures f = StatementCalculator.statement(
-                            t, current, facts.histories(), facts.ticketOpen(), at, settings.graceSeconds())
+                            t,
+                            current,
+                            facts.histories(),
+                            facts.ticketOpen(),
+                            facts.exclusions(),
+                            at,
+                            settings.graceSeconds())
                     .figures();
             return Judgement.newShortfallTier(f, published) != null
                     || !Warnings.due(t.warningThresholds(), f.downtimeSeconds(), f.allowanceSeconds(), alreadyWarned)

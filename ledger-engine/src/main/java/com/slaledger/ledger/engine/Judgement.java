@@ -155,7 +155,7 @@ public final class Judgement {
 
     /**
      * What a customer is told, as text: both policies' figures in a fixed order, the intervals and
-     * the no-data intervals. Equal text, equal statement: an amendment is issued only when it
+     * the no-data intervals, the approved exclusions. Equal text, equal statement: an amendment is issued only when it
      * changes.
      */
     public static String fingerprintText(Statement s) {
@@ -166,6 +166,10 @@ public final class Judgement {
         text.append(s.intervals());
         if (!s.noData().isEmpty()) {
             text.append('\n').append(s.noData());
+        }
+        // added only when there are any, so that a statement without exclusions keeps its fingerprint
+        if (!s.exclusions().isEmpty()) {
+            text.append("\nexclusions=").append(s.exclusions());
         }
         return text.toString();
     }

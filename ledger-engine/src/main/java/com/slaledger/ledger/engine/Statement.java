@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * A contract's statement for a period (SPEC §7): the figures under its own policy, both
- * policies side by side, the intervals under its own policy, and the no-data intervals.
+ * policies side by side, the intervals under its own policy, the no-data intervals, the
+ * maintenance windows and occurrences (merged, clipped) and the approved exclusions (clipped) that
+ * touch the period, and {@code excludedSeconds}: the counted downtime the exclusions took away.
  * {@code endedFigures} count only the intervals that have ended: what holds whatever becomes of
  * the outages still ongoing (used to judge while the ledger has not folded everything).
  */
@@ -22,7 +24,17 @@ public record Statement(
         List<StatementInterval> intervals,
         Map<MeasurementPolicy, PolicyFigures> policies,
         List<NoDataInterval> noData,
-        PolicyFigures endedFigures) {
+        PolicyFigures endedFigures,
+        List<Maintenance.Window> maintenance,
+        List<Exclusion.Listed> exclusions,
+        long excludedSeconds) {
+
+    public Statement {
+        intervals = List.copyOf(intervals);
+        noData = List.copyOf(noData);
+        maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
+        exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
+    }
 
     /**
      * What the counted downtime uses of the allowance, in percent (half-up, 2 decimals); 100 when

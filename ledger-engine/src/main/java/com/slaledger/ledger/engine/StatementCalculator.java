@@ -1,15 +1,29 @@
 package com.slaledger.ledger.engine;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
-/** Computes a period's statement from a contract's terms and what monitoring and tickets say (SPEC §6, §7). */
+/** Computes a period's statement from a contract's terms and what monitoring and tickets say (SPEC §6, §7, §16). */
 public final class StatementCalculator {
 
     private StatementCalculator() {}
 
+    /** Without exclusions. */
+    public static Statement statement(
+            Terms terms,
+            YearMonth period,
+            Map<String, ServiceHistory> histories,
+            Map<String, IntervalSet> ticketOpen,
+            long now,
+            long graceSeconds) {
+        return statement(terms, period, histories, ticketOpen, List.of(), now, graceSeconds);
+    }
+
     /**
+     * @param exclusions the contract's approved exclusions (rule 4a), of any period
      * @param now the present, epoch seconds: ongoing downtime and open tickets run to it
      * @param graceSeconds how long after the period's end it becomes final
      */
@@ -18,6 +32,7 @@ public final class StatementCalculator {
             YearMonth period,
             Map<String, ServiceHistory> histories,
             Map<String, IntervalSet> ticketOpen,
+            List<Exclusion> exclusions,
             long now,
             long graceSeconds) {
         long start = Periods.start(period, terms.zone());
@@ -25,27 +40,46 @@ public final class StatementCalculator {
         Map<MeasurementPolicy, PolicyFigures> policies = new EnumMap<>(MeasurementPolicy.class);
         ContractDowntime own = null;
         PolicyFigures ended = null;
+        long withoutExclusions = 0;
         for (MeasurementPolicy policy : MeasurementPolicy.values()) {
-            ContractDowntime downtime = ContractDowntime.of(terms, policy, histories, ticketOpen, now);
+            ContractDowntime downtime = ContractDowntime.of(terms, policy, histories, ticketOpen, exclusions, now);
             long eligible = eligibleSeconds(terms, start, end, downtime.excluded());
             policies.put(policy, Credit.figures(terms, eligible, downtime.countedSeconds(start, end)));
             if (policy == terms.policy()) {
                 own = downtime;
                 ended = Credit.figures(terms, eligible, downtime.endedCountedSeconds(start, end));
+                withoutExclusions = exclusions.isEmpty()
+                        ? downtime.countedSeconds(start, end)
+                        : ContractDowntime.of(terms, policy, histories, ticketOpen, now)
+                                .countedSeconds(start, end);
             }
         }
+        PolicyFigures figures = policies.get(terms.policy());
+        List<Exclusion.Listed> listed = new ArrayList<>();
+        for (Exclusion e : exclusions) {
+            Exclusion.Listed l = e.within(start, end);
+            if (l != null) {
+                listed.add(l);
+            }
+        }
+        listed.sort(java.util.Comparator.comparingLong(Exclusion.Listed::start)
+                .thenComparing(Exclusion.Listed::exclusionId));
         return new Statement(
                 terms.contractId(),
                 period,
                 start,
                 end,
                 terms.policy(),
-                policies.get(terms.policy()),
+                figures,
                 now >= end + graceSeconds,
                 own.within(start, end),
                 Map.copyOf(policies),
                 own.noDataWithin(start, end),
-                ended);
+                ended,
+                terms.maintenance().within(terms.zone(), start, end),
+                List.copyOf(listed),
+                // SPEC §16.1: the counted downtime without the exclusions less the downtime with them
+                withoutExclusions - figures.downtimeSeconds());
     }
 
     /** Rule 7: the period's length less its overlap with maintenance windows. */
@@ -56,7 +90,7 @@ public final class StatementCalculator {
     /** Rule 7: less maintenance windows and, with noData EXCLUDED, no-data time ({@code excluded}). */
     public static long eligibleSeconds(Terms terms, long start, long end, IntervalSet excluded) {
         IntervalSet period = IntervalSet.of(new Interval(start, end));
-        return period.minus(IntervalSet.of(terms.maintenanceWindows()))
+        return period.minus(terms.maintenance().set(terms.zone(), start, end))
                 .minus(excluded)
                 .seconds();
     }

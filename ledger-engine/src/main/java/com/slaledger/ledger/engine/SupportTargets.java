@@ -3,9 +3,13 @@ package com.slaledger.ledger.engine;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Support targets (SPEC §13.2): for each ticket whose priority has a target and each measure,
@@ -37,38 +41,124 @@ public final class SupportTargets {
         }
     }
 
-    /** A ticket as support targets see it; instants in epoch seconds, null while not yet. */
-    public record Ticket(String ticketId, String priority, long reportedAt, Long respondedAt, Long resolvedAt) {}
+    /**
+     * A ticket as support targets see it; instants in epoch seconds, null while not yet; {@code
+     * pauses} its pause and unpause events (SPEC §16.4), in any order and possibly twice.
+     */
+    public record Ticket(
+            String ticketId, String priority, long reportedAt, Long respondedAt, Long resolvedAt, List<Pause> pauses) {
+
+        public Ticket {
+            pauses = pauses == null ? List.of() : List.copyOf(pauses);
+        }
+
+        /** Never paused. */
+        public Ticket(String ticketId, String priority, long reportedAt, Long respondedAt, Long resolvedAt) {
+            this(ticketId, priority, reportedAt, respondedAt, resolvedAt, List.of());
+        }
+
+        /**
+         * The paused time: the union of [pause, next unpause) from {@code reportedAt} on (an
+         * unpause at the pause's own instant ends it at once), a pause with no unpause after it
+         * running to {@code now}. A set of events, so order and duplicates do not matter.
+         */
+        public IntervalSet paused(long now) {
+            if (pauses.isEmpty()) {
+                return IntervalSet.EMPTY;
+            }
+            // by instant, a pause before an unpause at the same instant; duplicates are one event
+            TreeSet<Pause> events =
+                    new TreeSet<>(Comparator.comparingLong(Pause::at).thenComparing(e -> e.paused() ? 0 : 1));
+            events.addAll(pauses);
+            List<Interval> out = new ArrayList<>();
+            Long since = null;
+            for (Pause e : events) {
+                if (e.paused() && since == null) {
+                    since = Math.max(e.at(), reportedAt);
+                } else if (!e.paused() && since != null) {
+                    if (e.at() > since) {
+                        out.add(new Interval(since, e.at()));
+                    }
+                    since = null;
+                }
+            }
+            if (since != null && now > since) {
+                out.add(new Interval(since, now));
+            }
+            return IntervalSet.of(out);
+        }
+    }
+
+    /** A pause ({@code paused}) or unpause of a ticket's support clock at {@code at}, epoch seconds. */
+    public record Pause(long at, boolean paused) {}
 
     /**
      * A contract's target for one priority: seconds of business time (null: not measured) and
      * the share of decided tickets that must be met (100: every one).
      */
-    public record Target(String priority, Long firstResponseSeconds, Long resolutionSeconds, BigDecimal percentMet) {
+    public record Target(
+            String priority,
+            Long firstResponseSeconds,
+            Long resolutionSeconds,
+            BigDecimal percentMet,
+            boolean pauseWhileWaiting) {
+
+        /** Pausing while waiting on the customer (the default). */
+        public Target(String priority, Long firstResponseSeconds, Long resolutionSeconds, BigDecimal percentMet) {
+            this(priority, firstResponseSeconds, resolutionSeconds, percentMet, true);
+        }
+
+        /** Whether measure {@code m} pauses while the ticket waits: only the resolution, and only when agreed. */
+        public boolean pauses(Measure m) {
+            return m == Measure.RESOLUTION && pauseWhileWaiting;
+        }
 
         public Long seconds(Measure m) {
             return m == Measure.FIRST_RESPONSE ? firstResponseSeconds : resolutionSeconds;
         }
     }
 
-    /** One ticket's judgement on one measure: decided at {@code decidedAt} (null: pending), met or not. */
-    public record Decision(String ticketId, Long deadline, Long completion, Long decidedAt, boolean met) {}
+    /**
+     * One ticket's judgement on one measure: decided at {@code decidedAt} (null: pending), met or
+     * not, {@code pausedSeconds} the business time it spent paused before it was decided (or, while
+     * pending, until now), when the measure pauses.
+     */
+    public record Decision(
+            String ticketId, Long deadline, Long completion, Long decidedAt, boolean met, long pausedSeconds) {}
 
     /**
      * The element {@code measure:priority} of a period: tickets decided in it, how many met, met
      * or not, and when it fell short (null while met, or while it still can be): at the first
      * breach when every ticket must be met, otherwise at the period's end.
      */
-    public record Element(Measure measure, String priority, int decided, int metCount, boolean met, Long shortfallAt) {
+    public record Element(
+            Measure measure,
+            String priority,
+            int decided,
+            int metCount,
+            boolean met,
+            Long shortfallAt,
+            long pausedSeconds) {
 
         public String name() {
             return measure.key() + ":" + priority;
         }
     }
 
-    /** One ticket on one measure as of {@code now}. */
+    /** One ticket on one measure as of {@code now}, never paused. */
     public static Decision decide(Ticket t, Measure m, long targetSeconds, BusinessCalendar calendar, long now) {
-        Long deadline = calendar.deadline(t.reportedAt(), targetSeconds);
+        return decide(t, m, targetSeconds, false, calendar, now);
+    }
+
+    /**
+     * One ticket on one measure as of {@code now}; with {@code pauses}, the deadline is the instant
+     * at which the business time since {@code reportedAt}, less its business time while paused,
+     * reaches the target (SPEC §16.4).
+     */
+    public static Decision decide(
+            Ticket t, Measure m, long targetSeconds, boolean pauses, BusinessCalendar calendar, long now) {
+        IntervalSet paused = pauses ? t.paused(now) : IntervalSet.EMPTY;
+        Long deadline = deadline(t.reportedAt(), targetSeconds, paused, calendar);
         Long completion = completion(t, m);
         if (completion != null && completion > now) {
             completion = null; // not known yet as of now
@@ -85,7 +175,44 @@ public final class SupportTargets {
             decidedAt = null;
             met = false;
         }
-        return new Decision(t.ticketId(), deadline, completion, decidedAt, met);
+        long until = decidedAt != null ? decidedAt : now;
+        return new Decision(
+                t.ticketId(),
+                deadline,
+                completion,
+                decidedAt,
+                met,
+                pausedBusiness(paused, t.reportedAt(), until, calendar));
+    }
+
+    /**
+     * The first instant at which the business time since {@code reportedAt} less the business
+     * time in {@code paused} reaches {@code targetSeconds} (null: never). Found from below: the
+     * deadline without pauses, then again with the paused business time before it added, until
+     * that no longer grows (at most once more per paused interval).
+     */
+    static Long deadline(long reportedAt, long targetSeconds, IntervalSet paused, BusinessCalendar calendar) {
+        long added = 0;
+        while (true) {
+            Long d = calendar.deadline(reportedAt, targetSeconds + added);
+            if (d == null || paused.isEmpty()) {
+                return d;
+            }
+            long p = pausedBusiness(paused, reportedAt, d, calendar);
+            if (p == added) {
+                return d;
+            }
+            added = p;
+        }
+    }
+
+    /** The business time of {@code paused} within [from, to). */
+    static long pausedBusiness(IntervalSet paused, long from, long to, BusinessCalendar calendar) {
+        long total = 0;
+        for (Interval i : paused.clip(from, to).intervals()) {
+            total += calendar.businessSeconds(i.start(), i.end());
+        }
+        return total;
     }
 
     /** The completion of a measure: the first response (or an earlier resolution), the resolution. */
@@ -135,13 +262,15 @@ public final class SupportTargets {
         }
         int decided = 0;
         int metCount = 0;
+        long pausedSeconds = 0;
         Long firstBreach = null;
         for (Ticket t : byId.values()) {
-            Decision d = decide(t, m, seconds, calendar, now);
+            Decision d = decide(t, m, seconds, target.pauses(m), calendar, now);
             if (d.decidedAt() == null || d.decidedAt() < start || d.decidedAt() >= end) {
                 continue;
             }
             decided++;
+            pausedSeconds += d.pausedSeconds();
             if (d.met()) {
                 metCount++;
             } else if (firstBreach == null || d.decidedAt() < firstBreach) {
@@ -158,6 +287,6 @@ public final class SupportTargets {
             boolean everyOne = target.percentMet().compareTo(BigDecimal.valueOf(100)) >= 0;
             shortfallAt = everyOne ? firstBreach : (now >= end ? end : null);
         }
-        return new Element(m, target.priority(), decided, metCount, met, shortfallAt);
+        return new Element(m, target.priority(), decided, metCount, met, shortfallAt, pausedSeconds);
     }
 }

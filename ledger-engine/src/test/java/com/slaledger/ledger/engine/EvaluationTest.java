@@ -42,9 +42,10 @@ class EvaluationTest {
                 t.creditTiers(),
                 t.creditCapPercent(),
                 t.monthlyFee(),
-                t.maintenanceWindows(),
+                t.maintenance(),
                 t.noData(),
-                warnings);
+                warnings,
+                t.groups());
     }
 
     private static ContractVersions versions(Terms terms) {

@@ -156,7 +156,10 @@ class JudgementTest {
                 List.of(),
                 Map.of(),
                 List.of(),
-                null);
+                null,
+                List.of(),
+                List.of(),
+                0);
         long createdNov = t("2026-11-20T00:00:00Z");
         assertThat(Judgement.issues(october, createdNov, null)).isFalse();
         assertThat(Judgement.issues(october, createdNov, t("2026-10-01T00:00:00Z")))
