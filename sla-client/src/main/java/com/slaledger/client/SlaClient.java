@@ -237,6 +237,28 @@ public final class SlaClient {
                 200);
     }
 
+    /** Pauses ({@code paused}) or unpauses a ticket's resolution clock at {@code at} (SPEC §16.4). */
+    public Reply pauseTicket(String ticketId, boolean paused, Instant at) {
+        return expect(
+                postJson(
+                        endpoints.ticket() + "/api/v1/tickets/" + ticketId + (paused ? "/pause" : "/unpause"),
+                        Map.of("at", at.toString())),
+                200);
+    }
+
+    /** Proposes an exclusion (SPEC §16.1); returns the answer (201 with its exclusionId). */
+    public Reply proposeExclusion(String contractId, Map<String, Object> exclusion) {
+        return postJson(endpoints.ledger() + "/api/v1/contracts/" + contractId + "/exclusions", exclusion);
+    }
+
+    /** Approves ({@code approve}) or rejects an exclusion, with a note. */
+    public Reply decideExclusion(String contractId, String exclusionId, boolean approve, String note) {
+        return postJson(
+                endpoints.ledger() + "/api/v1/contracts/" + contractId + "/exclusions/" + exclusionId
+                        + (approve ? "/approve" : "/reject"),
+                Map.of("note", note));
+    }
+
     /** Stores a business calendar (SPEC §13.1). */
     public Reply putCalendar(String calendarId, Map<String, Object> calendar) {
         return expect(putJson(endpoints.ledger() + "/api/v1/calendars/" + calendarId, calendar), 200, 201);

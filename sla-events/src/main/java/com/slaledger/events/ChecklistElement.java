@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * response to P1 tickets", the duty's name),
  * what was agreed and what was measured as sentences for people, whether it was met, and the
  * figures: {@code decided}/{@code metCount} for support targets, {@code lapses}/{@code failures}
- * for duties (null where they do not apply).
+ * for duties (null where they do not apply); {@code pausedSeconds} for support targets: the
+ * business time the decided tickets spent paused, 0 unless the measure pauses (SPEC §16.4).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChecklistElement(
@@ -24,7 +25,22 @@ public record ChecklistElement(
         Integer decided,
         Integer metCount,
         List<Lapse> lapses,
-        Integer failures) {
+        Integer failures,
+        Long pausedSeconds) {
+
+    /** Without paused time (availability, duties). */
+    public ChecklistElement(
+            String element,
+            String label,
+            String agreed,
+            String measured,
+            boolean met,
+            Integer decided,
+            Integer metCount,
+            List<Lapse> lapses,
+            Integer failures) {
+        this(element, label, agreed, measured, met, decided, metCount, lapses, failures, null);
+    }
 
     /** The element name of availability. */
     public static final String AVAILABILITY = "availability";

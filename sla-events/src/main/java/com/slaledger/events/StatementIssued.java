@@ -10,7 +10,9 @@ import java.util.List;
  * {@code contractId}. {@code intervals} are the period's intervals, counted or not, at most
  * {@link DowntimeInterval#MAX_PER_EVENT}; {@code omittedIntervals} says how many more there are.
  * {@code elements} is the period's checklist (SPEC §13.4), availability first, every element met or
- * not.
+ * not. {@code maintenance} lists the period's maintenance windows and occurrences (merged, clipped),
+ * {@code exclusions} its approved exclusions (clipped) and {@code excludedSeconds} the counted
+ * downtime they took away (SPEC §16).
  */
 public record StatementIssued(
         String contractId,
@@ -29,10 +31,70 @@ public record StatementIssued(
         List<DowntimeInterval> intervals,
         int omittedIntervals,
         Instant issuedAt,
-        List<ChecklistElement> elements) {
+        List<ChecklistElement> elements,
+        List<Planned> maintenance,
+        List<Excluded> exclusions,
+        long excludedSeconds) {
 
     public StatementIssued {
         elements = elements == null ? List.of() : List.copyOf(elements);
+        maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
+        exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
+    }
+
+    /** A maintenance window or occurrence of the period, clipped to it. */
+    public record Planned(Instant start, Instant end, long seconds, String reason) {}
+
+    /** An approved exclusion of the period (SPEC §16.1), clipped to it. */
+    public record Excluded(
+            String exclusionId,
+            Instant start,
+            Instant end,
+            long seconds,
+            String category,
+            String reason,
+            List<String> services) {}
+
+    /** A statement without maintenance and exclusions. */
+    public StatementIssued(
+            String contractId,
+            String period,
+            int version,
+            Instant periodStart,
+            Instant periodEnd,
+            MeasurementPolicy policy,
+            long eligibleSeconds,
+            long downtimeSeconds,
+            BigDecimal availabilityPercent,
+            BigDecimal uptimeTargetPercent,
+            boolean met,
+            BigDecimal creditPercent,
+            Money creditAmount,
+            List<DowntimeInterval> intervals,
+            int omittedIntervals,
+            Instant issuedAt,
+            List<ChecklistElement> elements) {
+        this(
+                contractId,
+                period,
+                version,
+                periodStart,
+                periodEnd,
+                policy,
+                eligibleSeconds,
+                downtimeSeconds,
+                availabilityPercent,
+                uptimeTargetPercent,
+                met,
+                creditPercent,
+                creditAmount,
+                intervals,
+                omittedIntervals,
+                issuedAt,
+                elements,
+                List.of(),
+                List.of(),
+                0);
     }
 
     /** A statement without a checklist (availability only). */

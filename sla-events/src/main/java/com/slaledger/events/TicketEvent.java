@@ -14,9 +14,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = TicketOpened.class, name = "TicketOpened"),
     @JsonSubTypes.Type(value = TicketResolved.class, name = "TicketResolved"),
-    @JsonSubTypes.Type(value = TicketResponded.class, name = "TicketResponded")
+    @JsonSubTypes.Type(value = TicketResponded.class, name = "TicketResponded"),
+    @JsonSubTypes.Type(value = TicketPauseChanged.class, name = "TicketPauseChanged")
 })
-public sealed interface TicketEvent permits TicketOpened, TicketResolved, TicketResponded {
+public sealed interface TicketEvent permits TicketOpened, TicketResolved, TicketResponded, TicketPauseChanged {
 
     String ticketId();
 
@@ -38,4 +39,9 @@ public sealed interface TicketEvent permits TicketOpened, TicketResolved, Ticket
 
     /** The provider's first response; null until there is one. */
     Instant respondedAt();
+
+    /** The pauses and unpauses recorded (SPEC §16.4); only a TicketPauseChanged carries them. */
+    default java.util.List<TicketPause> pauses() {
+        return java.util.List.of();
+    }
 }

@@ -104,4 +104,17 @@ public interface LedgerConfig {
      * rewritten entry. No default in prod: the ledger does not start without one.
      */
     String auditKey();
+
+    /** Exclusions (SPEC §16.1): ledger.exclusions.*. */
+    Exclusions exclusions();
+
+    interface Exclusions {
+
+        /**
+         * Who may approve an exclusion: SECOND_OPERATOR (not the operator who proposed it) or
+         * SELF (ledger.exclusions.approval).
+         */
+        @WithDefault("SECOND_OPERATOR")
+        com.slaledger.ledger.engine.ExclusionApproval.Mode approval();
+    }
 }

@@ -25,7 +25,15 @@ class ArchitectureTest extends HousePlanTest {
         Architecture.atTheBottom(
                         root(),
                         "input",
-                        Set.of("engine", "change", "contract", "observation", "registry", "ticket", "calendar"))
+                        Set.of(
+                                "engine",
+                                "change",
+                                "contract",
+                                "observation",
+                                "registry",
+                                "ticket",
+                                "calendar",
+                                "exclusion"))
                 .check(main());
     }
 }

@@ -7,13 +7,16 @@ import java.util.List;
 
 import com.slaledger.events.ChecklistElement;
 import com.slaledger.events.DowntimeInterval;
+import com.slaledger.events.StatementIssued;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A statement as CSV (RFC 4180: comma-separated, CRLF, quoted where needed, a header row): one row
- * per interval ({@code record} = {@code interval}) and one per element of the checklist
- * ({@code record} = {@code element}); instants in ISO-8601 UTC, durations in seconds, so that a
+ * per interval ({@code record} = {@code interval}), per maintenance window or occurrence
+ * ({@code maintenance}), per approved exclusion ({@code exclusion}, with its category and id) and
+ * per element of the checklist ({@code record} = {@code element}; availability's row carries the
+ * period's {@code excludedSeconds}, a support target's its {@code pausedSeconds}); instants in ISO-8601 UTC, durations in seconds, so that a
  * spreadsheet or a script reads exactly what the statement says.
  */
 public final class StatementCsv {
@@ -40,7 +43,11 @@ public final class StatementCsv {
             "decided",
             "metCount",
             "failures",
-            "lapsedSeconds");
+            "lapsedSeconds",
+            "category",
+            "exclusionId",
+            "pausedSeconds",
+            "excludedSeconds");
 
     /** A row of empty columns but the first three. */
     private static Object[] row(String record, String contractId, String period) {
@@ -87,8 +94,31 @@ public final class StatementCsv {
                 set(row, "ongoing", i.ongoing());
                 csv.printRecord(row);
             }
+            for (StatementIssued.Planned m : s.maintenance()) {
+                Object[] row = row("maintenance", s.contractId(), s.period());
+                set(row, "start", m.start());
+                set(row, "end", m.end());
+                set(row, "seconds", m.seconds());
+                set(row, "reason", m.reason());
+                csv.printRecord(row);
+            }
+            for (StatementIssued.Excluded x : s.exclusions()) {
+                Object[] row = row("exclusion", s.contractId(), s.period());
+                set(row, "start", x.start());
+                set(row, "end", x.end());
+                set(row, "seconds", x.seconds());
+                set(row, "services", String.join(" ", x.services()));
+                set(row, "reason", x.reason());
+                set(row, "category", x.category());
+                set(row, "exclusionId", x.exclusionId());
+                csv.printRecord(row);
+            }
             for (ChecklistElement e : s.elements()) {
                 Object[] row = row("element", s.contractId(), s.period());
+                if (e.isAvailability()) {
+                    set(row, "excludedSeconds", s.excludedSeconds());
+                }
+                set(row, "pausedSeconds", e.pausedSeconds());
                 set(row, "element", e.element());
                 set(row, "label", e.label());
                 set(row, "agreed", e.agreed());

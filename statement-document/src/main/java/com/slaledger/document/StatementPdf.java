@@ -72,6 +72,12 @@ public final class StatementPdf {
             w.row(
                     "Counted downtime",
                     Wording.grouped(s.downtimeSeconds()) + " s (" + Wording.duration(s.downtimeSeconds()) + ")");
+            if (!s.exclusions().isEmpty()) {
+                w.row(
+                        "Excluded downtime",
+                        Wording.grouped(s.excludedSeconds()) + " s (" + Wording.duration(s.excludedSeconds())
+                                + "), taken out by the approved exclusions below");
+            }
             w.row(
                     "Service credit",
                     plain(s.creditPercent()) + "%"
@@ -84,6 +90,13 @@ public final class StatementPdf {
             for (ChecklistElement e : s.elements()) {
                 w.line(Writer.BOLD, 10, (e.met() ? "[met] " : "[NOT MET] ") + e.label() + " (" + e.element() + ")");
                 w.line(Writer.REGULAR, 10, "    agreed: " + e.agreed() + "; measured: " + e.measured());
+                if (e.pausedSeconds() != null && e.pausedSeconds() > 0) {
+                    w.line(
+                            Writer.REGULAR,
+                            10,
+                            "    paused while waiting on the customer: " + Wording.duration(e.pausedSeconds())
+                                    + " of business time, not counted");
+                }
                 if (e.lapses() != null) {
                     for (ChecklistElement.Lapse l : e.lapses()) {
                         w.line(
@@ -117,6 +130,29 @@ public final class StatementPdf {
                         10,
                         "... and " + s.omittedIntervals() + " more: GET /api/v1/contracts/" + s.contractId()
                                 + "/statements/" + s.period() + " lists them all");
+            }
+            if (!s.exclusions().isEmpty()) {
+                w.gap(8);
+                w.line(Writer.BOLD, 12, "Exclusions");
+                for (StatementIssued.Excluded x : s.exclusions()) {
+                    w.line(
+                            Writer.REGULAR,
+                            10,
+                            Wording.instant(x.start(), d.zone()) + " to " + Wording.instant(x.end(), d.zone()) + ": "
+                                    + Wording.duration(x.seconds()) + ", " + x.category() + ", "
+                                    + String.join(", ", x.services()) + " - " + x.reason());
+                }
+            }
+            if (!s.maintenance().isEmpty()) {
+                w.gap(8);
+                w.line(Writer.BOLD, 12, "Maintenance");
+                for (StatementIssued.Planned m : s.maintenance()) {
+                    w.line(
+                            Writer.REGULAR,
+                            10,
+                            Wording.instant(m.start(), d.zone()) + " to " + Wording.instant(m.end(), d.zone()) + ": "
+                                    + Wording.duration(m.seconds()) + (m.reason() == null ? "" : " - " + m.reason()));
+                }
             }
             w.close();
             ByteArrayOutputStream out = new ByteArrayOutputStream();

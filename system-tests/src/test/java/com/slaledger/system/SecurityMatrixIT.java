@@ -55,6 +55,8 @@ class SecurityMatrixIT {
             Map.entry("ticket POST /api/v1/tickets", roles("operator", "helpdesk")),
             Map.entry("ticket POST /api/v1/tickets/{id}/resolve", roles("operator", "helpdesk")),
             Map.entry("ticket POST /api/v1/tickets/{id}/respond", roles("operator", "helpdesk")),
+            Map.entry("ticket POST /api/v1/tickets/{id}/pause", roles("operator", "helpdesk")),
+            Map.entry("ticket POST /api/v1/tickets/{id}/unpause", roles("operator", "helpdesk")),
             Map.entry("ticket GET /api/v1/tickets/{id}", readersAndOwner("helpdesk")),
             Map.entry("ticket GET /api/v1/tickets", readersAndOwner("helpdesk")),
             Map.entry("ticket POST /api/v1/webhooks/zendesk", roles("operator", "helpdesk")),
@@ -67,6 +69,10 @@ class SecurityMatrixIT {
             Map.entry("ledger GET /api/v1/contracts/{contractId}/statements/{period}", readersAndOwner()),
             Map.entry("ledger GET /api/v1/contracts/{contractId}/downtime", readersAndOwner()),
             Map.entry("ledger GET /api/v1/contracts/{contractId}/shortfalls", readersAndOwner()),
+            Map.entry("ledger POST /api/v1/contracts/{contractId}/exclusions", roles("operator")),
+            Map.entry("ledger GET /api/v1/contracts/{contractId}/exclusions", readersAndOwner()),
+            Map.entry("ledger POST /api/v1/contracts/{contractId}/exclusions/{exclusionId}/approve", roles("operator")),
+            Map.entry("ledger POST /api/v1/contracts/{contractId}/exclusions/{exclusionId}/reject", roles("operator")),
             Map.entry("ledger PUT /api/v1/services/{serviceId}", roles("operator")),
             Map.entry("ledger GET /api/v1/services/{serviceId}", roles("operator", "viewer")),
             Map.entry("ledger GET /api/v1/services", roles("operator", "viewer")),
@@ -164,6 +170,7 @@ class SecurityMatrixIT {
         String path = parts[2].replace("{contractId}", contract)
                 .replace("{serviceId}", SERVICE)
                 .replace("{calendarId}", "sec-cal")
+                .replace("{exclusionId}", "sec-no-such-exclusion")
                 .replace("{period}", "2026-10");
         if (path.startsWith("/api/v1/tickets/{id}")) {
             path = path.replace("{id}", ticketOf.get(contract));

@@ -1,6 +1,7 @@
 package com.slaledger.ticket;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -39,5 +40,12 @@ public interface TicketConfig {
          */
         @WithDefault("P7D")
         Duration replayWindow();
+
+        /**
+         * The Jira statuses (by name, any case) that pause a ticket's resolution clock while the
+         * provider waits on the customer (SPEC §16.4); any other status unpauses it.
+         */
+        @WithDefault("Waiting for customer")
+        List<String> jiraPauseStatuses();
     }
 }

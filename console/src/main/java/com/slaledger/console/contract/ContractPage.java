@@ -54,7 +54,10 @@ public class ContractPage {
             List<ContractSections.Ticket> tickets,
             List<ContractSections.Notice> notices,
             List<ContractSections.Version> versions,
-            String maintenanceJson) {}
+            String maintenanceJson,
+            List<ContractSections.Exclusion> exclusions,
+            List<ContractSections.Planned> maintenance,
+            String zone) {}
 
     private final Services services;
     private final Sessions sessions;
@@ -96,6 +99,7 @@ public class ContractPage {
         JsonNode tickets = services.read(token, services.ticket("/api/v1/tickets?contractId=" + id));
         JsonNode notices = services.read(token, services.notification("/api/v1/notices?contractId=" + id));
         JsonNode versions = services.read(token, services.ledger("/api/v1/contracts/" + contractId + "/versions"));
+        JsonNode exclusions = services.read(token, services.ledger("/api/v1/contracts/" + contractId + "/exclusions"));
         return Response.ok(Templates.contract(new ContractView(
                                 contractId,
                                 contract.path("customer").path("name").asText(),
@@ -113,7 +117,10 @@ public class ContractPage {
                                 ContractSections.tickets(tickets),
                                 ContractSections.notices(notices),
                                 ContractSections.versions(versions),
-                                contract.path("maintenanceWindows").toPrettyString()))
+                                contract.path("maintenanceWindows").toPrettyString(),
+                                ContractSections.exclusions(exclusions),
+                                ContractSections.maintenance(statement),
+                                Pages.zone(contract).getId()))
                         .render())
                 .build();
     }

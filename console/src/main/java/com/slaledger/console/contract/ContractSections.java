@@ -37,6 +37,56 @@ public final class ContractSections {
 
     public record Version(long version, String validFrom) {}
 
+    /** An exclusion as the page lists it (SPEC §16.1); {@code proposedBy} empty for a customer's view. */
+    public record Exclusion(
+            String exclusionId,
+            String start,
+            String end,
+            long seconds,
+            String category,
+            String reason,
+            String services,
+            String status,
+            String proposedBy,
+            String decidedBy,
+            boolean proposed) {}
+
+    /** A maintenance window or occurrence of the period (SPEC §16.3). */
+    public record Planned(String start, String end, long seconds, String reason) {}
+
+    static List<Exclusion> exclusions(JsonNode list) {
+        List<Exclusion> out = new ArrayList<>();
+        list.forEach(x -> {
+            List<String> services = new ArrayList<>();
+            x.path("services").forEach(s -> services.add(s.asText()));
+            out.add(new Exclusion(
+                    x.path("exclusionId").asText(),
+                    x.path("start").asText(),
+                    x.path("end").asText(),
+                    x.path("seconds").asLong(),
+                    x.path("category").asText(),
+                    x.path("reason").asText(),
+                    String.join(", ", services),
+                    x.path("status").asText(),
+                    x.path("proposedBy").asText(""),
+                    x.path("decidedBy").asText(""),
+                    "PROPOSED".equals(x.path("status").asText())));
+        });
+        return out;
+    }
+
+    static List<Planned> maintenance(JsonNode statement) {
+        List<Planned> out = new ArrayList<>();
+        statement
+                .path("maintenance")
+                .forEach(m -> out.add(new Planned(
+                        m.path("start").asText(),
+                        m.path("end").asText(),
+                        m.path("seconds").asLong(),
+                        m.path("reason").asText(""))));
+        return out;
+    }
+
     /** Both policies side by side, the contract's own marked. */
     static List<Policy> policies(JsonNode statement) {
         List<Policy> out = new ArrayList<>();

@@ -67,7 +67,7 @@ public record Timeline(List<Row> rows, List<Tick> ticks) {
         Scale scale = new Scale(start, end, now);
         List<Row> rows = new ArrayList<>();
         for (JsonNode service : contract.path("services")) {
-            String id = service.asText();
+            String id = service.isObject() ? service.path("name").asText() : service.asText();
             List<Bar> bars = new ArrayList<>();
             for (JsonNode i : statement.path("intervals")) {
                 boolean hits = false;
@@ -99,8 +99,9 @@ public record Timeline(List<Row> rows, List<Tick> ticks) {
             }
             rows.add(new Row(id, bars.stream().filter(b -> b != null).toList(), rows.size()));
         }
+        // the statement's maintenance: one-off windows and recurring occurrences, merged (SPEC §16.3)
         List<Bar> maintenance = new ArrayList<>();
-        for (JsonNode w : contract.path("maintenanceWindows")) {
+        for (JsonNode w : statement.path("maintenance")) {
             maintenance.add(scale.bar(
                     w.path("start").asText(),
                     w.path("end").asText(),
@@ -109,6 +110,16 @@ public record Timeline(List<Row> rows, List<Tick> ticks) {
         }
         rows.add(new Row(
                 "maintenance", maintenance.stream().filter(b -> b != null).toList(), rows.size()));
+        List<Bar> excluded = new ArrayList<>();
+        for (JsonNode x : statement.path("exclusions")) {
+            excluded.add(scale.bar(
+                    x.path("start").asText(),
+                    x.path("end").asText(),
+                    "excluded",
+                    "excluded (" + x.path("category").asText() + "): "
+                            + x.path("reason").asText("")));
+        }
+        rows.add(new Row("exclusions", excluded.stream().filter(b -> b != null).toList(), rows.size()));
         List<Bar> open = new ArrayList<>();
         for (JsonNode t : tickets) {
             if ("OUTAGE".equals(t.path("kind").asText())) {

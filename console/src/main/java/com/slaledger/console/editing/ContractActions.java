@@ -61,9 +61,7 @@ public class ContractActions {
         }
         SlaClient.Reply c = services.get(token, services.ledger("/api/v1/contracts/" + contractId));
         if (!c.ok()) {
-            return Response.status(c.status())
-                    .entity(Pages.problem(contractId, c.problem()))
-                    .build();
+            return problem(contractId, c);
         }
         ObjectNode terms = (ObjectNode) Services.json(c);
         try {
@@ -77,14 +75,121 @@ public class ContractActions {
         terms.remove(List.of("contractId", "version", "changedAt"));
         SlaClient.Reply put =
                 services.send(token, "PUT", services.ledger("/api/v1/contracts/" + contractId), terms.toString());
-        if (!put.ok()) {
-            return Response.status(put.status())
-                    .entity(Pages.problem(contractId, put.problem()))
-                    .build();
+        return answered(contractId, period, put);
+    }
+
+    /**
+     * An operator proposes an exclusion (SPEC §16.1): start and end as local date-times in the
+     * contract's time zone, a category, a reason, optionally the services (space- or
+     * comma-separated) and a reference. The ledger validates it.
+     */
+    @POST
+    @Path("{contractId}/exclusions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response proposeExclusion(
+            @CookieParam(Session.COOKIE) String session,
+            @PathParam("contractId") String contractId,
+            @FormParam("start") String start,
+            @FormParam("end") String end,
+            @FormParam("category") String category,
+            @FormParam("reason") String reason,
+            @FormParam("services") String servicesText,
+            @FormParam("reference") String reference,
+            @FormParam("period") String period,
+            @FormParam(Session.CSRF_FIELD) String csrf) {
+        String token = sessions.formToken(session, csrf);
+        Response refused = Session.refused(token, contractId);
+        if (refused != null) {
+            return refused;
+        }
+        SlaClient.Reply c = services.get(token, services.ledger("/api/v1/contracts/" + contractId));
+        if (!c.ok()) {
+            return problem(contractId, c);
+        }
+        java.time.ZoneId zone = Pages.zone(Services.json(c));
+        ObjectNode body = JSON.createObjectNode();
+        body.put("start", instant(start, zone));
+        body.put("end", instant(end, zone));
+        body.put("category", category);
+        body.put("reason", reason);
+        if (servicesText != null && !servicesText.isBlank()) {
+            var list = body.putArray("services");
+            for (String s : servicesText.trim().split("[\\s,]+")) {
+                list.add(s);
+            }
+        }
+        if (reference != null && !reference.isBlank()) {
+            body.put("reference", reference.trim());
+        }
+        SlaClient.Reply r = services.send(
+                token, "POST", services.ledger("/api/v1/contracts/" + contractId + "/exclusions"), body.toString());
+        return answered(contractId, period, r);
+    }
+
+    /** An operator approves or rejects a proposed exclusion, with an optional note. */
+    @POST
+    @Path("{contractId}/exclusions/{exclusionId}/{decision:approve|reject}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response decideExclusion(
+            @CookieParam(Session.COOKIE) String session,
+            @PathParam("contractId") String contractId,
+            @PathParam("exclusionId") String exclusionId,
+            @PathParam("decision") String decision,
+            @FormParam("note") String note,
+            @FormParam("period") String period,
+            @FormParam(Session.CSRF_FIELD) String csrf) {
+        String token = sessions.formToken(session, csrf);
+        Response refused = Session.refused(token, contractId, exclusionId);
+        if (refused != null) {
+            return refused;
+        }
+        ObjectNode body = JSON.createObjectNode();
+        if (note != null && !note.isBlank()) {
+            body.put("note", note);
+        }
+        SlaClient.Reply r = services.send(
+                token,
+                "POST",
+                services.ledger("/api/v1/contracts/" + contractId + "/exclusions/" + exclusionId + "/" + decision),
+                body.toString());
+        return answered(contractId, period, r);
+    }
+
+    /** The page with what the API answered (its problem detail), with the API's status. */
+    private static Response problem(String contractId, SlaClient.Reply r) {
+        return Response.status(r.status())
+                .entity(Pages.problem(contractId, r.problem()))
+                .build();
+    }
+
+    /** Back to the contract's page (at {@code period}), or the page with the API's problem. */
+    private static Response answered(String contractId, String period, SlaClient.Reply r) {
+        if (!r.ok()) {
+            return problem(contractId, r);
         }
         String back = "/contracts/" + contractId
                 + (period != null && Pages.PERIOD.matcher(period).matches() ? "?period=" + period : "");
         return Response.seeOther(URI.create(back)).build();
+    }
+
+    /**
+     * A datetime-local field's value (2026-10-03T15:00) in the contract's zone as an instant; text
+     * that is not one is passed on as it is, for the API to name it.
+     */
+    static String instant(String local, java.time.ZoneId zone) {
+        if (local == null || local.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(local.trim())
+                    .atZone(zone)
+                    .toInstant()
+                    .toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return local.trim();
+        }
     }
 
     /** An operator sends a notice again, to the contract's current recipients. */
@@ -103,11 +208,6 @@ public class ContractActions {
         }
         SlaClient.Reply r =
                 services.send(token, "POST", services.notification("/api/v1/notices/" + noticeId + "/resend"), null);
-        if (!r.ok()) {
-            return Response.status(r.status())
-                    .entity(Pages.problem(contractId, r.problem()))
-                    .build();
-        }
-        return Response.seeOther(URI.create("/contracts/" + contractId)).build();
+        return answered(contractId, null, r);
     }
 }

@@ -22,8 +22,9 @@ class TimelineTest {
     void barsArePlacedInPercentOfThePeriodAndEveryKindHasItsRow() throws Exception {
         JsonNode contract = JSON.readTree(
                 """
-                {"services": ["api", "web"],
-                 "maintenanceWindows": [{"start": "2026-10-10T01:00:00Z", "end": "2026-10-10T03:00:00Z", "reason": "DB upgrade"}]}
+                {"services": ["api", {"name": "web", "anyOf": ["web-eu", "web-us"]}],
+                 "maintenanceWindows": [{"start": "2026-10-10T01:00:00Z", "end": "2026-10-10T03:00:00Z", "reason": "DB upgrade"},
+                   {"recurrence": "FREQ=WEEKLY;BYDAY=SU", "startTime": "02:00", "duration": "PT1H", "from": "2026-10-01"}]}
                 """);
         JsonNode statement = JSON.readTree(
                 """
@@ -33,7 +34,11 @@ class TimelineTest {
                    {"start": "2026-10-07T09:00:00Z", "end": "2026-10-07T09:03:00Z", "seconds": 180, "services": ["web"],
                     "counted": false, "reason": "BELOW_MINIMUM"},
                    {"start": "2026-10-31T12:00:00Z", "end": null, "seconds": 3600, "services": ["api"], "counted": true}],
-                 "noData": []}
+                 "noData": [],
+                 "maintenance": [{"start": "2026-10-10T01:00:00Z", "end": "2026-10-10T03:00:00Z", "seconds": 7200, "reason": "DB upgrade"},
+                   {"start": "2026-10-11T02:00:00Z", "end": "2026-10-11T03:00:00Z", "seconds": 3600, "reason": "weekly"}],
+                 "exclusions": [{"exclusionId": "x1", "start": "2026-10-03T14:05:00Z", "end": "2026-10-03T14:35:00Z", "seconds": 1800,
+                   "category": "CUSTOMER_CAUSED", "reason": "firewall", "services": ["api"]}]}
                 """);
         JsonNode tickets = JSON.readTree(
                 """
@@ -44,7 +49,7 @@ class TimelineTest {
 
         assertThat(t.rows())
                 .extracting(Timeline.Row::label)
-                .containsExactly("api", "web", "maintenance", "tickets open");
+                .containsExactly("api", "web", "maintenance", "exclusions", "tickets open");
         Timeline.Bar first = t.rows().get(0).bars().get(0);
         assertThat(first.kind()).isEqualTo("counted");
         assertThat(first.x()).isEqualTo(8.345);
@@ -56,12 +61,17 @@ class TimelineTest {
         assertThat(ongoing.width()).isEqualTo(0.15);
         assertThat(t.rows().get(1).bars().get(0).kind()).isEqualTo("uncounted");
         assertThat(t.rows().get(1).bars().get(0).title()).contains("BELOW_MINIMUM");
-        assertThat(t.rows().get(2).bars()).extracting(Timeline.Bar::kind).containsExactly("maintenance");
+        // the statement's maintenance, one-off and recurring occurrences alike (a group is a row by its name)
+        assertThat(t.rows().get(2).bars()).extracting(Timeline.Bar::kind).containsExactly("maintenance", "maintenance");
+        assertThat(t.rows().get(3).bars()).singleElement().satisfies(b -> {
+            assertThat(b.kind()).isEqualTo("excluded");
+            assertThat(b.title()).contains("CUSTOMER_CAUSED").contains("firewall");
+        });
         // a REQUEST ticket never opens downtime: only the OUTAGE one is drawn
-        assertThat(t.rows().get(3).bars()).hasSize(1);
-        assertThat(t.rows().get(3).bars().get(0).title()).contains("ZD-1");
+        assertThat(t.rows().get(4).bars()).hasSize(1);
+        assertThat(t.rows().get(4).bars().get(0).title()).contains("ZD-1");
         assertThat(first.left()).isEqualTo("220.93"); // 150 + 8.345% of 850
-        assertThat(t.height()).isEqualTo(4 * 28 + 24);
+        assertThat(t.height()).isEqualTo(5 * 28 + 24);
         assertThat(t.ticks()).hasSize(5);
     }
 }

@@ -59,6 +59,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, ProblemTypes.FORBIDDEN, "Forbidden", detail, null);
     }
 
+    /** 409: the request does not fit the resource's current state (e.g. already decided). */
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, ProblemTypes.CONFLICT, "Conflict", detail, null);
+    }
+
     /** 422: well-formed, but it refers to something that does not fit (e.g. an unknown contract). */
     public static ProblemException unprocessable(String detail, List<Violation> violations) {
         return new ProblemException(422, ProblemTypes.UNPROCESSABLE, "Unprocessable request", detail, violations);

@@ -20,7 +20,8 @@ public final class ContractEvents {
                 c.contractId(),
                 c.version(),
                 new ContractChanged.Customer(t.customer().name(), t.customer().noticeEmails()),
-                t.services(),
+                // what a ticket may name (SPEC §16.2): a covered service, a group's name or any member
+                t.ticketServices(),
                 policy(t.policy()),
                 t.uptimeTargetPercent(),
                 t.minimumDowntime(),
@@ -31,6 +32,7 @@ public final class ContractEvents {
                 t.creditCapPercent(),
                 money(t.monthlyFee()),
                 t.maintenanceWindows().stream()
+                        .filter(w -> !w.isRecurring())
                         .map(w -> new ContractChanged.MaintenanceWindow(w.start(), w.end(), w.reason()))
                         .toList(),
                 c.updatedAt(),

@@ -111,7 +111,7 @@ public class ContractRepository implements PanacheRepositoryBase<Contract, Strin
                                 "INSERT INTO contract_service (service_id, contract_id)"
                                         + " SELECT unnest(string_to_array(:services, ',')), :c ON CONFLICT DO NOTHING")
                         // service ids are [A-Za-z0-9._:-]: a comma separates them
-                        .setParameter("services", String.join(",", v.terms().services()))
+                        .setParameter("services", String.join(",", v.terms().monitoredServices()))
                         .setParameter("c", v.contractId())
                         .executeUpdate()))
                 .chain(() -> v.terms().duties().isEmpty()
@@ -162,7 +162,7 @@ public class ContractRepository implements PanacheRepositoryBase<Contract, Strin
     public Uni<List<ContractVersion>> covering(String serviceId) {
         return list("document like ?1", "%\"" + serviceId + "\"%").map(list -> list.stream()
                 .map(this::version)
-                .filter(c -> c.terms().services().contains(serviceId))
+                .filter(c -> c.terms().monitoredServices().contains(serviceId))
                 .toList());
     }
 

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record ContractRequest(
         Customer customer,
-        List<String> services,
+        List<CoveredService> services,
         String policy,
         BigDecimal uptimeTargetPercent,
         String minimumDowntime,
@@ -29,7 +29,7 @@ public record ContractRequest(
     /** Without support targets and duties. */
     public ContractRequest(
             Customer customer,
-            List<String> services,
+            List<CoveredService> services,
             String policy,
             BigDecimal uptimeTargetPercent,
             String minimumDowntime,
@@ -97,7 +97,31 @@ public record ContractRequest(
 
     public record Fee(BigDecimal amount, String currency) {}
 
-    public record Window(String start, String end, String reason) {}
+    /** A one-off window (start, end) or a recurring one (recurrence, startTime, duration, from, until). */
+    @Schema(
+            description = "A maintenance window: once from start to end, or recurring by an RFC 5545 rule in the"
+                    + " contract's time zone",
+            example = "{\"recurrence\": \"FREQ=WEEKLY;BYDAY=SU\", \"startTime\": \"02:00\", \"duration\": \"PT2H\","
+                    + " \"from\": \"2026-10-01\", \"until\": \"2027-10-01\", \"reason\": \"weekly patching\"}")
+    public record Window(
+            @Schema(description = "a one-off window's first instant", example = "2026-10-10T02:00:00Z") String start,
+            @Schema(description = "a one-off window's end (exclusive)", example = "2026-10-10T04:00:00Z") String end,
+            @Schema(description = "why, at most 1,000 characters", example = "weekly patching") String reason,
+            @Schema(
+                            description = "an RFC 5545 RRULE: FREQ DAILY, WEEKLY or MONTHLY with INTERVAL, BYDAY,"
+                                    + " BYMONTHDAY, BYSETPOS",
+                            example = "FREQ=MONTHLY;BYDAY=SU;BYSETPOS=-1")
+                    String recurrence,
+            @Schema(description = "local start time of each occurrence, HH:MM", example = "02:00") String startTime,
+            @Schema(description = "each occurrence's length, ISO-8601, at most P1D", example = "PT2H") String duration,
+            @Schema(description = "first local date (inclusive)", example = "2026-10-01") String from,
+            @Schema(description = "last local date (exclusive), optional", example = "2027-10-01") String until) {
+
+        /** A one-off window. */
+        public Window(String start, String end, String reason) {
+            this(start, end, reason, null, null, null, null, null);
+        }
+    }
 
     public record Alerts(List<String> emails, List<BigDecimal> allowanceUsedPercent) {}
 }

@@ -4,14 +4,17 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.slaledger.ledger.engine.BusinessCalendar;
 import com.slaledger.ledger.engine.Checklist;
 import com.slaledger.ledger.engine.CreditTier;
 import com.slaledger.ledger.engine.Duties;
-import com.slaledger.ledger.engine.Interval;
+import com.slaledger.ledger.engine.Maintenance;
 import com.slaledger.ledger.engine.MeasurementPolicy;
 import com.slaledger.ledger.engine.Money;
 import com.slaledger.ledger.engine.NoDataRule;
@@ -26,7 +29,7 @@ import com.slaledger.ledger.engine.Terms;
  */
 public record ContractTerms(
         Customer customer,
-        List<String> services,
+        List<CoveredService> services,
         MeasurementPolicy policy,
         BigDecimal uptimeTargetPercent,
         Duration minimumDowntime,
@@ -81,8 +84,52 @@ public record ContractTerms(
     /** Who the contract is with and where its notices go. */
     public record Customer(String name, List<String> noticeEmails) {}
 
-    /** Planned downtime, excluded from the eligible time: [start, end). */
-    public record MaintenanceWindow(Instant start, Instant end, String reason) {}
+    /**
+     * Planned downtime, excluded from the eligible time: [start, end) once, or (SPEC §16.3) an
+     * RFC 5545 {@code recurrence} rule's occurrences at the local {@code startTime} for {@code
+     * duration}, from the local date {@code from} to before {@code until} (null: no end).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MaintenanceWindow(
+            Instant start,
+            Instant end,
+            String reason,
+            String recurrence,
+            LocalTime startTime,
+            Duration duration,
+            LocalDate from,
+            LocalDate until) {
+
+        /** A one-off window. */
+        public MaintenanceWindow(Instant start, Instant end, String reason) {
+            this(start, end, reason, null, null, null, null, null);
+        }
+
+        @JsonIgnore
+        public boolean isRecurring() {
+            return recurrence != null;
+        }
+    }
+
+    /** The covered services by name: service ids and groups' names (SPEC §16.2). */
+    @JsonIgnore
+    public List<String> serviceNames() {
+        return services.stream().map(CoveredService::name).toList();
+    }
+
+    /** Every service whose monitoring the contract reads: the plain ones and the groups' members. */
+    @JsonIgnore
+    public List<String> monitoredServices() {
+        return services.stream().flatMap(c -> c.members().stream()).distinct().toList();
+    }
+
+    /** What a ticket may name as its serviceId: a covered service, a group's name or any member. */
+    @JsonIgnore
+    public List<String> ticketServices() {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(serviceNames());
+        out.addAll(monitoredServices());
+        return List.copyOf(out);
+    }
 
     /**
      * These terms as a customer may read them (SPEC §12: provider-only data never reaches a
@@ -143,7 +190,7 @@ public record ContractTerms(
     public Terms engine(String contractId) {
         return new Terms(
                 contractId,
-                services,
+                serviceNames(),
                 policy,
                 uptimeTargetPercent,
                 minimumDowntime.getSeconds(),
@@ -151,11 +198,39 @@ public record ContractTerms(
                 creditTiers,
                 creditCapPercent,
                 monthlyFee,
-                maintenanceWindows.stream()
-                        .map(w ->
-                                new Interval(w.start().getEpochSecond(), w.end().getEpochSecond()))
-                        .toList(),
+                maintenance(),
                 noData,
-                alerts == null ? List.of() : alerts.allowanceUsedPercent());
+                alerts == null ? List.of() : alerts.allowanceUsedPercent(),
+                groups());
+    }
+
+    private java.util.Map<String, List<String>> groups() {
+        java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (CoveredService c : services) {
+            if (c.isGroup()) {
+                out.put(c.name(), c.anyOf());
+            }
+        }
+        return out;
+    }
+
+    private Maintenance maintenance() {
+        List<Maintenance.Window> once = new java.util.ArrayList<>();
+        List<Maintenance.Recurring> recurring = new java.util.ArrayList<>();
+        for (MaintenanceWindow w : maintenanceWindows) {
+            if (w.isRecurring()) {
+                recurring.add(new Maintenance.Recurring(
+                        RecurrenceRule.parse(w.recurrence()),
+                        w.from(),
+                        w.until(),
+                        w.startTime(),
+                        w.duration().getSeconds(),
+                        w.reason()));
+            } else {
+                once.add(new Maintenance.Window(
+                        w.start().getEpochSecond(), w.end().getEpochSecond(), w.reason()));
+            }
+        }
+        return new Maintenance(once, recurring);
     }
 }

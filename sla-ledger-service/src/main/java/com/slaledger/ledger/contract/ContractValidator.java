@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -65,7 +66,7 @@ public final class ContractValidator {
             return new Result(null, v);
         }
         ContractTerms.Customer customer = customer(r.customer(), v);
-        List<String> services = services(r.services(), v);
+        List<CoveredService> services = services(r.services(), v);
         MeasurementPolicy policy = policy(r.policy(), v);
         BigDecimal target = r.uptimeTargetPercent();
         if (target == null) {
@@ -345,7 +346,10 @@ public final class ContractValidator {
                 c.name(), List.copyOf(emails.stream().filter(e -> e != null).toList()));
     }
 
-    private static List<String> services(List<String> services, List<Violation> v) {
+    /** Most members of a redundant group (SPEC §16.2). */
+    static final int MAX_MEMBERS = 20;
+
+    private static List<CoveredService> services(List<CoveredService> services, List<Violation> v) {
         if (services == null || services.isEmpty()) {
             v.add(new Violation("services", "must name at least one service"));
             return List.of();
@@ -353,16 +357,51 @@ public final class ContractValidator {
         if (tooMany(services, MAX_SERVICES, "services", v)) {
             return List.of();
         }
-        Set<String> seen = new LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
+        Set<String> members = new HashSet<>();
+        List<CoveredService> out = new ArrayList<>();
         for (int i = 0; i < services.size(); i++) {
-            String s = services.get(i);
-            if (s == null || !Ids.SERVICE.matcher(s).matches()) {
-                v.add(new Violation("services[" + i + "]", Ids.SERVICE_RULE));
-            } else if (!seen.add(s)) {
-                v.add(new Violation("services[" + i + "]", "is named twice"));
+            CoveredService s = services.get(i);
+            String f = "services[" + i + "]";
+            if (s == null || s.name() == null || !Ids.SERVICE.matcher(s.name()).matches()) {
+                v.add(new Violation(s != null && s.isGroup() ? f + ".name" : f, Ids.SERVICE_RULE));
+                continue;
+            }
+            if (!names.add(s.name())) {
+                v.add(new Violation(s.isGroup() ? f + ".name" : f, "is named twice"));
+                continue;
+            }
+            if (!s.isGroup()) {
+                out.add(s);
+                continue;
+            }
+            List<String> anyOf = s.anyOf();
+            if (anyOf.size() < 2 || anyOf.size() > MAX_MEMBERS) {
+                v.add(new Violation(f + ".anyOf", "must name 2 to " + MAX_MEMBERS + " services"));
+                continue;
+            }
+            Set<String> seen = new LinkedHashSet<>();
+            for (int m = 0; m < anyOf.size(); m++) {
+                String id = anyOf.get(m);
+                if (id == null || !Ids.SERVICE.matcher(id).matches()) {
+                    v.add(new Violation(f + ".anyOf[" + m + "]", Ids.SERVICE_RULE));
+                } else if (!seen.add(id)) {
+                    v.add(new Violation(f + ".anyOf[" + m + "]", "is named twice in the group"));
+                } else if (id.equals(s.name())) {
+                    v.add(new Violation(f + ".anyOf[" + m + "]", "must not be the group's own name"));
+                }
+            }
+            members.addAll(seen);
+            out.add(CoveredService.group(s.name(), List.copyOf(seen)));
+        }
+        // a group's name is what tickets and intervals name: it must not also be a service it or another one covers
+        for (int i = 0; i < services.size(); i++) {
+            CoveredService s = services.get(i);
+            if (s != null && s.isGroup() && members.contains(s.name())) {
+                v.add(new Violation("services[" + i + "].name", "is also the id of a covered member"));
             }
         }
-        return List.copyOf(seen);
+        return List.copyOf(out);
     }
 
     private static MeasurementPolicy policy(String policy, List<Violation> v) {
@@ -486,11 +525,25 @@ public final class ContractValidator {
                 v.add(new Violation(f, "must be a window"));
                 continue;
             }
-            Instant start = inRange(instant(w.start(), f + ".start", v), f + ".start", now, lateHorizon, v);
-            Instant end = inRange(instant(w.end(), f + ".end", v), f + ".end", now, lateHorizon, v);
             if (w.reason() != null && w.reason().length() > Limits.MAX_TEXT) {
                 v.add(new Violation(f + ".reason", "must be at most " + Limits.MAX_TEXT + " characters"));
             }
+            if (w.recurrence() != null) {
+                ContractTerms.MaintenanceWindow recurring = recurring(w, f, v);
+                if (recurring != null) {
+                    out.add(recurring);
+                }
+                continue;
+            }
+            for (String[] field : new String[][] {
+                {"startTime", w.startTime()}, {"duration", w.duration()}, {"from", w.from()}, {"until", w.until()}
+            }) {
+                if (field[1] != null) {
+                    v.add(new Violation(f + "." + field[0], "belongs to a recurring window: give recurrence too"));
+                }
+            }
+            Instant start = inRange(instant(w.start(), f + ".start", v), f + ".start", now, lateHorizon, v);
+            Instant end = inRange(instant(w.end(), f + ".end", v), f + ".end", now, lateHorizon, v);
             if (start == null || end == null) {
                 previousEnd = null;
                 continue;
@@ -507,6 +560,71 @@ public final class ContractValidator {
             out.add(new ContractTerms.MaintenanceWindow(start, end, w.reason()));
         }
         return List.copyOf(out);
+    }
+
+    /** A recurring window (SPEC §16.3): its rule, local start time, duration up to a day, dates. */
+    private static ContractTerms.MaintenanceWindow recurring(ContractRequest.Window w, String f, List<Violation> v) {
+        int before = v.size();
+        if (w.start() != null || w.end() != null) {
+            v.add(new Violation(f + ".start", "a recurring window has startTime and duration, not start and end"));
+        }
+        String problem = RecurrenceRule.problem(w.recurrence());
+        if (problem != null) {
+            v.add(new Violation(f + ".recurrence", problem));
+        }
+        LocalTime startTime = null;
+        if (w.startTime() == null) {
+            v.add(new Violation(f + ".startTime", "is required: the local time each occurrence starts, HH:MM"));
+        } else {
+            try {
+                startTime = LocalTime.parse(w.startTime());
+            } catch (DateTimeParseException e) {
+                v.add(new Violation(f + ".startTime", "must be a local time HH:MM"));
+            }
+        }
+        Duration duration = null;
+        if (w.duration() == null) {
+            v.add(new Violation(f + ".duration", "is required: each occurrence's length, ISO-8601"));
+        } else {
+            try {
+                duration = Duration.parse(w.duration());
+                if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofDays(1)) > 0) {
+                    v.add(new Violation(f + ".duration", "must be more than zero and at most P1D"));
+                }
+            } catch (DateTimeParseException e) {
+                v.add(new Violation(f + ".duration", "must be an ISO-8601 duration such as PT2H"));
+            }
+        }
+        LocalDate from = localDate(w.from(), f + ".from", true, v);
+        LocalDate until = localDate(w.until(), f + ".until", false, v);
+        if (from != null && until != null && !until.isAfter(from)) {
+            v.add(new Violation(f + ".until", "must be after from"));
+        }
+        if (v.size() > before) {
+            return null;
+        }
+        return new ContractTerms.MaintenanceWindow(
+                null, null, w.reason(), w.recurrence(), startTime, duration, from, until);
+    }
+
+    private static LocalDate localDate(String text, String field, boolean required, List<Violation> v) {
+        if (text == null) {
+            if (required) {
+                v.add(new Violation(field, "is required: a local date YYYY-MM-DD"));
+            }
+            return null;
+        }
+        try {
+            LocalDate d = LocalDate.parse(text);
+            if (d.getYear() < 2000 || d.getYear() > 2200) {
+                v.add(new Violation(field, "must be a date between 2000 and 2200"));
+                return null;
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            v.add(new Violation(field, "must be a local date YYYY-MM-DD"));
+            return null;
+        }
     }
 
     private static Instant inRange(Instant at, String field, Instant now, Duration lateHorizon, List<Violation> v) {

@@ -85,7 +85,11 @@ public class EvaluationInputs {
                                     history.engine(cl::agreement),
                                     plan,
                                     new Evaluation.Facts(
-                                            in.histories(), in.ticketOpenOf(contractId), cl.tickets(), cl.evidence()),
+                                            in.histories(),
+                                            in.ticketOpenOf(contractId),
+                                            cl.tickets(),
+                                            cl.evidence(),
+                                            in.exclusionsOf(contractId)),
                                     published))));
         });
     }

@@ -37,7 +37,10 @@ public class ChecklistInputRepository {
     private static final String TICKETS = "SELECT ticket_id, priority,"
             + " CAST(EXTRACT(EPOCH FROM reported_at) AS BIGINT),"
             + " CAST(EXTRACT(EPOCH FROM responded_at) AS BIGINT),"
-            + " CAST(EXTRACT(EPOCH FROM resolved_at) AS BIGINT)"
+            + " CAST(EXTRACT(EPOCH FROM resolved_at) AS BIGINT),"
+            // SPEC §16.4: every pause and unpause known, "epochSecond:true,..." (none: null)
+            + " (SELECT string_agg(CAST(EXTRACT(EPOCH FROM p.at) AS BIGINT) || ':' || p.paused, ',')"
+            + " FROM ledger_ticket_pause p WHERE p.ticket_id = ledger_ticket.ticket_id)"
             + " FROM ledger_ticket WHERE contract_id = :contract AND reported_at < :to"
             + " AND (resolved_at IS NULL OR resolved_at >= :from)";
 
@@ -118,8 +121,26 @@ public class ChecklistInputRepository {
                         .getResultList())
                 .map(rows -> rows.stream()
                         .map(r -> new SupportTargets.Ticket(
-                                (String) r[0], (String) r[1], number(r[2]), nullable(r[3]), nullable(r[4])))
+                                (String) r[0],
+                                (String) r[1],
+                                number(r[2]),
+                                nullable(r[3]),
+                                nullable(r[4]),
+                                pauses((String) r[5])))
                         .toList());
+    }
+
+    private static List<SupportTargets.Pause> pauses(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<SupportTargets.Pause> out = new ArrayList<>();
+        for (String item : text.split(",")) {
+            int colon = item.indexOf(':');
+            out.add(new SupportTargets.Pause(
+                    Long.parseLong(item.substring(0, colon)), "true".equals(item.substring(colon + 1))));
+        }
+        return out;
     }
 
     private static Uni<Map<String, List<Duties.Event>>> evidence(List<String> duties, Instant from, Instant to) {

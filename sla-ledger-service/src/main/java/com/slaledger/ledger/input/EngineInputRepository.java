@@ -17,12 +17,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.ledger.change.ChangeMarkRepository;
 import com.slaledger.ledger.contract.ContractVersion;
+import com.slaledger.ledger.engine.Exclusion;
 import com.slaledger.ledger.engine.Interval;
 import com.slaledger.ledger.engine.IntervalSet;
 import com.slaledger.ledger.engine.MonitoredDowntime;
 import com.slaledger.ledger.engine.Observation;
 import com.slaledger.ledger.engine.ServiceHistory;
 import com.slaledger.ledger.engine.TicketSpan;
+import com.slaledger.ledger.exclusion.ExclusionRepository;
 import com.slaledger.ledger.observation.ObservationKeys;
 import com.slaledger.ledger.registry.MonitoredServiceRepository;
 import com.slaledger.ledger.ticket.LedgerTicket;
@@ -64,6 +66,7 @@ public class EngineInputRepository {
     private final MonitoredServiceRepository registry;
     private final LedgerTicketRepository tickets;
     private final ChangeMarkRepository changes;
+    private final ExclusionRepository exclusions;
     private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
 
     private record Key(String serviceId, long from, long to) {}
@@ -71,29 +74,51 @@ public class EngineInputRepository {
     private record Cached(long version, MonitoredServiceRepository.Rules rules, ServiceHistory history) {}
 
     public EngineInputRepository(
-            MonitoredServiceRepository registry, LedgerTicketRepository tickets, ChangeMarkRepository changes) {
+            MonitoredServiceRepository registry,
+            LedgerTicketRepository tickets,
+            ChangeMarkRepository changes,
+            ExclusionRepository exclusions) {
         this.registry = registry;
         this.tickets = tickets;
         this.changes = changes;
+        this.exclusions = exclusions;
     }
 
-    /** The engine's inputs: monitoring per service, ticket-open time per contract and service. */
-    public record Inputs(Map<String, ServiceHistory> histories, Map<String, Map<String, IntervalSet>> ticketOpen) {
+    /**
+     * The engine's inputs: monitoring per service, ticket-open time per contract and service, the
+     * approved exclusions per contract (SPEC §16.1, of every period: at most 500 a contract).
+     */
+    public record Inputs(
+            Map<String, ServiceHistory> histories,
+            Map<String, Map<String, IntervalSet>> ticketOpen,
+            Map<String, List<Exclusion>> exclusions) {
 
         public Map<String, IntervalSet> ticketOpenOf(String contractId) {
             return ticketOpen.getOrDefault(contractId, Map.of());
+        }
+
+        public List<Exclusion> exclusionsOf(String contractId) {
+            return exclusions.getOrDefault(contractId, List.of());
         }
     }
 
     /** The inputs of the contracts' services and tickets for {@code window} (epoch seconds). */
     public Uni<Inputs> load(Collection<ContractVersion> contracts, Interval window) {
         TreeSet<String> services = new TreeSet<>();
-        contracts.forEach(c -> services.addAll(c.terms().services()));
+        contracts.forEach(c -> services.addAll(c.terms().monitoredServices()));
         List<String> contractIds =
                 contracts.stream().map(ContractVersion::contractId).distinct().toList();
         return histories(services, window)
                 .chain(histories -> tickets.outagesOf(contractIds, instant(window.start()), instant(window.end()))
-                        .map(list -> new Inputs(histories, ticketOpen(list))));
+                        .chain(list -> exclusions.approved(contractIds).map(approved -> {
+                            Map<String, List<Exclusion>> byContract = new HashMap<>();
+                            for (var e : approved) {
+                                byContract
+                                        .computeIfAbsent(e.contractId, c -> new ArrayList<>())
+                                        .add(e.engine());
+                            }
+                            return new Inputs(histories, ticketOpen(list), byContract);
+                        })));
     }
 
     private Uni<Map<String, ServiceHistory>> histories(TreeSet<String> services, Interval window) {

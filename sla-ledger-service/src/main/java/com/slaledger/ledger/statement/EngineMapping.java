@@ -63,7 +63,29 @@ public final class EngineMapping {
                                         l.seconds(),
                                         l.ongoing()))
                                 .toList(),
-                i.failures());
+                i.failures(),
+                i.pausedSeconds());
+    }
+
+    /** The period's maintenance windows and occurrences, as events and answers list them. */
+    public static List<StatementIssued.Planned> maintenance(Statement s) {
+        return s.maintenance().stream()
+                .map(w -> new StatementIssued.Planned(instant(w.start()), instant(w.end()), w.seconds(), w.reason()))
+                .toList();
+    }
+
+    /** The period's approved exclusions, clipped. */
+    public static List<StatementIssued.Excluded> exclusions(Statement s) {
+        return s.exclusions().stream()
+                .map(x -> new StatementIssued.Excluded(
+                        x.exclusionId(),
+                        instant(x.start()),
+                        instant(x.end()),
+                        x.seconds(),
+                        x.category(),
+                        x.reason(),
+                        x.services()))
+                .toList();
     }
 
     public static List<ChecklistElement> elements(List<Checklist.Item> items) {
@@ -96,7 +118,10 @@ public final class EngineMapping {
                 whole ? intervals : DowntimeInterval.listed(intervals),
                 whole ? 0 : DowntimeInterval.omitted(intervals),
                 at,
-                elements(items));
+                elements(items),
+                maintenance(s),
+                exclusions(s),
+                s.excludedSeconds());
     }
 
     /** 10.00 → 10, 12.50 → 12.5, 0.000 → 0: the shortest exact form, never exponent notation. */

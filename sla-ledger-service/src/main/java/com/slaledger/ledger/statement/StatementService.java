@@ -79,6 +79,7 @@ public class StatementService {
                                     period,
                                     in.histories(),
                                     in.ticketOpenOf(contract.contractId()),
+                                    in.exclusionsOf(contract.contractId()),
                                     now,
                                     config.grace().getSeconds());
                             out.add(new InForce(s, cl.elements(s, terms, now), terms));
@@ -104,7 +105,12 @@ public class StatementService {
         long minimum = terms.minimumDowntimeSeconds();
         Interval window = new Interval(from - minimum, to + minimum + 1);
         return inputs.load(List.of(contract), window).map(in -> ContractDowntime.of(
-                        terms, terms.policy(), in.histories(), in.ticketOpenOf(contract.contractId()), now)
+                        terms,
+                        terms.policy(),
+                        in.histories(),
+                        in.ticketOpenOf(contract.contractId()),
+                        in.exclusionsOf(contract.contractId()),
+                        now)
                 .within(from, to)
                 .stream()
                 .filter(StatementInterval::counted)

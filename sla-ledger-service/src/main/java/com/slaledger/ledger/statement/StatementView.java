@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.slaledger.events.ChecklistElement;
 import com.slaledger.events.Money;
+import com.slaledger.events.StatementIssued;
 import com.slaledger.ledger.engine.Checklist;
 import com.slaledger.ledger.engine.MeasurementPolicy;
 import com.slaledger.ledger.engine.NoDataInterval;
@@ -51,7 +52,25 @@ public record StatementView(
                                 + " \"agreed\": \"every 1 day (+2 h)\", \"measured\": \"1 lapse, 7,200 s\", \"met\": false,"
                                 + " \"lapses\": [{\"start\": \"2026-10-10T03:00:00Z\", \"end\": \"2026-10-10T05:00:00Z\","
                                 + " \"seconds\": 7200, \"ongoing\": false}], \"failures\": 0}]")
-                List<ChecklistElement> elements) {
+                List<ChecklistElement> elements,
+        @Schema(
+                        description = "The period's maintenance windows and recurring occurrences (SPEC §16.3), merged"
+                                + " and clipped to the period",
+                        example = "[{\"start\": \"2026-10-04T02:00:00Z\", \"end\": \"2026-10-04T04:00:00Z\","
+                                + " \"seconds\": 7200, \"reason\": \"weekly patching\"}]")
+                List<StatementIssued.Planned> maintenance,
+        @Schema(
+                        description = "The period's approved exclusions (SPEC §16.1), clipped to the period",
+                        example =
+                                "[{\"exclusionId\": \"6f1c2e0a-3b9d-4c1e-9a77-0d2b5e8f1a42\","
+                                        + " \"start\": \"2026-10-03T14:00:00Z\", \"end\": \"2026-10-03T15:00:00Z\","
+                                        + " \"seconds\": 3600, \"category\": \"CUSTOMER_CAUSED\","
+                                        + " \"reason\": \"customer's firewall change blocked all traffic\", \"services\": [\"api\"]}]")
+                List<StatementIssued.Excluded> exclusions,
+        @Schema(
+                        description = "The counted downtime of the period without its exclusions minus downtimeSeconds",
+                        example = "3600")
+                long excludedSeconds) {
 
     /** A no-data interval (SPEC §6 rule 1a), clipped to the period; {@code end} null while it goes on. */
     public record NoDataView(Instant start, Instant end, long seconds, List<String> services, boolean ongoing) {
@@ -121,6 +140,9 @@ public record StatementView(
                 s.intervals().stream().map(IntervalView::of).toList(),
                 s.noData().stream().map(NoDataView::of).toList(),
                 policies,
-                EngineMapping.elements(elements));
+                EngineMapping.elements(elements),
+                EngineMapping.maintenance(s),
+                EngineMapping.exclusions(s),
+                s.excludedSeconds());
     }
 }

@@ -52,7 +52,29 @@ public class LedgerTicketRepository implements PanacheRepositoryBase<LedgerTicke
                             .setParameter("responded", instant(firstResponse))
                             .executeUpdate());
                 })
+                .chain(() -> pauses(e))
                 .replaceWithVoid();
+    }
+
+    private static final String PAUSE = "INSERT INTO ledger_ticket_pause (ticket_id, at, paused)"
+            + " SELECT :id, CAST(a AS timestamptz), CAST(p AS boolean)"
+            + " FROM unnest(string_to_array(:at, ','), string_to_array(:paused, ',')) AS t(a, p)"
+            + " ON CONFLICT DO NOTHING";
+
+    /** The event's pauses and unpauses join those already known (a set: SPEC §16.4). */
+    private Uni<Integer> pauses(TicketEvent e) {
+        if (e.pauses().isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        String at = e.pauses().stream().map(p -> p.at().toString()).collect(java.util.stream.Collectors.joining(","));
+        String paused = e.pauses().stream()
+                .map(p -> String.valueOf(p.paused()))
+                .collect(java.util.stream.Collectors.joining(","));
+        return getSession().chain(s -> s.createNativeQuery(PAUSE)
+                .setParameter("id", e.ticketId())
+                .setParameter("at", at)
+                .setParameter("paused", paused)
+                .executeUpdate());
     }
 
     private static Long number(Object o) {

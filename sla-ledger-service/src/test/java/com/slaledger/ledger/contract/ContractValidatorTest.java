@@ -23,7 +23,7 @@ class ContractValidatorTest {
     static ContractRequest valid() {
         return new ContractRequest(
                 new ContractRequest.Customer("Acme Ltd", List.of("sla@acme.example")),
-                List.of("api", "web"),
+                CoveredService.all("api", "web"),
                 "PROVIDER_MONITORED",
                 new BigDecimal("99.9"),
                 "PT5M",
@@ -57,7 +57,7 @@ class ContractValidatorTest {
     void defaultsApply() {
         var r = new ContractRequest(
                 valid().customer(),
-                List.of("api"),
+                CoveredService.all("api"),
                 "CUSTOMER_TICKET",
                 new BigDecimal("99"),
                 null,
@@ -212,7 +212,7 @@ class ContractValidatorTest {
         var base = valid();
         var r = new ContractRequest(
                 base.customer(),
-                List.of("api", "api", "no spaces"),
+                CoveredService.all("api", "api", "no spaces"),
                 base.policy(),
                 base.uptimeTargetPercent(),
                 null,
@@ -294,9 +294,9 @@ class ContractValidatorTest {
     @Test
     void listsAreBounded() {
         var b = valid();
-        List<String> services = new java.util.ArrayList<>();
+        List<CoveredService> services = new java.util.ArrayList<>();
         for (int i = 0; i < 101; i++) {
-            services.add("s" + i);
+            services.add(CoveredService.of("s" + i));
         }
         var emails = Collections.nCopies(21, "a@b.example");
         var tiers = new java.util.ArrayList<ContractRequest.Tier>();

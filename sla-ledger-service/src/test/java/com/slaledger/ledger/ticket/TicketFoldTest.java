@@ -2,9 +2,12 @@ package com.slaledger.ledger.ticket;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import com.slaledger.events.TicketKind;
 import com.slaledger.events.TicketOpened;
+import com.slaledger.events.TicketPause;
+import com.slaledger.events.TicketPauseChanged;
 import com.slaledger.events.TicketResolved;
 import com.slaledger.events.TicketResponded;
 import com.slaledger.events.Topics;
@@ -70,5 +73,40 @@ class TicketFoldTest {
             assertThat(((Number) row[1]).longValue()).isEqualTo(early.getEpochSecond());
             assertThat(((Number) row[2]).longValue()).isEqualTo(resolved.getEpochSecond());
         });
+    }
+
+    /**
+     * SPEC §16.4: pause events join the ticket's set of pauses whatever their order and however
+     * often they come: two events each carrying part of the history, one of them twice, leave
+     * the three distinct events.
+     */
+    @Test
+    void pausesAreTheUnionOfWhatTheEventsCarried() {
+        String id = unique("t");
+        String contract = unique("c");
+        var p1 = new TicketPause(REPORTED.plusSeconds(600), true);
+        var u1 = new TicketPause(REPORTED.plusSeconds(1200), false);
+        var p2 = new TicketPause(REPORTED.plusSeconds(3600), true);
+        TestKafka.send(Topics.TICKETS, id, paused(id, contract, List.of(p1, u1, p2)));
+        TestKafka.send(Topics.TICKETS, id, paused(id, contract, List.of(p1)));
+        TestKafka.send(Topics.TICKETS, id, paused(id, contract, List.of(p1)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<Object[]> rows = VertxContextSupport.subscribeAndAwait(
+                    () -> Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                                    "SELECT CAST(EXTRACT(EPOCH FROM at) AS BIGINT), paused FROM ledger_ticket_pause"
+                                            + " WHERE ticket_id = :id ORDER BY at",
+                                    Object[].class)
+                            .setParameter("id", id)
+                            .getResultList())));
+            assertThat(rows).hasSize(3);
+            assertThat(((Number) rows.get(0)[0]).longValue()).isEqualTo(p1.at().getEpochSecond());
+            assertThat(rows).extracting(r -> r[1]).containsExactly(true, false, true);
+        });
+    }
+
+    private static TicketPauseChanged paused(String id, String contract, List<TicketPause> pauses) {
+        return new TicketPauseChanged(
+                id, "ZD-2", contract, "api", TicketKind.REQUEST, "s", REPORTED, null, "P2", null, pauses);
     }
 }

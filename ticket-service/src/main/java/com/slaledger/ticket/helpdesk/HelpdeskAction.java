@@ -19,6 +19,14 @@ public sealed interface HelpdeskAction {
      */
     record Respond(String externalId, String contractId, Instant respondedAt) implements HelpdeskAction {}
 
+    /**
+     * Pause ({@code paused}) or unpause the resolution clock of the ticket recorded under this
+     * externalId at {@code at} (SPEC §16.4); with {@code respond}, the status change is also the
+     * provider's response (Jira: the first transition).
+     */
+    record Pause(String externalId, String contractId, Instant at, boolean paused, boolean respond)
+            implements HelpdeskAction {}
+
     /** Nothing to do: not an SLA ticket, or an event that does not matter here. */
     record Ignore(String reason) implements HelpdeskAction {}
 }

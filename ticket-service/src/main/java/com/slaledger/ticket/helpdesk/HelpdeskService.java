@@ -55,6 +55,16 @@ public class HelpdeskService {
                             source, respond.contractId(), respond.externalId(), respond.respondedAt(), mayActOn)
                     .map(r -> r == null ? notRecorded(respond.externalId()) : new Done(r.ticket(), 200, null));
         }
+        if (action instanceof HelpdeskAction.Pause pause) {
+            permitted(pause.contractId(), mayActOn);
+            Uni<TicketService.Recorded> responded = pause.respond()
+                    ? tickets.respondExternal(source, pause.contractId(), pause.externalId(), pause.at(), mayActOn)
+                    : Uni.createFrom().nullItem();
+            return responded
+                    .chain(() -> tickets.pauseExternal(
+                            source, pause.contractId(), pause.externalId(), pause.paused(), pause.at(), mayActOn))
+                    .map(r -> r == null ? notRecorded(pause.externalId()) : new Done(r.ticket(), 200, null));
+        }
         return Uni.createFrom().item(Done.ignored(((HelpdeskAction.Ignore) action).reason()));
     }
 

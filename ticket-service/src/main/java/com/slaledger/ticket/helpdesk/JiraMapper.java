@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -27,7 +28,8 @@ import com.slaledger.ticket.ticket.NewTicket;
  *       {@code fields.resolutiondate} (else the webhook's {@code timestamp});
  *   <li>any other {@code jira:issue_updated} whose changelog moves the status: the first response,
  *       at the webhook's {@code timestamp} (the earliest counts, so the first transition out of the
- *       initial status is the one that stays);
+ *       initial status is the one that stays); and a pause of the resolution clock when the new
+ *       status is one of {@code ticket.helpdesk.jira-pause-statuses}, an unpause otherwise (SPEC §16.4);
  *   <li>anything else, or an issue without the labels: ignored.
  * </ul>
  */
@@ -37,15 +39,26 @@ public final class JiraMapper {
     /** Jira writes offsets without a colon: 2026-10-03T14:20:00.000+0000. */
     private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
+    /** Jira Service Management's status for waiting on the customer. */
+    public static final List<String> DEFAULT_PAUSE_STATUSES = List.of("Waiting for customer");
+
     private final HelpdeskTags tags;
+    private final Set<String> pauseStatuses;
 
     @Inject
     public JiraMapper(TicketConfig config) {
-        this(HelpdeskTags.of(config.helpdesk()));
+        this(HelpdeskTags.of(config.helpdesk()), config.helpdesk().jiraPauseStatuses());
     }
 
     public JiraMapper(HelpdeskTags tags) {
+        this(tags, DEFAULT_PAUSE_STATUSES);
+    }
+
+    public JiraMapper(HelpdeskTags tags, List<String> pauseStatuses) {
         this.tags = tags;
+        this.pauseStatuses = pauseStatuses.stream()
+                .map(s -> s.strip().toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     public HelpdeskAction map(JsonNode body) {
@@ -82,10 +95,13 @@ public final class JiraMapper {
                     if (!movesStatus(body.path("changelog")) || !body.hasNonNull("timestamp")) {
                         return new HelpdeskAction.Ignore("status category " + category + " does not resolve");
                     }
-                    return new HelpdeskAction.Respond(
+                    String status = fields.path("status").path("name").asText("");
+                    return new HelpdeskAction.Pause(
                             externalId,
                             contractOfIssue,
-                            Instant.ofEpochMilli(body.path("timestamp").asLong()));
+                            Instant.ofEpochMilli(body.path("timestamp").asLong()),
+                            pauseStatuses.contains(status.strip().toLowerCase(Locale.ROOT)),
+                            true);
                 }
                 Instant at = instant(fields.path("resolutiondate").asText(null));
                 if (at == null && body.hasNonNull("timestamp")) {

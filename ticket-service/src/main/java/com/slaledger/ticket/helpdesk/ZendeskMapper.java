@@ -29,7 +29,8 @@ import com.slaledger.ticket.ticket.NewTicket;
  *       response, at the event's {@code time} (the earliest one counts; private notes and the
  *       requester's own comments are not responses);
  *   <li>{@code zen:event-type:ticket.status_changed} to SOLVED or CLOSED: resolve it at the
- *       event's {@code time};
+ *       event's {@code time}; to PENDING or HOLD: pause its resolution clock then (SPEC §16.4);
+ *       to any other status: unpause it (when it was ever paused);
  *   <li>anything else, or a ticket without the contract and service tags: ignored.
  * </ul>
  */
@@ -86,12 +87,16 @@ public final class ZendeskMapper {
                         .path("current")
                         .asText(detail.path("status").asText(""));
                 String normalised = status.toUpperCase(Locale.ROOT);
-                if (!normalised.equals("SOLVED") && !normalised.equals("CLOSED")) {
-                    return new HelpdeskAction.Ignore("status " + status + " does not resolve");
-                }
                 String contract = tags.contract(texts(detail.path("tags"))).orElse(null);
-                return new HelpdeskAction.Resolve(
-                        externalId, contract, instant(body.path("time").asText(null)));
+                Instant at = instant(body.path("time").asText(null));
+                if (normalised.isEmpty()) {
+                    return new HelpdeskAction.Ignore("status change without a status");
+                }
+                if (!normalised.equals("SOLVED") && !normalised.equals("CLOSED")) {
+                    boolean pauses = normalised.equals("PENDING") || normalised.equals("HOLD");
+                    return new HelpdeskAction.Pause(externalId, contract, at, pauses, false);
+                }
+                return new HelpdeskAction.Resolve(externalId, contract, at);
             }
             default -> {
                 return new HelpdeskAction.Ignore("event type " + type + " is not used");

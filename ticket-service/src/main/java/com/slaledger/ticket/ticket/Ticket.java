@@ -54,6 +54,9 @@ public class Ticket {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** Every pause and unpause (SPEC §16.4), by instant: TicketPauses' text form. */
+    public String pauses = "";
+
     @Version
     public int version;
 }

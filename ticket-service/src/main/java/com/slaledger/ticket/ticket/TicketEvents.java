@@ -1,6 +1,7 @@
 package com.slaledger.ticket.ticket;
 
 import com.slaledger.events.TicketOpened;
+import com.slaledger.events.TicketPauseChanged;
 import com.slaledger.events.TicketResolved;
 import com.slaledger.events.TicketResponded;
 
@@ -48,5 +49,20 @@ final class TicketEvents {
                 t.resolvedAt,
                 t.priority,
                 t.respondedAt);
+    }
+
+    static TicketPauseChanged pauseChanged(Ticket t) {
+        return new TicketPauseChanged(
+                t.id,
+                t.externalId,
+                t.contractId,
+                t.serviceId,
+                t.kind,
+                t.subject,
+                t.reportedAt,
+                t.resolvedAt,
+                t.priority,
+                t.respondedAt,
+                TicketPauses.read(t.pauses));
     }
 }

@@ -140,6 +140,49 @@ public class TicketResource {
         return service.respond(id, at, caller::mayActOnContract).map(r -> TicketView.of(r.ticket()));
     }
 
+    /** POST /{id}/pause and /{id}/unpause body; an absent body or at means now. */
+    public record PauseAt(String at) {}
+
+    @POST
+    @Path("/{id}/pause")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Pause the ticket's resolution clock at `at` (default now, not before reportedAt): the"
+                    + " provider waits on the customer")
+    @RequestBody(
+            content = @Content(examples = @ExampleObject(name = "pause", value = "{\"at\": \"2026-11-06T17:30:00Z\"}")))
+    @APIResponse(responseCode = "200", description = "The ticket, with its pauses")
+    @APIResponse(responseCode = "404", description = "No such ticket")
+    @RolesAllowed({Roles.OPERATOR, Roles.HELPDESK})
+    public Uni<TicketView> pause(@PathParam("id") String id, PauseAt body) {
+        return service.pause(id, true, at(body), caller::mayActOnContract).map(r -> TicketView.of(r.ticket()));
+    }
+
+    @POST
+    @Path("/{id}/unpause")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start the ticket's resolution clock again at `at` (default now, not before reportedAt)")
+    @RequestBody(
+            content =
+                    @Content(examples = @ExampleObject(name = "unpause", value = "{\"at\": \"2026-11-09T10:00:00Z\"}")))
+    @APIResponse(responseCode = "200", description = "The ticket, with its pauses")
+    @APIResponse(responseCode = "404", description = "No such ticket")
+    @RolesAllowed({Roles.OPERATOR, Roles.HELPDESK})
+    public Uni<TicketView> unpause(@PathParam("id") String id, PauseAt body) {
+        return service.pause(id, false, at(body), caller::mayActOnContract).map(r -> TicketView.of(r.ticket()));
+    }
+
+    private static Instant at(PauseAt body) {
+        if (body == null || body.at() == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(body.at());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("at", "must be an ISO-8601 UTC instant, e.g. 2026-11-06T17:30:00Z");
+        }
+    }
+
     @GET
     @Path("/{id}")
     @WithSession

@@ -185,6 +185,54 @@ public class TicketService {
         return outbox.add(Topics.TICKETS, t.id, TicketEvents.responded(t)).replaceWith(new Recorded(t, true));
     }
 
+    /**
+     * Records a pause ({@code paused}) or unpause at {@code at} (default now, not before
+     * reportedAt) of a ticket (SPEC §16.4); the same event again changes nothing.
+     */
+    @WithTransaction
+    public Uni<Recorded> pause(String ticketId, boolean paused, Instant at, Predicate<String> mayActOnContract) {
+        return tickets.findById(ticketId).chain(t -> {
+            if (t == null || !mayActOnContract.test(t.contractId)) {
+                throw ProblemException.notFound("ticket " + ticketId);
+            }
+            return pause(t, paused, at, false);
+        });
+    }
+
+    /**
+     * The same for the ticket a help desk knows by its own id (found as {@link #resolveExternal}
+     * finds it); an unpause of a ticket never paused is not recorded. Null when there is no such ticket.
+     */
+    @WithTransaction
+    public Uni<Recorded> pauseExternal(
+            TicketSource source,
+            String contractId,
+            String externalId,
+            boolean paused,
+            Instant at,
+            Predicate<String> mayActOnContract) {
+        return external(source, contractId, externalId, mayActOnContract)
+                .chain(t -> t == null ? Uni.createFrom().nullItem() : pause(t, paused, at, true));
+    }
+
+    private Uni<Recorded> pause(Ticket t, boolean paused, Instant given, boolean onlyIfEverPaused) {
+        Instant at = checked("at", t, given);
+        if (!paused && onlyIfEverPaused && TicketPauses.read(t.pauses).isEmpty()) {
+            return Uni.createFrom().item(new Recorded(t, false));
+        }
+        String next = TicketPauses.with(t.pauses, new com.slaledger.events.TicketPause(at, paused));
+        if (next == null) {
+            return Uni.createFrom().item(new Recorded(t, false));
+        }
+        if (TicketPauses.read(next).size() > TicketPauses.MAX_EVENTS) {
+            throw ProblemException.unprocessable(
+                    "a ticket keeps at most " + TicketPauses.MAX_EVENTS + " pauses and unpauses",
+                    List.of(new Violation("at", "ticket " + t.id + " has " + TicketPauses.MAX_EVENTS + " already")));
+        }
+        t.pauses = next;
+        return outbox.add(Topics.TICKETS, t.id, TicketEvents.pauseChanged(t)).replaceWith(new Recorded(t, true));
+    }
+
     private static Long seconds(Instant i) {
         return i == null ? null : i.getEpochSecond();
     }

@@ -1,8 +1,10 @@
 package com.slaledger.ticket.ticket;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.slaledger.events.TicketKind;
+import com.slaledger.events.TicketPause;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A ticket as the API shows it. */
@@ -21,7 +23,13 @@ public record TicketView(
         @Schema(
                         description = "the provider's first response (the earliest recorded); null before one",
                         example = "2026-10-03T14:35:00Z")
-                Instant respondedAt) {
+                Instant respondedAt,
+        @Schema(
+                        description = "every pause and unpause of the support clock recorded (SPEC §16.4), by instant",
+                        example = "[{\"at\": \"2026-11-06T17:30:00Z\", \"paused\": true},"
+                                + " {\"at\": \"2026-11-09T10:00:00Z\", \"paused\": false}]")
+                List<TicketPause> pauses,
+        @Schema(description = "whether the latest of them is a pause", example = "false") boolean paused) {
 
     public static TicketView of(Ticket t) {
         return new TicketView(
@@ -36,6 +44,8 @@ public record TicketView(
                 t.resolvedAt,
                 t.resolvedAt == null ? "OPEN" : "RESOLVED",
                 t.priority,
-                t.respondedAt);
+                t.respondedAt,
+                TicketPauses.read(t.pauses),
+                TicketPauses.pausedNow(t.pauses));
     }
 }

@@ -61,4 +61,41 @@ class HelpdeskMapperTest {
                 .isInstanceOf(HelpdeskAction.Ignore.class);
         assertThat(jira.map(json.readTree("[]"))).isInstanceOf(HelpdeskAction.Ignore.class);
     }
+
+    /** SPEC §16.4: Zendesk's PENDING (and HOLD) pause the resolution clock, any other open status unpauses. */
+    @Test
+    void zendeskPendingPausesAndOpenUnpauses() throws IOException {
+        var pause = (HelpdeskAction.Pause) zendesk.map(HelpdeskSamples.json("zendesk-pending.json", "35436", "acme"));
+        assertThat(pause.externalId()).isEqualTo("zendesk:35436");
+        assertThat(pause.contractId()).isEqualTo("acme");
+        assertThat(pause.paused()).isTrue();
+        assertThat(pause.respond()).isFalse();
+        assertThat(pause.at()).isEqualTo(Instant.parse("2026-11-06T17:30:00Z"));
+        var hold = (HelpdeskAction.Pause) zendesk.map(new ObjectMapper()
+                .readTree(HelpdeskSamples.text("zendesk-pending.json", "35436", "acme")
+                        .replace("PENDING", "HOLD")));
+        assertThat(hold.paused()).isTrue();
+        var open = (HelpdeskAction.Pause) zendesk.map(new ObjectMapper()
+                .readTree(HelpdeskSamples.text("zendesk-pending.json", "35436", "acme")
+                        .replace("PENDING", "OPEN")));
+        assertThat(open.paused()).isFalse();
+    }
+
+    /** Jira: a transition is the first response; into a status of jira-pause-statuses it also pauses. */
+    @Test
+    void jiraWaitingForCustomerPausesAndOtherTransitionsUnpause() throws IOException {
+        var waiting = (HelpdeskAction.Pause) jira.map(HelpdeskSamples.json("jira-waiting.json", "SUP-7", "acme"));
+        assertThat(waiting.externalId()).isEqualTo("jira:SUP-7");
+        assertThat(waiting.paused()).isTrue();
+        assertThat(waiting.respond()).isTrue();
+        assertThat(waiting.at()).isEqualTo(Instant.ofEpochMilli(1791037800000L));
+        var progress = (HelpdeskAction.Pause) jira.map(HelpdeskSamples.json("jira-transitioned.json", "SUP-7", "acme"));
+        assertThat(progress.paused()).isFalse();
+        assertThat(progress.respond()).isTrue();
+        var custom = new JiraMapper(HelpdeskTags.DEFAULT, java.util.List.of("Pending vendor", "in progress"));
+        assertThat(((HelpdeskAction.Pause) custom.map(HelpdeskSamples.json("jira-transitioned.json", "SUP-7", "acme")))
+                        .paused())
+                .as("status names compare in any case")
+                .isTrue();
+    }
 }

@@ -92,6 +92,71 @@ class TicketResourceTest {
                 .contains(externalId);
     }
 
+    /**
+     * SPEC §16.4: pause and unpause record events of a set (the same one twice changes nothing),
+     * not before reportedAt, each change published with every pause known.
+     */
+    @Test
+    void pausesAreRecordedOnceEachAndPublishedWhole() {
+        String contract = TicketFixtures.contract("api");
+        String id = open("ZD-" + UUID.randomUUID(), contract, "api");
+        given().contentType("application/json")
+                .body("{\"at\":\"2026-10-03T14:00:00Z\"}")
+                .when()
+                .post("/api/v1/tickets/{id}/pause", id)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("at"));
+        given().contentType("application/json")
+                .body("{\"at\":\"yesterday\"}")
+                .when()
+                .post("/api/v1/tickets/{id}/unpause", id)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("at"));
+        for (int i = 0; i < 2; i++) {
+            given().contentType("application/json")
+                    .body("{\"at\":\"2026-10-03T15:00:00Z\"}")
+                    .when()
+                    .post("/api/v1/tickets/{id}/pause", id)
+                    .then()
+                    .statusCode(200)
+                    .body("paused", equalTo(true))
+                    .body("pauses.size()", equalTo(1));
+        }
+        given().contentType("application/json")
+                .body("{\"at\":\"2026-10-03T16:00:00Z\"}")
+                .when()
+                .post("/api/v1/tickets/{id}/unpause", id)
+                .then()
+                .statusCode(200)
+                .body("paused", equalTo(false))
+                .body("pauses.at", equalTo(java.util.List.of("2026-10-03T15:00:00Z", "2026-10-03T16:00:00Z")))
+                .body("pauses.paused", equalTo(java.util.List.of(true, false)));
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/v1/tickets/{id}/pause", "no-such-ticket")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(TestTokens.token("viewer"))
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/v1/tickets/{id}/pause", id)
+                .then()
+                .statusCode(403);
+
+        var records = TestKafka.read(Topics.TICKETS, r -> id.equals(r.key()), 4, Duration.ofSeconds(8));
+        assertThat(records).hasSize(3);
+        assertThat(TestKafka.text(records.get(2)))
+                .contains("\"type\":\"TicketPauseChanged\"")
+                .contains("\"pauses\":[{\"at\":\"2026-10-03T15:00:00Z\",\"paused\":true},"
+                        + "{\"at\":\"2026-10-03T16:00:00Z\",\"paused\":false}]");
+    }
+
     /** SPEC §9: a misspelled field is a 400 naming it; no ticket is opened. */
     @Test
     void aMisspelledFieldIsAProblemNamingIt() {
