@@ -220,6 +220,107 @@ class StatementDocumentTest {
         }
     }
 
+    /** SPEC §16: a statement with maintenance occurrences, an exclusion and paused support time. */
+    static StatementDocument withAgreement() {
+        StatementIssued s = statement(2);
+        List<ChecklistElement> elements = new ArrayList<>(s.elements());
+        ChecklistElement p1 = elements.get(1);
+        elements.set(
+                1,
+                new ChecklistElement(
+                        p1.element(),
+                        p1.label(),
+                        p1.agreed(),
+                        p1.measured(),
+                        p1.met(),
+                        p1.decided(),
+                        p1.metCount(),
+                        null,
+                        null,
+                        5400L));
+        StatementIssued with = new StatementIssued(
+                s.contractId(),
+                s.period(),
+                s.version(),
+                s.periodStart(),
+                s.periodEnd(),
+                s.policy(),
+                s.eligibleSeconds(),
+                s.downtimeSeconds(),
+                s.availabilityPercent(),
+                s.uptimeTargetPercent(),
+                s.met(),
+                s.creditPercent(),
+                s.creditAmount(),
+                s.intervals(),
+                s.omittedIntervals(),
+                s.issuedAt(),
+                elements,
+                List.of(new StatementIssued.Planned(
+                        Instant.parse("2026-10-25T00:30:00Z"),
+                        Instant.parse("2026-10-25T01:30:00Z"),
+                        3600,
+                        "weekly patching")),
+                List.of(new StatementIssued.Excluded(
+                        "x-1",
+                        Instant.parse("2026-10-20T10:00:00Z"),
+                        Instant.parse("2026-10-20T11:00:00Z"),
+                        3600,
+                        "CUSTOMER_CAUSED",
+                        "=customer's firewall change",
+                        List.of("api"))),
+                3600);
+        return new StatementDocument("Hosting Provider Lda", "Acme Ltd", LISBON, with);
+    }
+
+    @Test
+    void csvAndPdfListMaintenanceExclusionsAndPausedTime() throws Exception {
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(StatementCsv.write(withAgreement())))
+                .getRecords();
+        CSVRecord maintenance = rows.stream()
+                .filter(r -> r.get("record").equals("maintenance"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(maintenance.get("start")).isEqualTo("2026-10-25T00:30:00Z");
+        assertThat(maintenance.get("reason")).isEqualTo("weekly patching");
+        CSVRecord exclusion = rows.stream()
+                .filter(r -> r.get("record").equals("exclusion"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(exclusion.get("exclusionId")).isEqualTo("x-1");
+        assertThat(exclusion.get("category")).isEqualTo("CUSTOMER_CAUSED");
+        assertThat(exclusion.get("seconds")).isEqualTo("3600");
+        assertThat(exclusion.get("reason"))
+                .as("typed text never starts a formula")
+                .isEqualTo("'=customer's firewall change");
+        CSVRecord availability = rows.stream()
+                .filter(r -> r.get("element").equals("availability"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(availability.get("excludedSeconds")).isEqualTo("3600");
+        assertThat(rows.stream()
+                        .filter(r -> r.get("element").equals("firstResponse:P1"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("pausedSeconds"))
+                .isEqualTo("5400");
+
+        String text = PdfText.of(StatementPdf.render(withAgreement()));
+        assertThat(text)
+                .contains("Excluded downtime: 3,600 s (1 h 00 min)")
+                .contains("Exclusions")
+                .contains("CUSTOMER_CAUSED, api - =customer's firewall change")
+                .contains("Maintenance")
+                .contains("2026-10-25 01:30:00 +01:00 (00:30:00 UTC)")
+                .contains("weekly patching")
+                .contains("paused while waiting on the customer: 1 h 30 min");
+    }
+
     @Test
     void manyIntervalsFlowOntoMorePages() throws Exception {
         byte[] bytes = StatementPdf.render(document(300));

@@ -106,21 +106,29 @@ class AgreementIT {
                         obs("sys-agree-db-us", "UP", "2026-10-01T00:00:00Z")),
                 100);
 
-        // a ticket on the group's name: ticket-service accepts it as the contract's service
-        Map<String, Object> ticket = new LinkedHashMap<>();
-        ticket.put("externalId", CONTRACT + "-T1");
-        ticket.put("contractId", CONTRACT);
-        ticket.put("serviceId", "sys-agree-database");
-        ticket.put("kind", "REQUEST");
-        ticket.put("subject", "Replica lag question");
-        ticket.put("reportedAt", "2026-10-16T16:00:00Z");
-        ticket.put("priority", "P2");
-        String t1 = api.openTicket(ticket, Duration.ofSeconds(30));
-        // the unpause first and the pause twice: a set of events, in any order
-        api.pauseTicket(t1, false, Instant.parse("2026-10-19T09:00:00Z"));
-        api.pauseTicket(t1, true, Instant.parse("2026-10-16T16:30:00Z"));
-        api.pauseTicket(t1, true, Instant.parse("2026-10-16T16:30:00Z"));
-        api.resolveTicket(t1, Instant.parse("2026-10-19T12:00:00Z"));
+        // A ticket recorded weeks late with its whole history: while the ledger is stopped, as
+        // ChecklistIT does, so that it is not judged on its opening alone (the deadline without the
+        // pause passed long ago, and a notice cannot be taken back).
+        SystemStack.stop("sla-ledger-service");
+        try {
+            // a ticket on the group's name: ticket-service accepts it as the contract's service
+            Map<String, Object> ticket = new LinkedHashMap<>();
+            ticket.put("externalId", CONTRACT + "-T1");
+            ticket.put("contractId", CONTRACT);
+            ticket.put("serviceId", "sys-agree-database");
+            ticket.put("kind", "REQUEST");
+            ticket.put("subject", "Replica lag question");
+            ticket.put("reportedAt", "2026-10-16T16:00:00Z");
+            ticket.put("priority", "P2");
+            String t1 = api.openTicket(ticket, Duration.ofSeconds(30));
+            // the unpause first and the pause twice: a set of events, in any order
+            api.pauseTicket(t1, false, Instant.parse("2026-10-19T09:00:00Z"));
+            api.pauseTicket(t1, true, Instant.parse("2026-10-16T16:30:00Z"));
+            api.pauseTicket(t1, true, Instant.parse("2026-10-16T16:30:00Z"));
+            api.resolveTicket(t1, Instant.parse("2026-10-19T12:00:00Z"));
+        } finally {
+            SystemStack.up();
+        }
 
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofSeconds(1))

@@ -274,6 +274,68 @@ class ConsoleIT {
                 .isEqualTo("Europe/Lisbon");
     }
 
+    /**
+     * SPEC §16.1 from the contract page: one operator proposes an exclusion with local date-time
+     * fields, cannot approve it itself (the API's words on the page), a second operator approves
+     * it from the same table; the customer then sees it with its category and reason, not who
+     * decided it.
+     */
+    @Test
+    void oneOperatorProposesAnExclusionAndAnotherApprovesIt() {
+        String id = "console-exclusion";
+        contract(id, "Exclusion Console Ltd", "sys-console-exclusion");
+        YearMonth period =
+                YearMonth.from(SystemStack.now().atZone(ZoneOffset.UTC)).minusMonths(1);
+        String page = SystemStack.CONSOLE + "/contracts/" + id + "?period=" + period;
+        signIn(SystemStack.token(LocalTokens.Grant.of("operator")));
+        browser.get(page);
+        var js = (org.openqa.selenium.JavascriptExecutor) browser;
+        js.executeScript(
+                "arguments[0].value = arguments[1]", browser.findElement(By.id("x-start")), period.atDay(3) + "T14:00");
+        js.executeScript(
+                "arguments[0].value = arguments[1]", browser.findElement(By.id("x-end")), period.atDay(3) + "T15:00");
+        type(By.id("x-reason"), "customer's firewall change blocked all traffic");
+        submit(By.cssSelector("#propose-exclusion button[type=submit]"));
+        WebElement row = browser.findElement(By.cssSelector("#exclusions tbody tr[data-exclusion]"));
+        assertThat(row.getText())
+                .contains("CUSTOMER_CAUSED")
+                .contains("PROPOSED")
+                .contains("3600")
+                .contains("proposed by operator");
+        submit(By.cssSelector("#exclusions tbody tr[data-exclusion] form button[type=submit]"));
+        assertThat(error()).contains("second operator");
+
+        browser.get(SystemStack.CONSOLE + "/");
+        browser.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/sign-in"));
+        signIn(SystemStack.token(new LocalTokens.Grant("second-operator", "operator", null, null, null)));
+        browser.get(page);
+        type(By.cssSelector("#exclusions tbody tr[data-exclusion] input[name=note]"), "firewall log checked");
+        submit(By.cssSelector("#exclusions tbody tr[data-exclusion] form button[type=submit]"));
+        assertThat(browser.findElement(By.cssSelector("#exclusions tbody tr[data-exclusion]"))
+                        .getText())
+                .contains("APPROVED")
+                .contains("decided by second-operator");
+        assertThat(browser.findElements(By.cssSelector("svg.timeline rect.excluded")))
+                .hasSize(1);
+
+        browser.get(SystemStack.CONSOLE + "/");
+        browser.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/sign-in"));
+        signIn(SystemStack.token(LocalTokens.Grant.customer(id)));
+        browser.get(page);
+        String seen = browser.findElement(By.cssSelector("#exclusions tbody tr[data-exclusion]"))
+                .getText();
+        assertThat(seen)
+                .contains("CUSTOMER_CAUSED")
+                .contains("customer's firewall change blocked all traffic")
+                .contains("APPROVED")
+                .doesNotContain("proposed by");
+        browser.get(SystemStack.CONSOLE + "/");
+        browser.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/sign-in"));
+    }
+
     /** Clicks a form's button and waits for the page it leads to. */
     private static void submit(By button) {
         WebElement html = browser.findElement(By.tagName("html"));

@@ -75,7 +75,17 @@ public record ContractRequest(
                     String firstResponse,
             @Schema(description = "business time to the resolution, ISO-8601", example = "PT4H") String resolution,
             @Schema(description = "share of decided tickets to meet, (0, 100], default 100", example = "95")
-                    BigDecimal percentMet) {}
+                    BigDecimal percentMet,
+            @Schema(
+                            description = "whether the resolution's clock stops while the ticket waits on the customer"
+                                    + " (paused), default true",
+                            example = "true")
+                    Boolean pauseWhileWaiting) {
+
+        public Target(String priority, String firstResponse, String resolution, BigDecimal percentMet) {
+            this(priority, firstResponse, resolution, percentMet, null);
+        }
+    }
 
     /** A duty proven by agents' evidence (SPEC §13.3). */
     @Schema(

@@ -75,8 +75,22 @@ public record ContractTerms(
         }
     }
 
-    /** One priority's target; a measure without a duration is not promised. */
-    public record SupportTarget(String priority, Duration firstResponse, Duration resolution, BigDecimal percentMet) {}
+    /**
+     * One priority's target; a measure without a duration is not promised. {@code
+     * pauseWhileWaiting} (SPEC §16.4; null: the default, true): the resolution's clock stops while
+     * the ticket waits on the customer.
+     */
+    public record SupportTarget(
+            String priority,
+            Duration firstResponse,
+            Duration resolution,
+            BigDecimal percentMet,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean pauseWhileWaiting) {
+
+        public SupportTarget(String priority, Duration firstResponse, Duration resolution, BigDecimal percentMet) {
+            this(priority, firstResponse, resolution, percentMet, null);
+        }
+    }
 
     /** A duty (SPEC §13.3): a success due every {@code every}, with {@code grace}, from {@code since}. */
     public record Duty(String dutyId, String name, Duration every, Duration grace, Instant since) {}
@@ -169,7 +183,8 @@ public record ContractTerms(
                         t.priority(),
                         t.firstResponse() == null ? null : t.firstResponse().getSeconds(),
                         t.resolution() == null ? null : t.resolution().getSeconds(),
-                        t.percentMet() == null ? BigDecimal.valueOf(100) : t.percentMet()))
+                        t.percentMet() == null ? BigDecimal.valueOf(100) : t.percentMet(),
+                        t.pauseWhileWaiting() == null || t.pauseWhileWaiting()))
                 .toList();
     }
 

@@ -160,7 +160,8 @@ public final class ContractValidator {
                 precise(percent, f + ".percentMet", v);
             }
             if (v.size() == before) {
-                out.add(new ContractTerms.SupportTarget(t.priority(), first, resolution, percent));
+                out.add(new ContractTerms.SupportTarget(
+                        t.priority(), first, resolution, percent, t.pauseWhileWaiting()));
             }
         }
         out.sort(Comparator.comparing(ContractTerms.SupportTarget::priority));

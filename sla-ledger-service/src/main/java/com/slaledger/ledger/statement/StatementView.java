@@ -42,12 +42,13 @@ public record StatementView(
         @Schema(
                         description = "The period's audit checklist (SPEC §13.4): availability first, then support"
                                 + " targets by priority (firstResponse before resolution), then duties in contract"
-                                + " order; decided/metCount for support targets, lapses/failures for duties",
+                                + " order; decided/metCount/pausedSeconds (business time paused while waiting on the"
+                                + " customer) for support targets, lapses/failures for duties",
                         example = "[{\"element\": \"availability\", \"label\": \"availability\", \"agreed\": \"99.9%\","
                                 + " \"measured\": \"99.8654%\", \"met\": false},"
                                 + " {\"element\": \"firstResponse:P1\", \"label\": \"first response to P1 tickets\","
                                 + " \"agreed\": \"95% within 30 min (EU business hours)\", \"measured\": \"90% (18 of 20)\","
-                                + " \"met\": false, \"decided\": 20, \"metCount\": 18},"
+                                + " \"met\": false, \"decided\": 20, \"metCount\": 18, \"pausedSeconds\": 0},"
                                 + " {\"element\": \"duty:db-backup\", \"label\": \"Nightly database backup\","
                                 + " \"agreed\": \"every 1 day (+2 h)\", \"measured\": \"1 lapse, 7,200 s\", \"met\": false,"
                                 + " \"lapses\": [{\"start\": \"2026-10-10T03:00:00Z\", \"end\": \"2026-10-10T05:00:00Z\","

@@ -112,6 +112,21 @@ class AgreementTermsTest {
                         LocalDate.parse("2026-10-04"), LocalDate.parse("2026-10-18"), LocalDate.parse("2026-11-01"));
     }
 
+    /** SPEC §16.4: a target's resolution pauses while waiting on the customer unless it says otherwise. */
+    @Test
+    void targetsPauseWhileWaitingByDefault() throws Exception {
+        String support = "\"support\": {\"targets\": [{\"priority\": \"P1\", \"resolution\": \"PT4H\"},"
+                + " {\"priority\": \"P2\", \"resolution\": \"PT8H\", \"pauseWhileWaiting\": false}]}, ";
+        ContractTerms t = terms(CONTRACT.replace("\"policy\"", support + "\"policy\""));
+        assertThat(t.engineTargets())
+                .extracting(com.slaledger.ledger.engine.SupportTargets.Target::pauseWhileWaiting)
+                .containsExactly(true, false);
+        // the default is not written: stored terms without the field read back equal
+        assertThat(ContractRepository.write(t))
+                .contains("\"pauseWhileWaiting\":false")
+                .doesNotContain("null");
+    }
+
     @Test
     void groupsAreValidated() throws Exception {
         String base = TEMPLATE.formatted("%s", RECURRING);
