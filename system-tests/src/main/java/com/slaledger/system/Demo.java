@@ -30,9 +30,10 @@ import com.slaledger.client.SlaClient;
  */
 public final class Demo {
 
-    static final String[] SERVICES = {"api", "web", "db"};
+    static final String[] SERVICES = {"api", "web", "db", "search-eu", "search-us"};
     static final String[] PROBES = {"probe-eu-1", "probe-us-1", "probe-ap-1"};
     static final Duration PROBE_EVERY = Duration.ofMinutes(2);
+    static final Duration SEARCH_PROBE_EVERY = Duration.ofMinutes(10);
 
     /** An outage as it really happened: {@code service} was down from day/time for {@code minutes}. */
     record Outage(String service, int day, String time, int minutes, List<String> probes) {
@@ -89,9 +90,17 @@ public final class Demo {
     static final Outage WEB_SHORT = new Outage("web", 28, "11:00", 4, ALL);
     static final Outage DB_1 = new Outage("db", 20, "03:15", 95, ALL);
     static final Outage DB_2 = new Outage("db", 26, "13:40", 9, ALL);
+    /** One member of initech's redundant search pair: the pair stays up (SPEC §16.2). */
+    static final Outage SEARCH_EU = new Outage("search-eu", 8, "06:00", 120, ALL);
 
-    static final List<Outage> OUTAGES =
-            List.of(API_1, API_SHORT, API_FLAKY, API_2, API_MAINTENANCE, WEB_1, WEB_2, WEB_SHORT, DB_1, DB_2);
+    static final List<Outage> OUTAGES = List.of(
+            API_1, API_SHORT, API_FLAKY, API_2, API_MAINTENANCE, WEB_1, WEB_2, WEB_SHORT, DB_1, DB_2, SEARCH_EU);
+
+    /** acme's outage the customer caused: excluded, proposed by one operator, approved by another. */
+    static final Outage EXCLUDED = API_2;
+
+    /** The ticket paused while the provider waits on the customer: from 3 to 8 minutes after it was reported. */
+    static final String PAUSED = "JSM-79";
 
     static final List<Ticket> TICKETS = List.of(
             new Ticket("acme", "ZD-4101", "P1", API_1, 20, 12, 90),
@@ -118,19 +127,42 @@ public final class Demo {
     static final int BACKUP_FAILED_ON = 18;
 
     private final SlaClient api;
+    private final SlaClient approver;
     private final YearMonth month;
 
-    Demo(SlaClient api, YearMonth month) {
+    Demo(SlaClient api, SlaClient approver, YearMonth month) {
         this.api = api;
+        this.approver = approver;
         this.month = month;
     }
 
+    /**
+     * {@code Demo [monitor ticket ledger notification mailApi] [--period YYYY-MM]}: the endpoints
+     * (default: the local stack's) and the month to load (default: last month, UTC), which must be
+     * over.
+     */
     public static void main(String[] args) {
-        SlaClient.Endpoints e = args.length == 5
-                ? new SlaClient.Endpoints(args[0], args[1], args[2], args[3], args[4])
-                : SlaClient.Endpoints.localDefaults();
+        List<String> rest = new ArrayList<>(List.of(args));
         YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
-        new Demo(new SlaClient(e, System.getenv("SLA_TOKEN")), month).run();
+        int flag = rest.indexOf("--period");
+        if (flag >= 0) {
+            if (flag + 1 >= rest.size()) {
+                throw new IllegalArgumentException("--period needs a month, e.g. --period 2026-11");
+            }
+            month = YearMonth.parse(rest.get(flag + 1));
+            rest.subList(flag, flag + 2).clear();
+            if (!month.isBefore(YearMonth.now(ZoneOffset.UTC))) {
+                throw new IllegalArgumentException("--period " + month + " is not over yet");
+            }
+        }
+        SlaClient.Endpoints e = rest.size() == 5
+                ? new SlaClient.Endpoints(rest.get(0), rest.get(1), rest.get(2), rest.get(3), rest.get(4))
+                : SlaClient.Endpoints.localDefaults();
+        new Demo(
+                        new SlaClient(e, System.getenv("SLA_TOKEN")),
+                        new SlaClient(e, System.getenv("SLA_APPROVER_TOKEN")),
+                        month)
+                .run();
     }
 
     void run() {
@@ -145,6 +177,7 @@ public final class Demo {
         api.putCalendar("eu-office", calendar("EU office hours", "Europe/Lisbon", "09:00", "18:00"));
         api.putCalendar("us-office", calendar("US office hours", "America/New_York", "08:00", "17:00"));
         contracts().forEach(api::putContract);
+        exclude();
         List<Map<String, Object>> observations = observations();
         long started = System.nanoTime();
         int accepted = api.postObservations(observations, 5000);
@@ -164,6 +197,10 @@ public final class Demo {
             String id = api.openTicket(body, Duration.ofSeconds(90));
             if (t.respondedAfter() != null) {
                 api.respondTicket(id, reported.plus(Duration.ofMinutes(t.respondedAfter())));
+            }
+            if (t.ref().equals(PAUSED)) {
+                api.pauseTicket(id, true, reported.plus(Duration.ofMinutes(3)));
+                api.pauseTicket(id, false, reported.plus(Duration.ofMinutes(8)));
             }
             api.resolveTicket(id, t.outage().start(month).plus(Duration.ofMinutes(t.resolvedAfter())));
         }
@@ -186,7 +223,7 @@ public final class Demo {
             }
         }
         say((TICKETS.size() + REQUESTS.size()) + " customer tickets with priorities and responses recorded by"
-                + " ticket-service");
+                + " ticket-service, " + PAUSED + " paused 5 min while waiting on the customer");
         awaitFolded(observations);
         Map<String, JsonNode> statements = awaitSettledStatements();
         System.out.println();
@@ -195,6 +232,35 @@ public final class Demo {
         System.out.print(checklists(statements));
         System.out.println();
         reportNotices();
+    }
+
+    /**
+     * acme's api outage on the {@link #EXCLUDED} day was the customer's doing: the demo's operator
+     * proposes the exclusion, a second operator approves it (SPEC §16.1).
+     */
+    void exclude() {
+        // once: a second run finds it (by its reference) and changes nothing
+        JsonNode known = SlaClient.expect(api.get(api.endpoints().ledger() + "/api/v1/contracts/acme/exclusions"), 200)
+                .json();
+        for (JsonNode e : known) {
+            if ("ZD-4160".equals(e.path("reference").asText())) {
+                say("acme's " + EXCLUDED.service() + " outage on day " + EXCLUDED.day()
+                        + " excluded as customer-caused: proposed by one operator, approved by another");
+                return;
+            }
+        }
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("start", EXCLUDED.start(month).toString());
+        x.put("end", EXCLUDED.end(month).toString());
+        x.put("category", "CUSTOMER_CAUSED");
+        x.put("reason", "the customer's load test exhausted its own rate limit");
+        x.put("services", List.of(EXCLUDED.service()));
+        x.put("reference", "ZD-4160");
+        SlaClient.Reply proposed = SlaClient.expect(api.proposeExclusion("acme", x), 201);
+        String id = proposed.json().path("exclusionId").asText();
+        SlaClient.expect(approver.decideExclusion("acme", id, true, "load test confirmed by the customer"), 200);
+        say("acme's " + EXCLUDED.service() + " outage on day " + EXCLUDED.day()
+                + " excluded as customer-caused: proposed by one operator, approved by another");
     }
 
     /**
@@ -259,18 +325,25 @@ public final class Demo {
         c.get("acme")
                 .put(
                         "maintenanceWindows",
-                        List.of(Map.of(
-                                "start",
-                                        month.atDay(24)
-                                                .atTime(1, 0)
-                                                .toInstant(ZoneOffset.UTC)
-                                                .toString(),
-                                "end",
-                                        month.atDay(24)
-                                                .atTime(3, 0)
-                                                .toInstant(ZoneOffset.UTC)
-                                                .toString(),
-                                "reason", "database upgrade")));
+                        List.of(
+                                Map.of(
+                                        "start",
+                                                month.atDay(24)
+                                                        .atTime(1, 0)
+                                                        .toInstant(ZoneOffset.UTC)
+                                                        .toString(),
+                                        "end",
+                                                month.atDay(24)
+                                                        .atTime(3, 0)
+                                                        .toInstant(ZoneOffset.UTC)
+                                                        .toString(),
+                                        "reason", "database upgrade"),
+                                Map.of(
+                                        "recurrence", "FREQ=WEEKLY;BYDAY=SU",
+                                        "startTime", "03:00",
+                                        "duration", "PT1H",
+                                        "from", month.atDay(1).toString(),
+                                        "reason", "weekly patching")));
         c.put(
                 "globex",
                 contract(
@@ -289,7 +362,7 @@ public final class Demo {
                 contract(
                         "Initech",
                         "contracts@initech.example",
-                        List.of("web", "db"),
+                        List.of("web", "db", Map.of("name", "search", "anyOf", List.of("search-eu", "search-us"))),
                         "PROVIDER_MONITORED",
                         99.95,
                         "PT1M",
@@ -356,8 +429,9 @@ public final class Demo {
     }
 
     /**
-     * Every probe reports every two minutes (probe k offset by k × 40 s) from a day before the
-     * month to a day after it, never in the future: DOWN while an outage it sees runs, else UP.
+     * Every probe reports every two minutes (probe k offset by k × 40 s; the search pair, a minor
+     * service, every ten) from a day before the month to a day after it, never in the future: DOWN
+     * while an outage it sees runs, else UP.
      */
     List<Map<String, Object>> observations() {
         Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).minus(Duration.ofDays(1));
@@ -368,7 +442,8 @@ public final class Demo {
         for (String service : SERVICES) {
             for (int k = 0; k < PROBES.length; k++) {
                 String probe = PROBES[k];
-                for (Instant t = from.plusSeconds(40L * k); t.isBefore(until); t = t.plus(PROBE_EVERY)) {
+                Duration every = service.startsWith("search-") ? SEARCH_PROBE_EVERY : PROBE_EVERY;
+                for (Instant t = from.plusSeconds(40L * k); t.isBefore(until); t = t.plus(every)) {
                     String status = down(service, probe, t) ? "DOWN" : "UP";
                     out.add(SlaClient.observation(
                             "demo-" + service + "-" + probe + "-" + t.getEpochSecond(), service, probe, status, t));
@@ -473,17 +548,20 @@ public final class Demo {
                     below++;
                 }
             }
+            long excluded = st.path("excludedSeconds").asLong();
             b.append(String.format(
-                    "%-8s %s: eligible %,d s, %d intervals counted, %d below the minimum; credit due %s %s%n",
+                    "%-8s %s: eligible %,d s, %d intervals counted, %d below the minimum%s; credit due %s %s%n",
                     e.getKey(),
                     st.path("policy").asText(),
                     st.path("eligibleSeconds").asLong(),
                     counted,
                     below,
+                    excluded > 0 ? ", " + hms(excluded) + " excluded" : "",
                     st.path("creditAmount").path("amount").asText(),
                     st.path("creditAmount").path("currency").asText()));
         }
-        return b.toString();
+        // no trailing blanks from the padded columns: the README shows the table as printed
+        return b.toString().replaceAll(" +(\\R)", "$1");
     }
 
     /** Each contract's checklist (SPEC §13.4): every element, agreed against measured, met or not. */
@@ -569,7 +647,7 @@ public final class Demo {
     private static Map<String, Object> contract(
             String customer,
             String email,
-            List<String> services,
+            List<?> services,
             String policy,
             double target,
             String minimum,
