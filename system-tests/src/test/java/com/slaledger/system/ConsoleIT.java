@@ -331,6 +331,10 @@ class ConsoleIT {
                 .contains("customer's firewall change blocked all traffic")
                 .contains("APPROVED")
                 .doesNotContain("proposed by");
+        // and none of the operators' controls, which the API would refuse it anyway
+        assertThat(browser.findElements(By.id("propose-exclusion"))).isEmpty();
+        assertThat(browser.findElements(By.id("windows"))).isEmpty();
+        assertThat(browser.findElements(By.id("edit-terms"))).isEmpty();
         browser.get(SystemStack.CONSOLE + "/");
         browser.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/sign-in"));

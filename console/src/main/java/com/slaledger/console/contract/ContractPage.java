@@ -57,7 +57,8 @@ public class ContractPage {
             String maintenanceJson,
             List<ContractSections.Exclusion> exclusions,
             List<ContractSections.Planned> maintenance,
-            String zone) {}
+            String zone,
+            boolean operator) {}
 
     private final Services services;
     private final Sessions sessions;
@@ -120,7 +121,8 @@ public class ContractPage {
                                 contract.path("maintenanceWindows").toPrettyString(),
                                 ContractSections.exclusions(exclusions),
                                 ContractSections.maintenance(statement),
-                                Pages.zone(contract).getId()))
+                                Pages.zone(contract).getId(),
+                                sessions.operates(session)))
                         .render())
                 .build();
     }

@@ -33,7 +33,7 @@ public class HomePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(List<HomeRow> rows, String error);
+        static native TemplateInstance home(List<HomeRow> rows, String error, boolean operator);
     }
 
     /** One contract on the home page: its current period at a glance. */
@@ -69,7 +69,8 @@ public class HomePage {
             return Session.toSignIn();
         }
         if (!overview.ok()) {
-            return Response.ok(Templates.home(List.of(), overview.problem()).render())
+            return Response.ok(Templates.home(List.of(), overview.problem(), sessions.operates(session))
+                            .render())
                     .build();
         }
         JsonNode contracts = Services.json(overview);
@@ -78,7 +79,9 @@ public class HomePage {
         for (JsonNode c : contracts) {
             rows.add(row(c, lastNotice.getOrDefault(c.path("contractId").asText(), "")));
         }
-        return Response.ok(Templates.home(rows, null).render()).build();
+        return Response.ok(
+                        Templates.home(rows, null, sessions.operates(session)).render())
+                .build();
     }
 
     /** The latest notice of each contract, as "subject (status)", in one request. */

@@ -136,19 +136,43 @@ public class Sessions {
     /** The token's own expiry (claim exp, read, not verified: the services verify it), at most a day away. */
     static Instant expiry(String token, Instant now) {
         Instant latest = now.plus(Duration.ofDays(1));
+        JsonNode claims = claims(token);
+        if (claims.path("exp").canConvertToLong()) {
+            Instant exp = Instant.ofEpochSecond(claims.path("exp").asLong());
+            return exp.isBefore(latest) ? exp : latest;
+        }
+        return latest;
+    }
+
+    /**
+     * Whether the live session's token says it is an operator's (claim groups, read, not
+     * verified): only to leave out of a page the controls nobody else may use. Every action is
+     * still the API's to allow or refuse.
+     */
+    public boolean operates(String id) {
+        Entry e = live(id);
+        if (e == null) {
+            return false;
+        }
+        for (JsonNode group : claims(e.token()).path("groups")) {
+            if ("operator".equals(group.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A JWT's claims as read (not verified); empty when it is not one the console can read. */
+    private static JsonNode claims(String token) {
         String[] parts = token.split("\\.");
         if (parts.length == 3) {
             try {
-                JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-                if (claims.path("exp").canConvertToLong()) {
-                    Instant exp = Instant.ofEpochSecond(claims.path("exp").asLong());
-                    return exp.isBefore(latest) ? exp : latest;
-                }
+                return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
             } catch (Exception e) {
                 // not a JWT the console can read: the services will say whether it holds
             }
         }
-        return latest;
+        return JSON.createObjectNode();
     }
 
     static String random() {

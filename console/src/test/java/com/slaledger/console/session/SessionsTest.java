@@ -114,4 +114,25 @@ class SessionsTest {
         assertThat(RequestGuard.secure("true", "http", null)).isTrue();
         assertThat(RequestGuard.secure("false", "https", "https")).isFalse();
     }
+
+    /** Operator controls are left out of pages for tokens that do not say "operator" (the API decides anyway). */
+    @Test
+    void onlyAnOperatorsSessionGetsTheOperatorsControls() {
+        Sessions sessions = new Sessions(new Moving(), Duration.ofHours(8));
+        Base64.Encoder b = Base64.getUrlEncoder().withoutPadding();
+        String header = b.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8));
+        long exp = T0.plusSeconds(3600).getEpochSecond();
+        String operator = header + "."
+                + b.encodeToString(("{\"sub\":\"op\",\"groups\":[\"operator\"],\"exp\":" + exp + "}")
+                        .getBytes(StandardCharsets.UTF_8))
+                + ".sig";
+        String customer = header + "."
+                + b.encodeToString(("{\"sub\":\"c\",\"groups\":[\"customer\"],\"exp\":" + exp + "}")
+                        .getBytes(StandardCharsets.UTF_8))
+                + ".sig";
+        assertThat(sessions.operates(sessions.open(operator))).isTrue();
+        assertThat(sessions.operates(sessions.open(customer))).isFalse();
+        assertThat(sessions.operates(sessions.open("not-a-jwt"))).isFalse();
+        assertThat(sessions.operates("no-such-session")).isFalse();
+    }
 }
