@@ -340,6 +340,19 @@ class ConsoleIT {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/sign-in"));
     }
 
+    /** Every page names an icon, and it is there (no 404 on each page view). */
+    @Test
+    void theFaviconIsServed() throws Exception {
+        HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(SystemStack.CONSOLE + "/favicon.ico"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        // an ICO file: reserved 0, type 1 (icon), one image
+        assertThat(java.util.Arrays.copyOf(r.body(), 6)).containsExactly(0, 0, 1, 0, 1, 0);
+    }
+
     /** Clicks a form's button and waits for the page it leads to. */
     private static void submit(By button) {
         WebElement html = browser.findElement(By.tagName("html"));
