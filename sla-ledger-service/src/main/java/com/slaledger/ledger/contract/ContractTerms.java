@@ -20,6 +20,8 @@ import com.slaledger.ledger.engine.Money;
 import com.slaledger.ledger.engine.NoDataRule;
 import com.slaledger.ledger.engine.SupportTargets;
 import com.slaledger.ledger.engine.Terms;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What the customer and the provider agreed, as the ledger keeps it: validated once from the
@@ -85,7 +87,12 @@ public record ContractTerms(
             Duration firstResponse,
             Duration resolution,
             BigDecimal percentMet,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean pauseWhileWaiting) {
+            @Schema(
+                            description = "whether the resolution's clock stops while the ticket waits on the customer;"
+                                    + " absent: true",
+                            example = "true")
+                    @JsonInclude(JsonInclude.Include.NON_NULL)
+                    Boolean pauseWhileWaiting) {
 
         public SupportTarget(String priority, Duration firstResponse, Duration resolution, BigDecimal percentMet) {
             this(priority, firstResponse, resolution, percentMet, null);
@@ -105,14 +112,16 @@ public record ContractTerms(
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MaintenanceWindow(
-            Instant start,
-            Instant end,
-            String reason,
-            String recurrence,
-            LocalTime startTime,
-            Duration duration,
-            LocalDate from,
-            LocalDate until) {
+            @Schema(description = "a one-off window's first instant", example = "2026-10-10T01:00:00Z") Instant start,
+            @Schema(description = "a one-off window's end (exclusive)", example = "2026-10-10T03:00:00Z") Instant end,
+            @Schema(example = "weekly patching") String reason,
+            @Schema(description = "a recurring window's RFC 5545 RRULE", example = "FREQ=WEEKLY;BYDAY=SU")
+                    String recurrence,
+            @Schema(description = "local start time of each occurrence", example = "02:00", type = SchemaType.STRING)
+                    LocalTime startTime,
+            @Schema(description = "each occurrence's length", example = "PT2H") Duration duration,
+            @Schema(description = "first local date (inclusive)", example = "2026-10-01") LocalDate from,
+            @Schema(description = "last local date (exclusive)", example = "2027-10-01") LocalDate until) {
 
         /** A one-off window. */
         public MaintenanceWindow(Instant start, Instant end, String reason) {
