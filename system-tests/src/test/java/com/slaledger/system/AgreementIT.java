@@ -135,6 +135,10 @@ class AgreementIT {
                 .untilAsserted(() -> {
                     JsonNode s = api.statement(CONTRACT, "2026-10");
                     assertThat(s.path("downtimeSeconds").asLong()).isEqualTo(5400);
+                    // the ticket's events may reach the ledger after the observations: wait for
+                    // it to be decided, not only for the element to read "met" (which it also
+                    // does while no ticket is known)
+                    assertThat(s.at("/elements/1/measured").asText()).isEqualTo("100% (1 of 1)");
                     assertThat(s.at("/elements/1/met").asBoolean()).isTrue();
                 });
         JsonNode before = api.statement(CONTRACT, "2026-10");
