@@ -54,6 +54,21 @@ public final class ContractDowntime {
             Map<String, IntervalSet> ticketOpen,
             List<Exclusion> exclusions,
             long now) {
+        return of(terms, policy, histories, ticketOpen, List.of(), exclusions, now);
+    }
+
+    /**
+     * @param disputes the contract's accepted disputes (rule 4b), added before the exclusions
+     * @param exclusions the contract's approved exclusions (rule 4a)
+     */
+    public static ContractDowntime of(
+            Terms terms,
+            MeasurementPolicy policy,
+            Map<String, ServiceHistory> histories,
+            Map<String, IntervalSet> ticketOpen,
+            List<Dispute> disputes,
+            List<Exclusion> exclusions,
+            long now) {
         Map<String, IntervalSet> downSets = new TreeMap<>();
         Map<String, IntervalSet> noData = new TreeMap<>();
         IntervalSet union = IntervalSet.EMPTY;
@@ -74,14 +89,19 @@ public final class ContractDowntime {
                 ServiceHistory history = histories.getOrDefault(member, ServiceHistory.UNOBSERVED);
                 IntervalSet memberDown = memberDownSet(terms, policy, history, tickets);
                 if (group) {
-                    memberDown = memberDown.minus(excludedFor(exclusions, member, false));
+                    // rule 4b, then 4a, for a member named by a dispute or an exclusion
+                    memberDown = memberDown
+                            .union(disputedFor(disputes, member, false, now))
+                            .minus(excludedFor(exclusions, member, false));
                 }
                 // a group is down while every member is: the intersection of the members' down-sets
                 downSet = downSet == null ? memberDown : downSet.intersect(memberDown);
                 serviceNoData = serviceNoData == null ? history.noData() : serviceNoData.intersect(history.noData());
             }
-            // rule 4a: an approved exclusion takes its time out of the down-set of the services it names
-            downSet = downSet.minus(excludedFor(exclusions, service, true));
+            // rule 4b: an accepted dispute adds its time to the down-set of the services it names;
+            // rule 4a: an approved exclusion takes its time out of it (after 4b, so it wins)
+            downSet = downSet.union(disputedFor(disputes, service, true, now))
+                    .minus(excludedFor(exclusions, service, true));
             downSets.put(service, downSet);
             union = union.union(downSet);
             if (!serviceNoData.isEmpty()) {
@@ -126,6 +146,20 @@ public final class ContractDowntime {
         for (Exclusion e : exclusions) {
             if (covered ? e.covers(service) : e.services().contains(service)) {
                 out.add(new Interval(e.start(), e.end()));
+            }
+        }
+        return IntervalSet.of(out);
+    }
+
+    /**
+     * The time of the accepted disputes that apply to {@code service} (as {@link #excludedFor}),
+     * up to now: a dispute cannot say the service is down in the future.
+     */
+    private static IntervalSet disputedFor(List<Dispute> disputes, String service, boolean covered, long now) {
+        List<Interval> out = new ArrayList<>();
+        for (Dispute d : disputes) {
+            if ((covered ? d.covers(service) : d.services().contains(service)) && d.start() < now) {
+                out.add(new Interval(d.start(), Math.min(d.end(), now)));
             }
         }
         return IntervalSet.of(out);

@@ -37,17 +37,29 @@ public final class Evaluation {
 
     /**
      * What the evaluation reads of monitoring, tickets and duty evidence in the plan's window, and
-     * the contract's approved exclusions (SPEC §16.1).
+     * the contract's approved exclusions (SPEC §16.1) and accepted disputes (SPEC §17).
      */
     public record Facts(
             Map<String, ServiceHistory> histories,
             Map<String, IntervalSet> ticketOpen,
             Collection<SupportTargets.Ticket> tickets,
             Map<String, List<Duties.Event>> evidence,
-            List<Exclusion> exclusions) {
+            List<Exclusion> exclusions,
+            List<Dispute> disputes) {
 
         public Facts {
             exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
+            disputes = disputes == null ? List.of() : List.copyOf(disputes);
+        }
+
+        /** Without disputes. */
+        public Facts(
+                Map<String, ServiceHistory> histories,
+                Map<String, IntervalSet> ticketOpen,
+                Collection<SupportTargets.Ticket> tickets,
+                Map<String, List<Duties.Event>> evidence,
+                List<Exclusion> exclusions) {
+            this(histories, ticketOpen, tickets, evidence, exclusions, List.of());
         }
 
         /** Without exclusions. */
@@ -162,7 +174,14 @@ public final class Evaluation {
             ContractVersions.Version terms, YearMonth period, Facts facts, long now, long graceSeconds) {
         Terms t = terms.terms();
         Statement s = StatementCalculator.statement(
-                t, period, facts.histories(), facts.ticketOpen(), facts.exclusions(), now, graceSeconds);
+                t,
+                period,
+                facts.histories(),
+                facts.ticketOpen(),
+                facts.disputes(),
+                facts.exclusions(),
+                now,
+                graceSeconds);
         List<Checklist.Item> items = Checklist.elements(
                 s, t.uptimeTargetPercent(), terms.agreement(), facts.tickets(), facts.evidence(), now);
         return new Period(terms, s, items);
@@ -212,6 +231,7 @@ public final class Evaluation {
                             current,
                             facts.histories(),
                             facts.ticketOpen(),
+                            facts.disputes(),
                             facts.exclusions(),
                             at,
                             settings.graceSeconds())

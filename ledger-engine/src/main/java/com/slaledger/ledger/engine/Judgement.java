@@ -155,7 +155,7 @@ public final class Judgement {
 
     /**
      * What a customer is told, as text: both policies' figures in a fixed order, the intervals and
-     * the no-data intervals, the approved exclusions. Equal text, equal statement: an amendment is issued only when it
+     * the no-data intervals, the approved exclusions, the accepted disputes. Equal text, equal statement: an amendment is issued only when it
      * changes.
      */
     public static String fingerprintText(Statement s) {
@@ -170,6 +170,9 @@ public final class Judgement {
         // added only when there are any, so that a statement without exclusions keeps its fingerprint
         if (!s.exclusions().isEmpty()) {
             text.append("\nexclusions=").append(s.exclusions());
+        }
+        if (!s.disputes().isEmpty()) {
+            text.append("\ndisputes=").append(s.disputes());
         }
         return text.toString();
     }

@@ -9,7 +9,8 @@ import java.util.Map;
  * A contract's statement for a period (SPEC §7): the figures under its own policy, both
  * policies side by side, the intervals under its own policy, the no-data intervals, the
  * maintenance windows and occurrences (merged, clipped) and the approved exclusions (clipped) that
- * touch the period, and {@code excludedSeconds}: the counted downtime the exclusions took away.
+ * touch the period, and {@code excludedSeconds}: the counted downtime the exclusions took away;
+ * the accepted disputes (clipped) that touch it (SPEC §17, rule 4b).
  * {@code endedFigures} count only the intervals that have ended: what holds whatever becomes of
  * the outages still ongoing (used to judge while the ledger has not folded everything).
  */
@@ -27,9 +28,11 @@ public record Statement(
         PolicyFigures endedFigures,
         List<Maintenance.Window> maintenance,
         List<Exclusion.Listed> exclusions,
-        long excludedSeconds) {
+        long excludedSeconds,
+        List<Dispute.Listed> disputes) {
 
     public Statement {
+        disputes = disputes == null ? List.of() : List.copyOf(disputes);
         intervals = List.copyOf(intervals);
         noData = List.copyOf(noData);
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);

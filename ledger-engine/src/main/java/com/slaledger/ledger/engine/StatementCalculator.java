@@ -22,7 +22,20 @@ public final class StatementCalculator {
         return statement(terms, period, histories, ticketOpen, List.of(), now, graceSeconds);
     }
 
+    /** Without disputes. */
+    public static Statement statement(
+            Terms terms,
+            YearMonth period,
+            Map<String, ServiceHistory> histories,
+            Map<String, IntervalSet> ticketOpen,
+            List<Exclusion> exclusions,
+            long now,
+            long graceSeconds) {
+        return statement(terms, period, histories, ticketOpen, List.of(), exclusions, now, graceSeconds);
+    }
+
     /**
+     * @param disputes the contract's accepted disputes (rule 4b), of any period
      * @param exclusions the contract's approved exclusions (rule 4a), of any period
      * @param now the present, epoch seconds: ongoing downtime and open tickets run to it
      * @param graceSeconds how long after the period's end it becomes final
@@ -32,6 +45,7 @@ public final class StatementCalculator {
             YearMonth period,
             Map<String, ServiceHistory> histories,
             Map<String, IntervalSet> ticketOpen,
+            List<Dispute> disputes,
             List<Exclusion> exclusions,
             long now,
             long graceSeconds) {
@@ -42,7 +56,8 @@ public final class StatementCalculator {
         PolicyFigures ended = null;
         long withoutExclusions = 0;
         for (MeasurementPolicy policy : MeasurementPolicy.values()) {
-            ContractDowntime downtime = ContractDowntime.of(terms, policy, histories, ticketOpen, exclusions, now);
+            ContractDowntime downtime =
+                    ContractDowntime.of(terms, policy, histories, ticketOpen, disputes, exclusions, now);
             long eligible = eligibleSeconds(terms, start, end, downtime.excluded());
             policies.put(policy, Credit.figures(terms, eligible, downtime.countedSeconds(start, end)));
             if (policy == terms.policy()) {
@@ -50,7 +65,7 @@ public final class StatementCalculator {
                 ended = Credit.figures(terms, eligible, downtime.endedCountedSeconds(start, end));
                 withoutExclusions = exclusions.isEmpty()
                         ? downtime.countedSeconds(start, end)
-                        : ContractDowntime.of(terms, policy, histories, ticketOpen, now)
+                        : ContractDowntime.of(terms, policy, histories, ticketOpen, disputes, List.of(), now)
                                 .countedSeconds(start, end);
             }
         }
@@ -64,6 +79,15 @@ public final class StatementCalculator {
         }
         listed.sort(java.util.Comparator.comparingLong(Exclusion.Listed::start)
                 .thenComparing(Exclusion.Listed::exclusionId));
+        List<Dispute.Listed> disputed = new ArrayList<>();
+        for (Dispute d : new java.util.LinkedHashSet<>(disputes)) {
+            Dispute.Listed l = d.within(start, end);
+            if (l != null) {
+                disputed.add(l);
+            }
+        }
+        disputed.sort(
+                java.util.Comparator.comparingLong(Dispute.Listed::start).thenComparing(Dispute.Listed::disputeId));
         return new Statement(
                 terms.contractId(),
                 period,
@@ -79,7 +103,8 @@ public final class StatementCalculator {
                 terms.maintenance().within(terms.zone(), start, end),
                 List.copyOf(listed),
                 // SPEC §16.1: the counted downtime without the exclusions less the downtime with them
-                withoutExclusions - figures.downtimeSeconds());
+                withoutExclusions - figures.downtimeSeconds(),
+                List.copyOf(disputed));
     }
 
     /** Rule 7: the period's length less its overlap with maintenance windows. */

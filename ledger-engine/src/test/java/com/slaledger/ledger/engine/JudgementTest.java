@@ -159,7 +159,8 @@ class JudgementTest {
                 null,
                 List.of(),
                 List.of(),
-                0);
+                0,
+                List.of());
         long createdNov = t("2026-11-20T00:00:00Z");
         assertThat(Judgement.issues(october, createdNov, null)).isFalse();
         assertThat(Judgement.issues(october, createdNov, t("2026-10-01T00:00:00Z")))
