@@ -304,6 +304,8 @@ class DeploymentFilesTest {
                 "sla.shortfalls",
                 "sla.warnings",
                 "sla.statements",
+                "sla.credits",
+                "sla.disputes",
                 "sla.evaluations",
                 "sla.audit-heads",
                 "sla.dead-letters")) {
@@ -320,6 +322,8 @@ class DeploymentFilesTest {
         assertThat(producers.get("sla.shortfalls")).containsExactly("ledger");
         assertThat(producers.get("sla.warnings")).containsExactly("ledger");
         assertThat(producers.get("sla.statements")).containsExactly("ledger");
+        assertThat(producers.get("sla.credits")).containsExactly("ledger");
+        assertThat(producers.get("sla.disputes")).containsExactly("ledger");
         assertThat(producers.get("sla.contracts")).containsExactly("ledger");
         assertThat(producers.get("sla.evaluations")).containsExactly("ledger");
         assertThat(producers.get("sla.audit-heads")).containsExactly("ledger");

@@ -12,7 +12,7 @@ import java.util.List;
  * {@code elements} is the period's checklist (SPEC §13.4), availability first, every element met or
  * not. {@code maintenance} lists the period's maintenance windows and occurrences (merged, clipped),
  * {@code exclusions} its approved exclusions (clipped) and {@code excludedSeconds} the counted
- * downtime they took away (SPEC §16).
+ * downtime they took away (SPEC §16); {@code disputes} its accepted disputes (clipped, SPEC §17).
  */
 public record StatementIssued(
         String contractId,
@@ -34,9 +34,11 @@ public record StatementIssued(
         List<ChecklistElement> elements,
         List<Planned> maintenance,
         List<Excluded> exclusions,
-        long excludedSeconds) {
+        long excludedSeconds,
+        List<Disputed> disputes) {
 
     public StatementIssued {
+        disputes = disputes == null ? List.of() : List.copyOf(disputes);
         elements = elements == null ? List.of() : List.copyOf(elements);
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
         exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
@@ -54,6 +56,55 @@ public record StatementIssued(
             String category,
             String reason,
             List<String> services) {}
+
+    /** An accepted dispute of the period (SPEC §17, rule 4b), clipped to it. */
+    public record Disputed(String disputeId, Instant start, Instant end, long seconds, List<String> services) {}
+
+    /** A statement without disputes. */
+    public StatementIssued(
+            String contractId,
+            String period,
+            int version,
+            Instant periodStart,
+            Instant periodEnd,
+            MeasurementPolicy policy,
+            long eligibleSeconds,
+            long downtimeSeconds,
+            BigDecimal availabilityPercent,
+            BigDecimal uptimeTargetPercent,
+            boolean met,
+            BigDecimal creditPercent,
+            Money creditAmount,
+            List<DowntimeInterval> intervals,
+            int omittedIntervals,
+            Instant issuedAt,
+            List<ChecklistElement> elements,
+            List<Planned> maintenance,
+            List<Excluded> exclusions,
+            long excludedSeconds) {
+        this(
+                contractId,
+                period,
+                version,
+                periodStart,
+                periodEnd,
+                policy,
+                eligibleSeconds,
+                downtimeSeconds,
+                availabilityPercent,
+                uptimeTargetPercent,
+                met,
+                creditPercent,
+                creditAmount,
+                intervals,
+                omittedIntervals,
+                issuedAt,
+                elements,
+                maintenance,
+                exclusions,
+                excludedSeconds,
+                List.of());
+    }
 
     /** A statement without maintenance and exclusions. */
     public StatementIssued(

@@ -23,6 +23,10 @@ public final class Topics {
     public static final String WARNINGS = "sla.warnings";
     /** StatementIssued, keyed by contractId. */
     public static final String STATEMENTS = "sla.statements";
+    /** CreditChanged, keyed by contractId (SPEC §17). */
+    public static final String CREDITS = "sla.credits";
+    /** DisputeChanged, keyed by contractId (SPEC §17). */
+    public static final String DISPUTES = "sla.disputes";
     /**
      * "Evaluate this contract": the ledger's own work queue, keyed by contractId, consumed by its
      * evaluator group. Kafka's partition assignment decides which instance owns which contracts.
@@ -60,6 +64,8 @@ public final class Topics {
             new Spec(SHORTFALLS, Map.of("retention.ms", MONTH)),
             new Spec(WARNINGS, Map.of("retention.ms", MONTH)),
             new Spec(STATEMENTS, Map.of("retention.ms", MONTH)),
+            new Spec(CREDITS, Map.of("retention.ms", MONTH)),
+            new Spec(DISPUTES, Map.of("retention.ms", MONTH)),
             new Spec(EVALUATIONS, Map.of("retention.ms", WEEK)),
             new Spec(AUDIT_HEADS, Map.of("cleanup.policy", "compact")),
             new Spec(DEAD_LETTERS, Map.of("retention.ms", MONTH)));

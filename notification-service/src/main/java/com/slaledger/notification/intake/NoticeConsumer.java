@@ -8,6 +8,8 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.slaledger.events.CreditChanged;
+import com.slaledger.events.DisputeChanged;
 import com.slaledger.events.EventJson;
 import com.slaledger.events.ShortfallDetected;
 import com.slaledger.events.StatementIssued;
@@ -82,6 +84,36 @@ public class NoticeConsumer {
             }
             return new NoticeRepository.NewNotice(
                     e.idempotencyKey(), e.contractId(), e.period(), NoticeKind.STATEMENT, json);
+        });
+    }
+
+    @Incoming("credits")
+    public Uni<Void> onCredits(KafkaRecordBatch<String, String> batch) {
+        return store(batch, json -> {
+            CreditChanged e = read(json, CreditChanged.class);
+            if (e.creditId() == null || e.contractId() == null || e.period() == null || e.status() == null) {
+                throw new IllegalArgumentException("credit change without creditId, contractId, period or status");
+            }
+            return new NoticeRepository.NewNotice(
+                    e.idempotencyKey(), e.contractId(), e.period(), NoticeKind.CREDIT, json);
+        });
+    }
+
+    @Incoming("disputes")
+    public Uni<Void> onDisputes(KafkaRecordBatch<String, String> batch) {
+        return store(batch, json -> {
+            DisputeChanged e = read(json, DisputeChanged.class);
+            if (e.disputeId() == null
+                    || e.contractId() == null
+                    || e.period() == null
+                    || e.status() == null
+                    || e.start() == null
+                    || e.end() == null) {
+                throw new IllegalArgumentException(
+                        "dispute change without disputeId, contractId, period, status or span");
+            }
+            return new NoticeRepository.NewNotice(
+                    e.idempotencyKey(), e.contractId(), e.period(), NoticeKind.DISPUTE, json);
         });
     }
 

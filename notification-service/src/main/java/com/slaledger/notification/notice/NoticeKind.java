@@ -3,5 +3,7 @@ package com.slaledger.notification.notice;
 public enum NoticeKind {
     SHORTFALL,
     WARNING,
-    STATEMENT
+    STATEMENT,
+    CREDIT,
+    DISPUTE
 }

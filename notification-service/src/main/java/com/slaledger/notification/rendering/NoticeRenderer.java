@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.document.StatementDocument;
 import com.slaledger.document.StatementPdf;
+import com.slaledger.events.CreditChanged;
+import com.slaledger.events.DisputeChanged;
 import com.slaledger.events.ShortfallDetected;
 import com.slaledger.events.StatementIssued;
 import com.slaledger.events.WarningIssued;
@@ -57,6 +59,26 @@ public class NoticeRenderer {
                     NoticeTemplates.warningText(w, view.customerName, view.zone(), provider)
                             .render(),
                     NoticeTemplates.warningHtml(w, view.customerName, view.zone(), provider)
+                            .render(),
+                    null,
+                    null);
+        }
+        if (payload instanceof CreditChanged c) {
+            return new Content(
+                    subject(NoticeTemplates.creditSubject(c).render()),
+                    NoticeTemplates.creditText(c, view.customerName, view.zone(), provider)
+                            .render(),
+                    NoticeTemplates.creditHtml(c, view.customerName, view.zone(), provider)
+                            .render(),
+                    null,
+                    null);
+        }
+        if (payload instanceof DisputeChanged d) {
+            return new Content(
+                    subject(NoticeTemplates.disputeSubject(d).render()),
+                    NoticeTemplates.disputeText(d, view.customerName, view.zone(), provider)
+                            .render(),
+                    NoticeTemplates.disputeHtml(d, view.customerName, view.zone(), provider)
                             .render(),
                     null,
                     null);

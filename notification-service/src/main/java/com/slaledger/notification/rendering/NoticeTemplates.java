@@ -2,6 +2,8 @@ package com.slaledger.notification.rendering;
 
 import java.time.ZoneId;
 
+import com.slaledger.events.CreditChanged;
+import com.slaledger.events.DisputeChanged;
 import com.slaledger.events.ShortfallDetected;
 import com.slaledger.events.StatementIssued;
 import com.slaledger.events.WarningIssued;
@@ -27,6 +29,18 @@ public class NoticeTemplates {
     public static native TemplateInstance warningText(WarningIssued s, String customer, ZoneId zone, String provider);
 
     public static native TemplateInstance warningHtml(WarningIssued s, String customer, ZoneId zone, String provider);
+
+    public static native TemplateInstance creditSubject(CreditChanged c);
+
+    public static native TemplateInstance creditText(CreditChanged c, String customer, ZoneId zone, String provider);
+
+    public static native TemplateInstance creditHtml(CreditChanged c, String customer, ZoneId zone, String provider);
+
+    public static native TemplateInstance disputeSubject(DisputeChanged d);
+
+    public static native TemplateInstance disputeText(DisputeChanged d, String customer, ZoneId zone, String provider);
+
+    public static native TemplateInstance disputeHtml(DisputeChanged d, String customer, ZoneId zone, String provider);
 
     public static native TemplateInstance statementSubject(StatementIssued s);
 

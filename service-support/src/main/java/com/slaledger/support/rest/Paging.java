@@ -42,9 +42,24 @@ public record Paging(int limit, int offset) {
 
     /** The page of {@code fetched} (at most limit + 1 rows); the next link sets {@code param} to {@code next}. */
     public <T, V> Response respond(List<T> fetched, Function<T, V> view, UriInfo uri, String param, Object next) {
+        return page(fetched, shown -> Response.ok(shown.stream().map(view).toList()), uri, param, next)
+                .build();
+    }
+
+    /**
+     * The page of {@code fetched} written by {@code body} (a CSV, say) from the rows shown, with the
+     * same next link as {@link #respond(List, Function, UriInfo)}.
+     */
+    public <T> Response.ResponseBuilder page(
+            List<T> fetched, Function<List<T>, Response.ResponseBuilder> body, UriInfo uri) {
+        return page(fetched, body, uri, "offset", offset + limit);
+    }
+
+    private <T> Response.ResponseBuilder page(
+            List<T> fetched, Function<List<T>, Response.ResponseBuilder> body, UriInfo uri, String param, Object next) {
         boolean more = fetched.size() > limit;
         List<T> shown = more ? fetched.subList(0, limit) : fetched;
-        Response.ResponseBuilder response = Response.ok(shown.stream().map(view).toList());
+        Response.ResponseBuilder response = body.apply(shown);
         if (more) {
             response.link(
                     uri.getRequestUriBuilder()
@@ -53,7 +68,7 @@ public record Paging(int limit, int offset) {
                             .build(),
                     "next");
         }
-        return response.build();
+        return response;
     }
 
     private static int number(String name, String text, int fallback, int min, int max) {

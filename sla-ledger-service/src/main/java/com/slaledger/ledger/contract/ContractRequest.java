@@ -24,7 +24,57 @@ public record ContractRequest(
         Alerts alerts,
         String startsOn,
         Support support,
-        List<Duty> duties) {
+        List<Duty> duties,
+        @Schema(
+                        description = "how credits are claimed (SPEC §17), default AUTOMATIC",
+                        example = "{\"claim\": \"REQUIRED\", \"claimWindow\": \"P30D\"}")
+                Credits credits) {
+
+    /** Without credit terms. */
+    public ContractRequest(
+            Customer customer,
+            List<CoveredService> services,
+            String policy,
+            BigDecimal uptimeTargetPercent,
+            String minimumDowntime,
+            String timezone,
+            List<Tier> creditTiers,
+            BigDecimal creditCapPercent,
+            Fee monthlyFee,
+            List<Window> maintenanceWindows,
+            String noData,
+            Alerts alerts,
+            String startsOn,
+            Support support,
+            List<Duty> duties) {
+        this(
+                customer,
+                services,
+                policy,
+                uptimeTargetPercent,
+                minimumDowntime,
+                timezone,
+                creditTiers,
+                creditCapPercent,
+                monthlyFee,
+                maintenanceWindows,
+                noData,
+                alerts,
+                startsOn,
+                support,
+                duties,
+                null);
+    }
+
+    /** How a period's credit is claimed (SPEC §17). */
+    public record Credits(
+            @Schema(description = "AUTOMATIC (the credit is DUE at once) or REQUIRED", example = "REQUIRED")
+                    String claim,
+            @Schema(
+                            description =
+                                    "REQUIRED only: how long after the period's end and grace the customer may claim",
+                            example = "P30D")
+                    String claimWindow) {}
 
     /** Without support targets and duties. */
     public ContractRequest(

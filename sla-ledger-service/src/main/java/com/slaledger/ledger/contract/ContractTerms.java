@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.slaledger.ledger.engine.BusinessCalendar;
 import com.slaledger.ledger.engine.Checklist;
 import com.slaledger.ledger.engine.CreditTier;
+import com.slaledger.ledger.engine.Credits;
 import com.slaledger.ledger.engine.Duties;
 import com.slaledger.ledger.engine.Maintenance;
 import com.slaledger.ledger.engine.MeasurementPolicy;
@@ -44,7 +45,59 @@ public record ContractTerms(
         Alerts alerts,
         LocalDate startsOn,
         Support support,
-        List<Duty> duties) {
+        List<Duty> duties,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CreditTerms credits) {
+
+    /** Without credit terms (claims AUTOMATIC). */
+    public ContractTerms(
+            Customer customer,
+            List<CoveredService> services,
+            MeasurementPolicy policy,
+            BigDecimal uptimeTargetPercent,
+            Duration minimumDowntime,
+            String timezone,
+            List<CreditTier> creditTiers,
+            BigDecimal creditCapPercent,
+            Money monthlyFee,
+            List<MaintenanceWindow> maintenanceWindows,
+            NoDataRule noData,
+            Alerts alerts,
+            LocalDate startsOn,
+            Support support,
+            List<Duty> duties) {
+        this(
+                customer,
+                services,
+                policy,
+                uptimeTargetPercent,
+                minimumDowntime,
+                timezone,
+                creditTiers,
+                creditCapPercent,
+                monthlyFee,
+                maintenanceWindows,
+                noData,
+                alerts,
+                startsOn,
+                support,
+                duties,
+                null);
+    }
+
+    /** How a period's credit is claimed (SPEC §17): AUTOMATIC, or REQUIRED within {@code claimWindow}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CreditTerms(
+            @Schema(example = "REQUIRED") Credits.ClaimMode claim,
+            @Schema(example = "P30D", type = SchemaType.STRING) Duration claimWindow) {}
+
+    /** The engine's view of the credit terms: AUTOMATIC without any. */
+    public Credits.Claim claim() {
+        if (credits == null || credits.claim() != Credits.ClaimMode.REQUIRED) {
+            return Credits.Claim.AUTOMATIC;
+        }
+        return new Credits.Claim(
+                Credits.ClaimMode.REQUIRED, credits.claimWindow().getSeconds());
+    }
 
     public ContractTerms {
         duties = duties == null ? List.of() : List.copyOf(duties);
@@ -174,7 +227,8 @@ public record ContractTerms(
                 null,
                 startsOn,
                 support,
-                duties);
+                duties,
+                credits);
     }
 
     /** The calendar support targets are measured in ({@code 24x7} without support terms). */

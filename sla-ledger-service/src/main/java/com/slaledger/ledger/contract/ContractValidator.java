@@ -23,6 +23,7 @@ import com.slaledger.events.Limits;
 import com.slaledger.ledger.engine.BusinessCalendar;
 import com.slaledger.ledger.engine.Credit;
 import com.slaledger.ledger.engine.CreditTier;
+import com.slaledger.ledger.engine.Credits;
 import com.slaledger.ledger.engine.Decimals;
 import com.slaledger.ledger.engine.MeasurementPolicy;
 import com.slaledger.ledger.engine.Money;
@@ -92,6 +93,7 @@ public final class ContractValidator {
         LocalDate startsOn = startsOn(r.startsOn(), v);
         ContractTerms.Support support = support(r.support(), v);
         List<ContractTerms.Duty> duties = duties(r.duties(), now, v);
+        ContractTerms.CreditTerms credits = credits(r.credits(), v);
         int elements = (support == null ? 0 : support.targets().size()) + duties.size();
         if (elements > MAX_ELEMENTS) {
             v.add(new Violation("duties", "support targets and duties: at most " + MAX_ELEMENTS + " together"));
@@ -102,8 +104,48 @@ public final class ContractValidator {
         return new Result(
                 new ContractTerms(
                         customer, services, policy, target, minimum, zone, tiers, cap, fee, windows, noData, alerts,
-                        startsOn, support, duties),
+                        startsOn, support, duties, credits),
                 List.of());
+    }
+
+    /** The longest claim window: a year and a day. */
+    static final Duration MAX_CLAIM_WINDOW = Duration.ofDays(366);
+
+    private static ContractTerms.CreditTerms credits(ContractRequest.Credits c, List<Violation> v) {
+        if (c == null) {
+            return null;
+        }
+        Credits.ClaimMode mode;
+        if (c.claim() == null || c.claim().equals("AUTOMATIC")) {
+            mode = Credits.ClaimMode.AUTOMATIC;
+        } else if (c.claim().equals("REQUIRED")) {
+            mode = Credits.ClaimMode.REQUIRED;
+        } else {
+            v.add(new Violation("credits.claim", "must be AUTOMATIC or REQUIRED"));
+            return null;
+        }
+        if (mode == Credits.ClaimMode.AUTOMATIC) {
+            if (c.claimWindow() != null) {
+                v.add(new Violation("credits.claimWindow", "is only for claim REQUIRED"));
+            }
+            return new ContractTerms.CreditTerms(mode, null);
+        }
+        if (c.claimWindow() == null) {
+            v.add(new Violation(
+                    "credits.claimWindow", "is required with claim REQUIRED: an ISO-8601 duration, e.g. P30D"));
+            return null;
+        }
+        try {
+            Duration window = Duration.parse(c.claimWindow());
+            if (window.isNegative() || window.isZero() || window.compareTo(MAX_CLAIM_WINDOW) > 0) {
+                v.add(new Violation("credits.claimWindow", "must be longer than zero and at most P366D"));
+                return null;
+            }
+            return new ContractTerms.CreditTerms(mode, window);
+        } catch (java.time.format.DateTimeParseException e) {
+            v.add(new Violation("credits.claimWindow", "must be an ISO-8601 duration, e.g. P30D"));
+            return null;
+        }
     }
 
     /** At most four decimal places (SPEC §11): a tier is then stored exactly as it was agreed. */

@@ -10,10 +10,12 @@ import com.slaledger.events.DowntimeInterval;
 import com.slaledger.events.ShortfallDetected;
 import com.slaledger.events.Topics;
 import com.slaledger.events.WarningIssued;
+import com.slaledger.ledger.LedgerConfig;
 import com.slaledger.ledger.change.EvaluationSchedule;
 import com.slaledger.ledger.contract.ContractEvents;
 import com.slaledger.ledger.contract.ContractHistory;
 import com.slaledger.ledger.contract.ContractVersion;
+import com.slaledger.ledger.credit.CreditRecorder;
 import com.slaledger.ledger.engine.Checklist;
 import com.slaledger.ledger.engine.Evaluation;
 import com.slaledger.ledger.engine.PolicyFigures;
@@ -32,7 +34,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Records an evaluation's {@link Evaluation.Decision}, in the evaluation's transaction and in the
  * decision's order: per period the availability shortfall, the other elements' shortfalls, the
- * current period's metrics and warnings, the statement; each as its row (whose key makes it
+ * current period's metrics and warnings, the statement and the credits that follow it; each as its row (whose key makes it
  * unique: once per contract, period and tier, element, threshold or version) and its event through
  * the outbox; then when the contract is next due. It decides nothing.
  */
@@ -45,6 +47,8 @@ public class DecisionRecorder {
     private final ContractMetrics contractMetrics;
     private final EvaluationSchedule schedule;
     private final Outbox outbox;
+    private final CreditRecorder credits;
+    private final LedgerConfig config;
 
     public DecisionRecorder(
             ShortfallRepository shortfalls,
@@ -52,13 +56,17 @@ public class DecisionRecorder {
             WarningRepository warnings,
             ContractMetrics contractMetrics,
             EvaluationSchedule schedule,
-            Outbox outbox) {
+            Outbox outbox,
+            CreditRecorder credits,
+            LedgerConfig config) {
         this.shortfalls = shortfalls;
         this.issued = issued;
         this.warnings = warnings;
         this.contractMetrics = contractMetrics;
         this.schedule = schedule;
         this.outbox = outbox;
+        this.credits = credits;
+        this.config = config;
     }
 
     /** Records {@code decision} for the contract of {@code history}, taken as of {@code now}. */
@@ -70,7 +78,11 @@ public class DecisionRecorder {
             chain = chain.chain(
                     o -> period(history, terms, p, p == decision.current(), now).map(o::plus));
         }
-        return chain.call(() -> schedule.dueAt(contractId, Instant.ofEpochSecond(decision.nextDue())));
+        // SPEC §17: unclaimed credits expire at their deadline; the next deadline is a due time
+        return chain.call(() -> credits.expireDue(contractId, now).chain(expiry -> {
+            long due = expiry == null ? decision.nextDue() : Math.min(decision.nextDue(), expiry);
+            return schedule.dueAt(contractId, Instant.ofEpochSecond(due));
+        }));
     }
 
     private Uni<Outcome> period(
@@ -190,6 +202,9 @@ public class DecisionRecorder {
         Log.infof("statement: contract %s period %s version %d", c.contractId(), next.period, next.version);
         return issued.persist(next)
                 .chain(() -> outbox.add(Topics.STATEMENTS, history.current().contractId(), event))
+                // SPEC §17: the period's credits follow the statement issued (created, moved, adjusted)
+                .chain(() ->
+                        credits.onStatement(c, s, next.version, config.grace().getSeconds(), now))
                 .replaceWith(new Outcome(0, 1, 0, 0));
     }
 }

@@ -89,7 +89,8 @@ public class EvaluationInputs {
                                             in.ticketOpenOf(contractId),
                                             cl.tickets(),
                                             cl.evidence(),
-                                            in.exclusionsOf(contractId)),
+                                            in.exclusionsOf(contractId),
+                                            in.disputesOf(contractId)),
                                     published))));
         });
     }

@@ -57,22 +57,7 @@ public final class ExclusionRules {
         if (r.reference() != null && r.reference().length() > Limits.MAX_NAME) {
             v.add(new Violation("reference", "must be at most " + Limits.MAX_NAME + " characters"));
         }
-        List<String> services = covered;
-        if (r.services() != null) {
-            if (r.services().isEmpty()) {
-                v.add(new Violation("services", "must name at least one covered service, or be left out for all"));
-            }
-            Set<String> seen = new LinkedHashSet<>();
-            for (int i = 0; i < r.services().size(); i++) {
-                String s = r.services().get(i);
-                if (s == null || !(covered.contains(s) || members.contains(s))) {
-                    v.add(new Violation("services[" + i + "]", "is not a service the contract covers"));
-                } else if (!seen.add(s)) {
-                    v.add(new Violation("services[" + i + "]", "is named twice"));
-                }
-            }
-            services = List.copyOf(seen);
-        }
+        List<String> services = services(r.services(), covered, members, v);
         if (!v.isEmpty()) {
             return new Result(null, v);
         }
@@ -87,7 +72,32 @@ public final class ExclusionRules {
         return List.of();
     }
 
-    private static Instant instant(String text, String field, Instant now, Duration lateHorizon, List<Violation> v) {
+    /**
+     * The services a span names (an exclusion's or a dispute's): covered services or groups'
+     * members, each once; {@code named} null is every covered service.
+     */
+    public static List<String> services(
+            List<String> named, List<String> covered, List<String> members, List<Violation> v) {
+        if (named == null) {
+            return covered;
+        }
+        if (named.isEmpty()) {
+            v.add(new Violation("services", "must name at least one covered service, or be left out for all"));
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < named.size(); i++) {
+            String s = named.get(i);
+            if (s == null || !(covered.contains(s) || members.contains(s))) {
+                v.add(new Violation("services[" + i + "]", "is not a service the contract covers"));
+            } else if (!seen.add(s)) {
+                v.add(new Violation("services[" + i + "]", "is named twice"));
+            }
+        }
+        return List.copyOf(seen);
+    }
+
+    /** An instant of a span, to the second, within the late horizon; null and a violation when not. */
+    public static Instant instant(String text, String field, Instant now, Duration lateHorizon, List<Violation> v) {
         if (text == null) {
             v.add(new Violation(field, "is required: an ISO-8601 instant"));
             return null;

@@ -17,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.ledger.change.ChangeMarkRepository;
 import com.slaledger.ledger.contract.ContractVersion;
+import com.slaledger.ledger.dispute.DisputeRepository;
+import com.slaledger.ledger.engine.Dispute;
 import com.slaledger.ledger.engine.Exclusion;
 import com.slaledger.ledger.engine.Interval;
 import com.slaledger.ledger.engine.IntervalSet;
@@ -67,6 +69,7 @@ public class EngineInputRepository {
     private final LedgerTicketRepository tickets;
     private final ChangeMarkRepository changes;
     private final ExclusionRepository exclusions;
+    private final DisputeRepository disputes;
     private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
 
     private record Key(String serviceId, long from, long to) {}
@@ -77,21 +80,29 @@ public class EngineInputRepository {
             MonitoredServiceRepository registry,
             LedgerTicketRepository tickets,
             ChangeMarkRepository changes,
-            ExclusionRepository exclusions) {
+            ExclusionRepository exclusions,
+            DisputeRepository disputes) {
         this.registry = registry;
         this.tickets = tickets;
         this.changes = changes;
         this.exclusions = exclusions;
+        this.disputes = disputes;
     }
 
     /**
      * The engine's inputs: monitoring per service, ticket-open time per contract and service, the
-     * approved exclusions per contract (SPEC §16.1, of every period: at most 500 a contract).
+     * approved exclusions per contract (SPEC §16.1, of every period: at most 500 a contract) and the
+     * accepted disputes (SPEC §17, rule 4b; at most 500 a contract).
      */
     public record Inputs(
             Map<String, ServiceHistory> histories,
             Map<String, Map<String, IntervalSet>> ticketOpen,
-            Map<String, List<Exclusion>> exclusions) {
+            Map<String, List<Exclusion>> exclusions,
+            Map<String, List<Dispute>> disputes) {
+
+        public List<Dispute> disputesOf(String contractId) {
+            return disputes.getOrDefault(contractId, List.of());
+        }
 
         public Map<String, IntervalSet> ticketOpenOf(String contractId) {
             return ticketOpen.getOrDefault(contractId, Map.of());
@@ -110,15 +121,21 @@ public class EngineInputRepository {
                 contracts.stream().map(ContractVersion::contractId).distinct().toList();
         return histories(services, window)
                 .chain(histories -> tickets.outagesOf(contractIds, instant(window.start()), instant(window.end()))
-                        .chain(list -> exclusions.approved(contractIds).map(approved -> {
-                            Map<String, List<Exclusion>> byContract = new HashMap<>();
-                            for (var e : approved) {
-                                byContract
-                                        .computeIfAbsent(e.contractId, c -> new ArrayList<>())
-                                        .add(e.engine());
-                            }
-                            return new Inputs(histories, ticketOpen(list), byContract);
-                        })));
+                        .chain(list -> exclusions.approved(contractIds).chain(approved -> disputes.accepted(contractIds)
+                                .map(accepted -> {
+                                    Map<String, List<Exclusion>> byContract = new HashMap<>();
+                                    for (var e : approved) {
+                                        byContract
+                                                .computeIfAbsent(e.contractId, c -> new ArrayList<>())
+                                                .add(e.engine());
+                                    }
+                                    Map<String, List<Dispute>> disputed = new HashMap<>();
+                                    for (var d : accepted) {
+                                        disputed.computeIfAbsent(d.contractId, c -> new ArrayList<>())
+                                                .add(d.engine());
+                                    }
+                                    return new Inputs(histories, ticketOpen(list), byContract, disputed);
+                                }))));
     }
 
     private Uni<Map<String, ServiceHistory>> histories(TreeSet<String> services, Interval window) {

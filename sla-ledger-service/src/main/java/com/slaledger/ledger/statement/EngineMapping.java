@@ -88,6 +88,14 @@ public final class EngineMapping {
                 .toList();
     }
 
+    /** The period's accepted disputes, clipped (SPEC §17). */
+    public static List<StatementIssued.Disputed> disputes(Statement s) {
+        return s.disputes().stream()
+                .map(d -> new StatementIssued.Disputed(
+                        d.disputeId(), instant(d.start()), instant(d.end()), d.seconds(), d.services()))
+                .toList();
+    }
+
     public static List<ChecklistElement> elements(List<Checklist.Item> items) {
         return items.stream().map(EngineMapping::element).toList();
     }
@@ -121,7 +129,8 @@ public final class EngineMapping {
                 elements(items),
                 maintenance(s),
                 exclusions(s),
-                s.excludedSeconds());
+                s.excludedSeconds(),
+                disputes(s));
     }
 
     /** 10.00 → 10, 12.50 → 12.5, 0.000 → 0: the shortest exact form, never exponent notation. */

@@ -79,6 +79,7 @@ public class StatementService {
                                     period,
                                     in.histories(),
                                     in.ticketOpenOf(contract.contractId()),
+                                    in.disputesOf(contract.contractId()),
                                     in.exclusionsOf(contract.contractId()),
                                     now,
                                     config.grace().getSeconds());
@@ -109,6 +110,7 @@ public class StatementService {
                         terms.policy(),
                         in.histories(),
                         in.ticketOpenOf(contract.contractId()),
+                        in.disputesOf(contract.contractId()),
                         in.exclusionsOf(contract.contractId()),
                         now)
                 .within(from, to)

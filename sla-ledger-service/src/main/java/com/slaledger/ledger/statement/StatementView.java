@@ -71,7 +71,13 @@ public record StatementView(
         @Schema(
                         description = "The counted downtime of the period without its exclusions minus downtimeSeconds",
                         example = "3600")
-                long excludedSeconds) {
+                long excludedSeconds,
+        @Schema(
+                        description = "The period's accepted disputes (SPEC §17, rule 4b), clipped to the period",
+                        example = "[{\"disputeId\": \"0b7c4c1e-2f4a-4e7b-9a11-5c2d3e4f5a6b\","
+                                + " \"start\": \"2026-10-07T09:00:00Z\", \"end\": \"2026-10-07T09:40:00Z\","
+                                + " \"seconds\": 2400, \"services\": [\"api\"]}]")
+                List<StatementIssued.Disputed> disputes) {
 
     /** A no-data interval (SPEC §6 rule 1a), clipped to the period; {@code end} null while it goes on. */
     public record NoDataView(Instant start, Instant end, long seconds, List<String> services, boolean ongoing) {
@@ -144,6 +150,7 @@ public record StatementView(
                 EngineMapping.elements(elements),
                 EngineMapping.maintenance(s),
                 EngineMapping.exclusions(s),
-                s.excludedSeconds());
+                s.excludedSeconds(),
+                EngineMapping.disputes(s));
     }
 }
