@@ -32,4 +32,26 @@ public final class Pages {
             return ZoneId.of("UTC");
         }
     }
+
+    private static final java.time.format.DateTimeFormatter LOCAL =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", java.util.Locale.ENGLISH);
+
+    /**
+     * An ISO instant as people read it, in the contract's zone with its offset: {@code 1 Dec 2026,
+     * 01:00 WET (UTC+0)}; empty for none, the text itself when it is not an instant.
+     */
+    public static String local(String instant, ZoneId zone) {
+        if (instant == null || instant.isEmpty() || "null".equals(instant)) {
+            return "";
+        }
+        try {
+            var at = java.time.Instant.parse(instant).atZone(zone);
+            int minutes = at.getOffset().getTotalSeconds() / 60;
+            String offset = "UTC" + (minutes < 0 ? "-" : "+") + Math.abs(minutes) / 60
+                    + (minutes % 60 == 0 ? "" : String.format(":%02d", Math.abs(minutes) % 60));
+            return LOCAL.format(at) + " (" + offset + ")";
+        } catch (java.time.format.DateTimeParseException e) {
+            return instant;
+        }
+    }
 }

@@ -259,6 +259,52 @@ public final class SlaClient {
                 Map.of("note", note));
     }
 
+    /** Claims a period's credit (SPEC §17); returns the answer (201 with the claim, 422, 409). */
+    public Reply claimCredit(String contractId, String period, String note) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("period", period);
+        if (note != null) {
+            body.put("note", note);
+        }
+        return postJson(endpoints.ledger() + "/api/v1/contracts/" + contractId + "/claims", body);
+    }
+
+    /** The credits the query selects ({@code query} like {@code contractId=acme&status=DUE}, or empty). */
+    public Reply credits(String query) {
+        return get(endpoints.ledger() + "/api/v1/credits" + (query == null || query.isEmpty() ? "" : "?" + query));
+    }
+
+    /** The credits as CSV for billing. */
+    public Download creditsCsv(String query) {
+        return download(
+                endpoints.ledger() + "/api/v1/credits" + (query == null || query.isEmpty() ? "" : "?" + query),
+                "text/csv");
+    }
+
+    /** Approves a DUE credit. */
+    public Reply approveCredit(String creditId) {
+        return postJson(endpoints.ledger() + "/api/v1/credits/" + creditId + "/approve", Map.of());
+    }
+
+    /** Applies an APPROVED credit on an invoice. */
+    public Reply applyCredit(String creditId, String invoiceReference) {
+        return postJson(
+                endpoints.ledger() + "/api/v1/credits/" + creditId + "/apply",
+                Map.of("invoiceReference", invoiceReference));
+    }
+
+    /** Files a dispute (SPEC §17); returns the answer (201 with its disputeId). */
+    public Reply fileDispute(String contractId, Map<String, Object> dispute) {
+        return postJson(endpoints.ledger() + "/api/v1/contracts/" + contractId + "/disputes", dispute);
+    }
+
+    /** Accepts ({@code accept}) or rejects a dispute, with a note. */
+    public Reply decideDispute(String disputeId, boolean accept, String note) {
+        return postJson(
+                endpoints.ledger() + "/api/v1/disputes/" + disputeId + (accept ? "/accept" : "/reject"),
+                Map.of("note", note));
+    }
+
     /** Stores a business calendar (SPEC §13.1). */
     public Reply putCalendar(String calendarId, Map<String, Object> calendar) {
         return expect(putJson(endpoints.ledger() + "/api/v1/calendars/" + calendarId, calendar), 200, 201);

@@ -33,7 +33,8 @@ class ArchitectureTest extends HousePlanTest {
                                 "registry",
                                 "ticket",
                                 "calendar",
-                                "exclusion"))
+                                "exclusion",
+                                "dispute"))
                 .check(main());
     }
 }

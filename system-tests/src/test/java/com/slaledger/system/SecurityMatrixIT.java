@@ -73,6 +73,16 @@ class SecurityMatrixIT {
             Map.entry("ledger GET /api/v1/contracts/{contractId}/exclusions", readersAndOwner()),
             Map.entry("ledger POST /api/v1/contracts/{contractId}/exclusions/{exclusionId}/approve", roles("operator")),
             Map.entry("ledger POST /api/v1/contracts/{contractId}/exclusions/{exclusionId}/reject", roles("operator")),
+            Map.entry("ledger POST /api/v1/contracts/{contractId}/claims", roles("operator", "customer")),
+            Map.entry("ledger POST /api/v1/contracts/{contractId}/disputes", roles("operator", "customer")),
+            Map.entry("ledger GET /api/v1/credits", readersAndOwner()),
+            Map.entry("ledger GET /api/v1/credits/{creditId}", roles("operator", "viewer", "customer")),
+            Map.entry("ledger POST /api/v1/credits/{creditId}/approve", roles("operator")),
+            Map.entry("ledger POST /api/v1/credits/{creditId}/apply", roles("operator")),
+            Map.entry("ledger GET /api/v1/disputes", readersAndOwner()),
+            Map.entry("ledger GET /api/v1/disputes/{disputeId}", roles("operator", "viewer", "customer")),
+            Map.entry("ledger POST /api/v1/disputes/{disputeId}/accept", roles("operator")),
+            Map.entry("ledger POST /api/v1/disputes/{disputeId}/reject", roles("operator")),
             Map.entry("ledger PUT /api/v1/services/{serviceId}", roles("operator")),
             Map.entry("ledger GET /api/v1/services/{serviceId}", roles("operator", "viewer")),
             Map.entry("ledger GET /api/v1/services", roles("operator", "viewer")),
@@ -171,6 +181,8 @@ class SecurityMatrixIT {
                 .replace("{serviceId}", SERVICE)
                 .replace("{calendarId}", "sec-cal")
                 .replace("{exclusionId}", "sec-no-such-exclusion")
+                .replace("{creditId}", "sec-no-such-credit")
+                .replace("{disputeId}", "sec-no-such-dispute")
                 .replace("{period}", "2026-10");
         if (path.startsWith("/api/v1/tickets/{id}")) {
             path = path.replace("{id}", ticketOf.get(contract));
@@ -179,6 +191,8 @@ class SecurityMatrixIT {
         }
         if (path.equals("/api/v1/tickets") && parts[1].equals("GET")
                 || path.equals("/api/v1/notices")
+                || path.equals("/api/v1/credits")
+                || path.equals("/api/v1/disputes")
                 || path.equals("/api/v1/notices/latest")) {
             path += "?contractId=" + contract;
         }

@@ -58,7 +58,9 @@ public class ContractPage {
             List<ContractSections.Exclusion> exclusions,
             List<ContractSections.Planned> maintenance,
             String zone,
-            boolean operator) {}
+            boolean operator,
+            List<ContractSections.Credit> credits,
+            List<ContractSections.Dispute> disputes) {}
 
     private final Services services;
     private final Sessions sessions;
@@ -101,6 +103,8 @@ public class ContractPage {
         JsonNode notices = services.read(token, services.notification("/api/v1/notices?contractId=" + id));
         JsonNode versions = services.read(token, services.ledger("/api/v1/contracts/" + contractId + "/versions"));
         JsonNode exclusions = services.read(token, services.ledger("/api/v1/contracts/" + contractId + "/exclusions"));
+        JsonNode credits = services.read(token, services.ledger("/api/v1/credits?contractId=" + id));
+        JsonNode disputes = services.read(token, services.ledger("/api/v1/disputes?contractId=" + id));
         return Response.ok(Templates.contract(new ContractView(
                                 contractId,
                                 contract.path("customer").path("name").asText(),
@@ -122,7 +126,9 @@ public class ContractPage {
                                 ContractSections.exclusions(exclusions),
                                 ContractSections.maintenance(statement),
                                 Pages.zone(contract).getId(),
-                                sessions.operates(session)))
+                                sessions.operates(session),
+                                ContractSections.credits(credits, Pages.zone(contract)),
+                                ContractSections.disputes(disputes, Pages.zone(contract))))
                         .render())
                 .build();
     }

@@ -51,6 +51,77 @@ public final class ContractSections {
             String decidedBy,
             boolean proposed) {}
 
+    /** A credit of the contract (SPEC §17), its deadline in the contract's zone. */
+    public record Credit(
+            String creditId,
+            String period,
+            String kind,
+            String status,
+            String percent,
+            String amount,
+            String deadline,
+            String invoice,
+            boolean pending,
+            boolean due,
+            boolean approved) {}
+
+    static List<Credit> credits(JsonNode list, java.time.ZoneId zone) {
+        List<Credit> out = new ArrayList<>();
+        list.forEach(c -> {
+            String status = c.path("status").asText();
+            JsonNode amount = c.path("amount");
+            out.add(new Credit(
+                    c.path("creditId").asText(),
+                    c.path("period").asText(),
+                    c.path("kind").asText(),
+                    status,
+                    c.path("creditPercent").asText(),
+                    amount.isObject()
+                            ? amount.path("amount").asText() + " "
+                                    + amount.path("currency").asText()
+                            : "",
+                    com.slaledger.console.Pages.local(c.path("claimDeadline").asText(""), zone),
+                    c.path("invoiceReference").asText(""),
+                    "PENDING_CLAIM".equals(status),
+                    "DUE".equals(status),
+                    "APPROVED".equals(status)));
+        });
+        return out;
+    }
+
+    /** A dispute of the contract (SPEC §17), its times in the contract's zone. */
+    public record Dispute(
+            String disputeId,
+            String period,
+            String start,
+            String end,
+            long seconds,
+            String services,
+            String description,
+            String status,
+            String note,
+            boolean open) {}
+
+    static List<Dispute> disputes(JsonNode list, java.time.ZoneId zone) {
+        List<Dispute> out = new ArrayList<>();
+        list.forEach(d -> {
+            List<String> services = new ArrayList<>();
+            d.path("services").forEach(x -> services.add(x.asText()));
+            out.add(new Dispute(
+                    d.path("disputeId").asText(),
+                    d.path("period").asText(),
+                    com.slaledger.console.Pages.local(d.path("start").asText(), zone),
+                    com.slaledger.console.Pages.local(d.path("end").asText(), zone),
+                    d.path("seconds").asLong(),
+                    services.isEmpty() ? "all" : String.join(", ", services),
+                    d.path("description").asText(),
+                    d.path("status").asText(),
+                    d.path("note").asText(""),
+                    "OPEN".equals(d.path("status").asText())));
+        });
+        return out;
+    }
+
     /** A maintenance window or occurrence of the period (SPEC §16.3). */
     public record Planned(String start, String end, long seconds, String reason) {}
 

@@ -23,7 +23,9 @@ import com.slaledger.console.session.Session;
 import com.slaledger.console.session.Sessions;
 
 /**
- * What operators do from a contract's page: replace its maintenance windows, send a notice again.
+ * What people do from a contract's page: operators replace its maintenance windows, decide
+ * exclusions and disputes, approve and apply credits, send a notice again; customers claim credits
+ * and file disputes.
  * Each is put to the API as it is, so the API's validation is the only one and its problem details
  * are what the page shows.
  */
@@ -190,6 +192,133 @@ public class ContractActions {
         } catch (java.time.format.DateTimeParseException e) {
             return local.trim();
         }
+    }
+
+    /** The customer (or an operator for it) claims a period's credit (SPEC §17). */
+    @POST
+    @Path("{contractId}/claims")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response claim(
+            @CookieParam(Session.COOKIE) String session,
+            @PathParam("contractId") String contractId,
+            @FormParam("period") String period,
+            @FormParam("note") String note,
+            @FormParam(Session.CSRF_FIELD) String csrf) {
+        String token = sessions.formToken(session, csrf);
+        Response refused = Session.refused(token, contractId);
+        if (refused != null) {
+            return refused;
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.put("period", period);
+        if (note != null && !note.isBlank()) {
+            body.put("note", note);
+        }
+        SlaClient.Reply r = services.send(
+                token, "POST", services.ledger("/api/v1/contracts/" + contractId + "/claims"), body.toString());
+        return answered(contractId, period, r);
+    }
+
+    /** An operator approves a DUE credit, or applies an APPROVED one on an invoice (SPEC §17). */
+    @POST
+    @Path("{contractId}/credits/{creditId}/{step:approve|apply}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response credit(
+            @CookieParam(Session.COOKIE) String session,
+            @PathParam("contractId") String contractId,
+            @PathParam("creditId") String creditId,
+            @PathParam("step") String step,
+            @FormParam("invoiceReference") String invoice,
+            @FormParam("period") String period,
+            @FormParam(Session.CSRF_FIELD) String csrf) {
+        String token = sessions.formToken(session, csrf);
+        Response refused = Session.refused(token, contractId, creditId);
+        if (refused != null) {
+            return refused;
+        }
+        ObjectNode body = JSON.createObjectNode();
+        if (invoice != null && !invoice.isBlank()) {
+            body.put("invoiceReference", invoice.trim());
+        }
+        SlaClient.Reply r = services.send(
+                token, "POST", services.ledger("/api/v1/credits/" + creditId + "/" + step), body.toString());
+        return answered(contractId, period, r);
+    }
+
+    /**
+     * The customer (or an operator) files a dispute of a period (SPEC §17): start and end as local
+     * date-times in the contract's time zone; the ledger validates it.
+     */
+    @POST
+    @Path("{contractId}/disputes")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response fileDispute(
+            @CookieParam(Session.COOKIE) String session,
+            @PathParam("contractId") String contractId,
+            @FormParam("start") String start,
+            @FormParam("end") String end,
+            @FormParam("services") String servicesText,
+            @FormParam("description") String description,
+            @FormParam("reference") String reference,
+            @FormParam("period") String period,
+            @FormParam(Session.CSRF_FIELD) String csrf) {
+        String token = sessions.formToken(session, csrf);
+        Response refused = Session.refused(token, contractId);
+        if (refused != null) {
+            return refused;
+        }
+        SlaClient.Reply c = services.get(token, services.ledger("/api/v1/contracts/" + contractId));
+        if (!c.ok()) {
+            return problem(contractId, c);
+        }
+        java.time.ZoneId zone = Pages.zone(Services.json(c));
+        ObjectNode body = JSON.createObjectNode();
+        body.put("period", period);
+        body.put("start", instant(start, zone));
+        body.put("end", instant(end, zone));
+        body.put("description", description);
+        if (servicesText != null && !servicesText.isBlank()) {
+            var list = body.putArray("services");
+            for (String s : servicesText.trim().split("[\\s,]+")) {
+                list.add(s);
+            }
+        }
+        if (reference != null && !reference.isBlank()) {
+            body.put("reference", reference.trim());
+        }
+        SlaClient.Reply r = services.send(
+                token, "POST", services.ledger("/api/v1/contracts/" + contractId + "/disputes"), body.toString());
+        return answered(contractId, period, r);
+    }
+
+    /** An operator accepts or rejects an open dispute, with an optional note. */
+    @POST
+    @Path("{contractId}/disputes/{disputeId}/{decision:accept|reject}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response decideDispute(
+            @CookieParam(Session.COOKIE) String session,
+            @PathParam("contractId") String contractId,
+            @PathParam("disputeId") String disputeId,
+            @PathParam("decision") String decision,
+            @FormParam("note") String note,
+            @FormParam("period") String period,
+            @FormParam(Session.CSRF_FIELD) String csrf) {
+        String token = sessions.formToken(session, csrf);
+        Response refused = Session.refused(token, contractId, disputeId);
+        if (refused != null) {
+            return refused;
+        }
+        ObjectNode body = JSON.createObjectNode();
+        if (note != null && !note.isBlank()) {
+            body.put("note", note);
+        }
+        SlaClient.Reply r = services.send(
+                token, "POST", services.ledger("/api/v1/disputes/" + disputeId + "/" + decision), body.toString());
+        return answered(contractId, period, r);
     }
 
     /** An operator sends a notice again, to the contract's current recipients. */

@@ -33,8 +33,11 @@ public class HomePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(List<HomeRow> rows, String error, boolean operator);
+        static native TemplateInstance home(List<HomeRow> rows, String error, boolean operator, List<QueueRow> queue);
     }
+
+    /** One item of the operators' queue (SPEC §17): a credit to approve or apply, or an open dispute. */
+    public record QueueRow(String contractId, String period, String what, String status, String detail) {}
 
     /** One contract on the home page: its current period at a glance. */
     public record HomeRow(
@@ -69,7 +72,7 @@ public class HomePage {
             return Session.toSignIn();
         }
         if (!overview.ok()) {
-            return Response.ok(Templates.home(List.of(), overview.problem(), sessions.operates(session))
+            return Response.ok(Templates.home(List.of(), overview.problem(), sessions.operates(session), List.of())
                             .render())
                     .build();
         }
@@ -79,9 +82,40 @@ public class HomePage {
         for (JsonNode c : contracts) {
             rows.add(row(c, lastNotice.getOrDefault(c.path("contractId").asText(), "")));
         }
-        return Response.ok(
-                        Templates.home(rows, null, sessions.operates(session)).render())
+        boolean operator = sessions.operates(session);
+        return Response.ok(Templates.home(rows, null, operator, operator ? queue(token) : List.of())
+                        .render())
                 .build();
+    }
+
+    /** What waits for an operator: credits DUE (to approve) and APPROVED (to apply), open disputes. */
+    private List<QueueRow> queue(String token) {
+        List<QueueRow> out = new ArrayList<>();
+        for (String status : List.of("DUE", "APPROVED")) {
+            for (JsonNode c :
+                    services.read(token, services.ledger("/api/v1/credits?status=" + status + "&limit=100"))) {
+                JsonNode amount = c.path("amount");
+                out.add(new QueueRow(
+                        c.path("contractId").asText(),
+                        c.path("period").asText(),
+                        c.path("kind").asText().equals("ADJUSTMENT") ? "credit adjustment" : "credit",
+                        status,
+                        c.path("creditPercent").asText() + "%"
+                                + (amount.isObject()
+                                        ? " = " + amount.path("amount").asText() + " "
+                                                + amount.path("currency").asText()
+                                        : "")));
+            }
+        }
+        for (JsonNode d : services.read(token, services.ledger("/api/v1/disputes?status=OPEN&limit=100"))) {
+            out.add(new QueueRow(
+                    d.path("contractId").asText(),
+                    d.path("period").asText(),
+                    "dispute",
+                    "OPEN",
+                    d.path("description").asText()));
+        }
+        return out;
     }
 
     /** The latest notice of each contract, as "subject (status)", in one request. */

@@ -91,19 +91,29 @@ public class DisputeResource {
     }
 
     @POST
-    @Path("/disputes/{disputeId}/{decision: accept|reject}")
+    @Path("/disputes/{disputeId}/accept")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Accept (its time becomes downtime, rule 4b) or reject an open dispute")
-    @APIResponse(responseCode = "200", description = "Decided; an acceptance amends the statements it touches")
+    @Operation(
+            summary = "Accept an open dispute: its time becomes downtime (rule 4b), the statements it touches"
+                    + " are amended")
+    @APIResponse(responseCode = "200", description = "Accepted")
     @APIResponse(responseCode = "404", description = "No such dispute")
     @APIResponse(responseCode = "409", description = "Not OPEN")
     @RolesAllowed({Roles.OPERATOR})
-    public Uni<DisputeView> decide(
-            @PathParam("disputeId") String disputeId,
-            @PathParam("decision") String decision,
-            DisputeRequest.Decision body) {
-        return service.decide(disputeId, "accept".equals(decision), body, caller.name())
-                .map(DisputeView::of);
+    public Uni<DisputeView> accept(@PathParam("disputeId") String disputeId, DisputeRequest.Decision body) {
+        return service.decide(disputeId, true, body, caller.name()).map(DisputeView::of);
+    }
+
+    @POST
+    @Path("/disputes/{disputeId}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reject an open dispute: the statement stands")
+    @APIResponse(responseCode = "200", description = "Rejected")
+    @APIResponse(responseCode = "404", description = "No such dispute")
+    @APIResponse(responseCode = "409", description = "Not OPEN")
+    @RolesAllowed({Roles.OPERATOR})
+    public Uni<DisputeView> reject(@PathParam("disputeId") String disputeId, DisputeRequest.Decision body) {
+        return service.decide(disputeId, false, body, caller.name()).map(DisputeView::of);
     }
 
     private DisputeView view(Dispute d) {
