@@ -213,12 +213,22 @@ class AgreementIT {
                 .contains("customer's firewall change blocked all traffic")
                 .contains("weekly patching");
         List<SlaClient.Mail> shortfalls = api.mails(EMAIL).stream()
-                .filter(m -> !m.subject().startsWith("SLA statement"))
+                .filter(m -> m.subject().startsWith("SLA shortfall"))
                 .toList();
         assertThat(shortfalls)
                 .as("the shortfall sent before the exclusion stays the only one")
                 .hasSize(1);
         assertThat(shortfalls.get(0).subject()).contains("service credit 10%");
+        // SPEC §17: the credit of version 1 (claims AUTOMATIC: DUE, the customer told once) is VOID
+        // now that version 2 owes none; VOID is not a notice
+        JsonNode credits =
+                SlaClient.expect(api.credits("contractId=" + CONTRACT), 200).json();
+        assertThat(credits).hasSize(1);
+        assertThat(credits.at("/0/status").asText()).isEqualTo("VOID");
+        assertThat(credits.at("/0/history").findValuesAsText("status")).containsExactly("DUE", "VOID");
+        assertThat(api.mails(EMAIL).stream().filter(m -> m.subject().startsWith("SLA service credit")))
+                .singleElement()
+                .satisfies(m -> assertThat(m.subject()).endsWith(": due"));
 
         // the customer sees the approved exclusion with its category and reason
         SlaClient customer = api.as(SystemStack.token(LocalTokens.Grant.customer(CONTRACT)));

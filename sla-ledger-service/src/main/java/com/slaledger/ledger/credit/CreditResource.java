@@ -33,8 +33,8 @@ import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Credits (SPEC §17): the billing list (JSON or CSV), one credit, approve, apply, and a customer's claim. */
-@Path("/api/v1")
+/** Credits (SPEC §17): the billing list (JSON or CSV), one credit, approve, apply; claims are ClaimResource's. */
+@Path("/api/v1/credits")
 @Produces(MediaType.APPLICATION_JSON)
 public class CreditResource {
 
@@ -51,7 +51,6 @@ public class CreditResource {
     }
 
     @GET
-    @Path("/credits")
     @WithSession
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(
@@ -111,7 +110,7 @@ public class CreditResource {
     }
 
     @GET
-    @Path("/credits/{creditId}")
+    @Path("/{creditId}")
     @WithSession
     @Operation(summary = "One credit with its history")
     @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
@@ -125,7 +124,7 @@ public class CreditResource {
     }
 
     @POST
-    @Path("/credits/{creditId}/approve")
+    @Path("/{creditId}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Approve a DUE credit")
     @APIResponse(responseCode = "200", description = "APPROVED; the customer is told")
@@ -138,7 +137,7 @@ public class CreditResource {
     }
 
     @POST
-    @Path("/credits/{creditId}/apply")
+    @Path("/{creditId}/apply")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the invoice that settles an APPROVED credit")
     @APIResponse(responseCode = "200", description = "APPLIED; the customer is told")
@@ -148,31 +147,6 @@ public class CreditResource {
     @RolesAllowed({Roles.OPERATOR})
     public Uni<CreditView> apply(@PathParam("creditId") String creditId, ClaimRequest.Apply body) {
         return service.apply(creditId, body, caller.name()).chain(service::view);
-    }
-
-    @POST
-    @Path("/contracts/{contractId}/claims")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Claim a period's credit (contracts whose credits terms say claim REQUIRED)")
-    @APIResponse(responseCode = "201", description = "Claimed: the credit is DUE")
-    @APIResponse(responseCode = "404", description = "No such contract (or not the customer's)")
-    @APIResponse(responseCode = "409", description = "The credit is not waiting for a claim (already DUE or later)")
-    @APIResponse(responseCode = "422", description = "The period has no credit, or its claim deadline has passed")
-    @RolesAllowed({Roles.OPERATOR, Roles.CUSTOMER})
-    public Uni<Response> claim(@PathParam("contractId") String contractId, ClaimRequest request) {
-        return service.claim(contractId, caller::mayRead, request, caller.name())
-                .map(c -> {
-                    ClaimView v = caller.readsAll()
-                            ? c
-                            : new ClaimView(
-                                    c.contractId(),
-                                    c.period(),
-                                    c.claimedBy(),
-                                    c.claimedAt(),
-                                    c.note(),
-                                    view(c.credit()));
-                    return Response.status(201).entity(v).build();
-                });
     }
 
     private CreditView view(CreditView v) {

@@ -24,8 +24,8 @@ import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Disputes (SPEC §17): filed under a contract, listed and decided on their own. */
-@Path("/api/v1")
+/** Disputes (SPEC §17), listed and decided on their own; they are filed with DisputeFilingResource. */
+@Path("/api/v1/disputes")
 @Produces(MediaType.APPLICATION_JSON)
 public class DisputeResource {
 
@@ -39,23 +39,7 @@ public class DisputeResource {
         this.caller = caller;
     }
 
-    @POST
-    @Path("/contracts/{contractId}/disputes")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(
-            summary = "File a dispute: the customer says it was down in [start, end) although the statement does"
-                    + " not count it")
-    @APIResponse(responseCode = "201", description = "Filed, OPEN; the customer is told it was received")
-    @APIResponse(responseCode = "400", description = "Invalid: the problem names every offending field")
-    @APIResponse(responseCode = "404", description = "No such contract (or not the customer's)")
-    @RolesAllowed({Roles.OPERATOR, Roles.CUSTOMER})
-    public Uni<Response> file(@PathParam("contractId") String contractId, DisputeRequest request) {
-        return service.file(contractId, caller::mayRead, request, caller.name())
-                .map(d -> Response.status(201).entity(view(d)).build());
-    }
-
     @GET
-    @Path("/disputes")
     @WithSession
     @Operation(summary = "Disputes, newest first, by contract and status; paged (limit, offset, Link rel=next)")
     @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
@@ -77,7 +61,7 @@ public class DisputeResource {
     }
 
     @GET
-    @Path("/disputes/{disputeId}")
+    @Path("/{disputeId}")
     @WithSession
     @Operation(summary = "One dispute")
     @RolesAllowed({Roles.OPERATOR, Roles.VIEWER, Roles.CUSTOMER})
@@ -91,7 +75,7 @@ public class DisputeResource {
     }
 
     @POST
-    @Path("/disputes/{disputeId}/accept")
+    @Path("/{disputeId}/accept")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Accept an open dispute: its time becomes downtime (rule 4b), the statements it touches"
@@ -105,7 +89,7 @@ public class DisputeResource {
     }
 
     @POST
-    @Path("/disputes/{disputeId}/reject")
+    @Path("/{disputeId}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject an open dispute: the statement stands")
     @APIResponse(responseCode = "200", description = "Rejected")
@@ -117,6 +101,11 @@ public class DisputeResource {
     }
 
     private DisputeView view(Dispute d) {
+        return view(d, caller);
+    }
+
+    /** As {@code caller} may read it: a customer without who decided inside the provider. */
+    static DisputeView view(Dispute d, Caller caller) {
         DisputeView v = DisputeView.of(d);
         return caller.readsAll() ? v : v.forCustomer();
     }
