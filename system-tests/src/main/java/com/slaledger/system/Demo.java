@@ -130,9 +130,21 @@ public final class Demo {
     private final SlaClient approver;
     private final YearMonth month;
 
+    /**
+     * acme must claim its credits (SPEC §17) within a window that ends 30 days after this run,
+     * whatever the month: the period's end + the ledger's hour of grace + the window.
+     */
+    private final String acmeClaimWindow;
+
     Demo(SlaClient api, SlaClient approver, YearMonth month) {
         this.api = api;
         this.approver = approver;
+        long end = month.plusMonths(1)
+                .atDay(1)
+                .atStartOfDay(java.time.ZoneId.of("Europe/Lisbon"))
+                .toEpochSecond();
+        long deadline = Instant.now().plus(Duration.ofDays(30)).getEpochSecond();
+        this.acmeClaimWindow = "PT" + Math.max(86_400, deadline - end - 3600) + "S";
         this.month = month;
     }
 
@@ -231,7 +243,81 @@ public final class Demo {
         System.out.println();
         System.out.print(checklists(statements));
         System.out.println();
+        settleCredits();
         reportNotices();
+    }
+
+    /**
+     * The credits of the month (SPEC §17): the contracts were entered after the month, so with
+     * {@code startsOn} its statements are issued now, on figures that have all been folded; acme
+     * must claim its credit (an operator does, for the customer), initech's is due at once and is
+     * approved and applied on an invoice. A second run finds them settled and changes nothing.
+     */
+    void settleCredits() {
+        if (!month.plusMonths(1)
+                .atDay(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant()
+                .plus(Duration.ofHours(2))
+                .isBefore(Instant.now())) {
+            say("no credits yet: " + month + " is not over (statements are issued after the period and its grace)");
+            return;
+        }
+        Map<String, Map<String, Object>> c = contracts();
+        for (String id : List.of("acme", "initech")) {
+            Map<String, Object> terms = new LinkedHashMap<>(c.get(id));
+            terms.put("startsOn", month.atDay(1).toString());
+            api.putContract(id, terms);
+        }
+        JsonNode acme = awaitCredit("acme");
+        if ("PENDING_CLAIM".equals(acme.path("status").asText())) {
+            SlaClient.expect(api.claimCredit("acme", month.toString(), "claimed by phone, ticket ZD-4170"), 201);
+        }
+        JsonNode initech = awaitCredit("initech");
+        String id = initech.path("creditId").asText();
+        if ("DUE".equals(initech.path("status").asText())) {
+            SlaClient.expect(api.approveCredit(id), 200);
+        }
+        if (!"APPLIED".equals(awaitCredit("initech").path("status").asText())) {
+            SlaClient.expect(api.applyCredit(id, "INV-" + month + "-0042"), 200);
+        }
+        say("credits (sla-ledger-service, GET " + api.endpoints().ledger() + "/api/v1/credits?period=" + month + "):");
+        for (String contract : List.of("acme", "initech")) {
+            JsonNode credit = awaitCredit(contract);
+            System.out.printf(
+                    "  %-8s %s %s%% = %s %s  %s%s%n",
+                    contract,
+                    credit.path("kind").asText(),
+                    credit.path("creditPercent")
+                            .decimalValue()
+                            .stripTrailingZeros()
+                            .toPlainString(),
+                    credit.at("/amount/amount").decimalValue().toPlainString(),
+                    credit.at("/amount/currency").asText(),
+                    String.join(" → ", credit.path("history").findValuesAsText("status")),
+                    credit.path("invoiceReference").isTextual()
+                            ? "  (invoice " + credit.path("invoiceReference").asText() + ")"
+                            : "");
+        }
+        System.out.println();
+    }
+
+    /** The month's credit of {@code contract}, once the ledger has created it. */
+    private JsonNode awaitCredit(String contract) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (true) {
+            JsonNode list = SlaClient.expect(api.credits("contractId=" + contract + "&period=" + month), 200)
+                    .json();
+            for (JsonNode credit : list) {
+                if ("CREDIT".equals(credit.path("kind").asText())) {
+                    return credit;
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("no credit of " + contract + " for " + month + " after 90 s");
+            }
+            SlaClient.pause(Duration.ofSeconds(1));
+        }
     }
 
     /**
@@ -370,6 +456,7 @@ public final class Demo {
                         List.of(tier(99.95, 5), tier(99.9, 10), tier(99.0, 30)),
                         800,
                         "GBP"));
+        c.get("acme").put("credits", Map.of("claim", "REQUIRED", "claimWindow", acmeClaimWindow));
         String monthStart =
                 month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
         c.get("acme")
