@@ -14,7 +14,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * A statement as CSV (RFC 4180: comma-separated, CRLF, quoted where needed, a header row): one row
  * per interval ({@code record} = {@code interval}), per maintenance window or occurrence
- * ({@code maintenance}), per approved exclusion ({@code exclusion}, with its category and id) and
+ * ({@code maintenance}), per approved exclusion ({@code exclusion}, with its category and id), per
+ * accepted dispute ({@code dispute}, with its id) and
  * per element of the checklist ({@code record} = {@code element}; availability's row carries the
  * period's {@code excludedSeconds}, a support target's its {@code pausedSeconds}); instants in ISO-8601 UTC, durations in seconds, so that a
  * spreadsheet or a script reads exactly what the statement says.
@@ -47,7 +48,8 @@ public final class StatementCsv {
             "category",
             "exclusionId",
             "pausedSeconds",
-            "excludedSeconds");
+            "excludedSeconds",
+            "disputeId");
 
     /** A row of empty columns but the first three. */
     private static Object[] row(String record, String contractId, String period) {
@@ -111,6 +113,15 @@ public final class StatementCsv {
                 set(row, "reason", x.reason());
                 set(row, "category", x.category());
                 set(row, "exclusionId", x.exclusionId());
+                csv.printRecord(row);
+            }
+            for (StatementIssued.Disputed x : s.disputes()) {
+                Object[] row = row("dispute", s.contractId(), s.period());
+                set(row, "start", x.start());
+                set(row, "end", x.end());
+                set(row, "seconds", x.seconds());
+                set(row, "services", String.join(" ", x.services()));
+                set(row, "disputeId", x.disputeId());
                 csv.printRecord(row);
             }
             for (ChecklistElement e : s.elements()) {

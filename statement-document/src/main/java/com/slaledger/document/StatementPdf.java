@@ -143,6 +143,18 @@ public final class StatementPdf {
                                     + String.join(", ", x.services()) + " - " + x.reason());
                 }
             }
+            if (!s.disputes().isEmpty()) {
+                w.gap(8);
+                w.line(Writer.BOLD, 12, "Disputes accepted (counted as downtime)");
+                for (StatementIssued.Disputed x : s.disputes()) {
+                    w.line(
+                            Writer.REGULAR,
+                            10,
+                            Wording.instant(x.start(), d.zone()) + " to " + Wording.instant(x.end(), d.zone()) + ": "
+                                    + Wording.duration(x.seconds())
+                                    + (x.services().isEmpty() ? "" : ", " + String.join(", ", x.services())));
+                }
+            }
             if (!s.maintenance().isEmpty()) {
                 w.gap(8);
                 w.line(Writer.BOLD, 12, "Maintenance");

@@ -269,12 +269,18 @@ class StatementDocumentTest {
                         "CUSTOMER_CAUSED",
                         "=customer's firewall change",
                         List.of("api"))),
-                3600);
+                3600,
+                List.of(new StatementIssued.Disputed(
+                        "d-1",
+                        Instant.parse("2026-10-12T09:00:00Z"),
+                        Instant.parse("2026-10-12T10:00:00Z"),
+                        3600,
+                        List.of("api"))));
         return new StatementDocument("Hosting Provider Lda", "Acme Ltd", LISBON, with);
     }
 
     @Test
-    void csvAndPdfListMaintenanceExclusionsAndPausedTime() throws Exception {
+    void csvAndPdfListMaintenanceExclusionsDisputesAndPausedTime() throws Exception {
         List<CSVRecord> rows = CSVFormat.RFC4180
                 .builder()
                 .setHeader()
@@ -298,6 +304,13 @@ class StatementDocumentTest {
         assertThat(exclusion.get("reason"))
                 .as("typed text never starts a formula")
                 .isEqualTo("'=customer's firewall change");
+        CSVRecord dispute = rows.stream()
+                .filter(r -> r.get("record").equals("dispute"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(dispute.get("disputeId")).isEqualTo("d-1");
+        assertThat(dispute.get("start")).isEqualTo("2026-10-12T09:00:00Z");
+        assertThat(dispute.get("seconds")).isEqualTo("3600");
         CSVRecord availability = rows.stream()
                 .filter(r -> r.get("element").equals("availability"))
                 .findFirst()
@@ -318,6 +331,8 @@ class StatementDocumentTest {
                 .contains("Maintenance")
                 .contains("2026-10-25 01:30:00 +01:00 (00:30:00 UTC)")
                 .contains("weekly patching")
+                .contains("Disputes accepted (counted as downtime)")
+                .contains("2026-10-12 10:00:00 +01:00 (09:00:00 UTC)")
                 .contains("paused while waiting on the customer: 1 h 30 min");
     }
 
