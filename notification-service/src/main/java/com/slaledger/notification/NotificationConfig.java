@@ -1,6 +1,8 @@
 package com.slaledger.notification;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -41,6 +43,26 @@ public interface NotificationConfig {
     Duration resendInterval();
 
     Retry retry();
+
+    Webhooks webhooks();
+
+    /** Webhook deliveries (SPEC §18); retried with {@link #retry()}'s back-off, like a mail. */
+    interface Webhooks {
+
+        /**
+         * Hosts a webhook may reach over plain http, and whose private or loopback addresses are
+         * not refused (the local stack: localhost,127.0.0.1). None by default.
+         */
+        Optional<Set<String>> allowedHosts();
+
+        /** How long one POST may take, from connecting to the answer's last byte. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** POSTs in flight at once. */
+        @WithDefault("8")
+        int concurrency();
+    }
 
     /** Back-off between failed attempts: doubling from {@code initial}, at most {@code max}. */
     interface Retry {

@@ -95,7 +95,13 @@ class SecurityMatrixIT {
             Map.entry("notification GET /api/v1/notices", readersAndOwner()),
             Map.entry("notification GET /api/v1/notices/{id}", readersAndOwner()),
             Map.entry("notification GET /api/v1/notices/latest", readersAndOwner()),
-            Map.entry("notification POST /api/v1/notices/{id}/resend", roles("operator")));
+            Map.entry("notification POST /api/v1/notices/{id}/resend", roles("operator")),
+            // a webhook's URL may itself be a credential (a Slack incoming-webhook URL is): operators only
+            Map.entry("notification GET /api/v1/webhooks", roles("operator")),
+            Map.entry("notification GET /api/v1/webhooks/{webhookId}", roles("operator")),
+            Map.entry("notification PUT /api/v1/webhooks/{webhookId}", roles("operator")),
+            Map.entry("notification DELETE /api/v1/webhooks/{webhookId}", roles("operator")),
+            Map.entry("notification GET /api/v1/webhooks/{webhookId}/deliveries", roles("operator")));
 
     private static final String OWN = "sec-own";
     private static final String OTHER = "sec-other";
@@ -183,6 +189,7 @@ class SecurityMatrixIT {
                 .replace("{exclusionId}", "sec-no-such-exclusion")
                 .replace("{creditId}", "sec-no-such-credit")
                 .replace("{disputeId}", "sec-no-such-dispute")
+                .replace("{webhookId}", "sec-no-such-webhook")
                 .replace("{period}", "2026-10");
         if (path.startsWith("/api/v1/tickets/{id}")) {
             path = path.replace("{id}", ticketOf.get(contract));

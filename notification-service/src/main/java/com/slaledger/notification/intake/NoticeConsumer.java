@@ -1,6 +1,7 @@
 package com.slaledger.notification.intake;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -16,6 +17,7 @@ import com.slaledger.events.StatementIssued;
 import com.slaledger.events.WarningIssued;
 import com.slaledger.notification.notice.NoticeKind;
 import com.slaledger.notification.notice.NoticeRepository;
+import com.slaledger.notification.webhook.WebhookDeliveryRepository;
 import com.slaledger.support.messaging.ConsumerRetry;
 import com.slaledger.support.messaging.DeadLetters;
 import com.slaledger.support.persistence.Failures;
@@ -36,17 +38,20 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * failing database is retried with back-off (never dead-lettered: the records are fine); an
  * unreadable or incomplete record goes to the dead-letter topic and the others are stored; if the
  * batch cannot be stored for a reason of its data, its notices are stored one by one to find the
- * culprit.
+ * culprit. Each notice's webhook deliveries are stored with it, in the same transaction.
  */
 @ApplicationScoped
 public class NoticeConsumer {
 
     private final NoticeRepository notices;
+    private final WebhookDeliveryRepository webhooks;
     private final DeadLetters deadLetters;
     private final Clock clock;
 
-    public NoticeConsumer(NoticeRepository notices, DeadLetters deadLetters, Clock clock) {
+    public NoticeConsumer(
+            NoticeRepository notices, WebhookDeliveryRepository webhooks, DeadLetters deadLetters, Clock clock) {
         this.notices = notices;
+        this.webhooks = webhooks;
         this.deadLetters = deadLetters;
         this.clock = clock;
     }
@@ -138,8 +143,7 @@ public class NoticeConsumer {
                 ? Uni.createFrom().voidItem()
                 : Uni.join().all(rejected).andFailFast().replaceWithVoid();
         return dlq.chain(() -> ConsumerRetry.untilDone(
-                                Panache.withTransaction(() -> notices.createAll(good, clock.instant())),
-                                Failures::isInherent)
+                                Panache.withTransaction(() -> createAll(good)), Failures::isInherent)
                         .replaceWithVoid()
                         .onFailure(Failures::isInherent)
                         .recoverWithUni(e -> oneByOne(goodRecords, good, e)))
@@ -158,14 +162,21 @@ public class NoticeConsumer {
                 .iterable(indexes)
                 .onItem()
                 .transformToUniAndConcatenate(i -> ConsumerRetry.untilDone(
-                                Panache.withTransaction(() -> notices.createAll(List.of(rows.get(i)), clock.instant())),
-                                Failures::isInherent)
+                                Panache.withTransaction(() -> createAll(List.of(rows.get(i)))), Failures::isInherent)
                         .replaceWithVoid()
                         .onFailure(Failures::isInherent)
                         .recoverWithUni(e -> deadLetters.send(records.get(i), "cannot be stored: " + e.getMessage())))
                 .collect()
                 .last()
                 .replaceWithVoid();
+    }
+
+    /** The notices, and their webhook deliveries (SPEC §18), in the caller's transaction. */
+    private Uni<Integer> createAll(List<NoticeRepository.NewNotice> rows) {
+        Instant now = clock.instant();
+        return notices.createAll(rows, now)
+                .call(() -> webhooks.fanOut(
+                        rows.stream().map(NoticeRepository.NewNotice::key).toList(), now));
     }
 
     private static <T> T read(String json, Class<T> type) {

@@ -104,6 +104,30 @@ public class NoticeRenderer {
                 attachmentName(s));
     }
 
+    /**
+     * The subject of a notice of {@code kind} made from {@code payload}, without the contract view:
+     * what a Slack webhook shows.
+     */
+    public String subject(NoticeKind kind, String payload) {
+        Notice n = new Notice();
+        n.kind = kind;
+        n.payload = payload;
+        Object event = NoticePayload.of(n);
+        String rendered;
+        if (event instanceof WarningIssued w) {
+            rendered = NoticeTemplates.warningSubject(w).render();
+        } else if (event instanceof CreditChanged c) {
+            rendered = NoticeTemplates.creditSubject(c).render();
+        } else if (event instanceof DisputeChanged d) {
+            rendered = NoticeTemplates.disputeSubject(d).render();
+        } else if (event instanceof ShortfallDetected s) {
+            rendered = NoticeTemplates.shortfallSubject(s).render();
+        } else {
+            rendered = NoticeTemplates.statementSubject((StatementIssued) event).render();
+        }
+        return subject(rendered);
+    }
+
     /** The attachment's file name: statement-acme-2026-10[-v2].pdf. */
     static String attachmentName(StatementIssued s) {
         String name = "statement-" + s.contractId() + "-" + s.period() + (s.version() > 1 ? "-v" + s.version() : "");

@@ -23,22 +23,22 @@ import com.slaledger.events.StatementIssued;
 import com.slaledger.testing.SmtpServerResource;
 
 /** What the notice tests send and read: contract, shortfall and statement events, received mail. */
-final class NoticeFixtures {
+public final class NoticeFixtures {
 
     static final Instant T = Instant.parse("2026-10-03T14:05:00Z");
 
     private NoticeFixtures() {}
 
-    static String newContractId() {
+    public static String newContractId() {
         return "c-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static ContractChanged contract(String id, String email) {
+    public static ContractChanged contract(String id, String email) {
         return contract(id, 1, List.of(email), null);
     }
 
     /** A version of a contract with several notice addresses and, optionally, alert addresses. */
-    static ContractChanged contract(String id, long version, List<String> emails, List<String> alertEmails) {
+    public static ContractChanged contract(String id, long version, List<String> emails, List<String> alertEmails) {
         return new ContractChanged(
                 id,
                 version,
@@ -69,7 +69,7 @@ final class NoticeFixtures {
                 T);
     }
 
-    static ShortfallDetected shortfall(String id, String creditPercent) {
+    public static ShortfallDetected shortfall(String id, String creditPercent) {
         ShortfallDetected s = shortfall(id, 0);
         return new ShortfallDetected(
                 s.contractId(),
@@ -87,11 +87,11 @@ final class NoticeFixtures {
                 s.detectedAt());
     }
 
-    static ShortfallDetected shortfall(String id) {
+    public static ShortfallDetected shortfall(String id) {
         return shortfall(id, 0);
     }
 
-    static ShortfallDetected shortfall(String id, int omittedIntervals) {
+    public static ShortfallDetected shortfall(String id, int omittedIntervals) {
         return new ShortfallDetected(
                 id,
                 "2026-10",
@@ -132,7 +132,7 @@ final class NoticeFixtures {
             0);
 
     /** A shortfall of an element besides availability (SPEC §13): availability itself is met. */
-    static ShortfallDetected elementShortfall(String id, ChecklistElement element) {
+    public static ShortfallDetected elementShortfall(String id, ChecklistElement element) {
         return new ShortfallDetected(
                 id,
                 "2026-10",
@@ -177,7 +177,7 @@ final class NoticeFixtures {
                         BACKUP_SHORT));
     }
 
-    static StatementIssued statement(String id, int version, boolean met) {
+    public static StatementIssued statement(String id, int version, boolean met) {
         return new StatementIssued(
                 id,
                 "2026-10",
