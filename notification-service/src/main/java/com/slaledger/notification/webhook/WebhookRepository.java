@@ -25,7 +25,7 @@ public class WebhookRepository {
             + " contracts = EXCLUDED.contracts, format = EXCLUDED.format,"
             + " secret = COALESCE(EXCLUDED.secret, webhook.secret), enabled = true, disabled_reason = NULL,"
             + " updated_at = EXCLUDED.updated_at"
-            + " RETURNING (xmax = 0) AS created";
+            + " RETURNING *, (xmax = 0) AS created";
 
     private final Pool pool;
 
@@ -33,8 +33,11 @@ public class WebhookRepository {
         this.pool = pool;
     }
 
-    /** Stores {@code w}; true when it is new. */
-    public Uni<Boolean> put(Webhook w, Instant now) {
+    /** A subscription as stored by a PUT, and whether the PUT made it. */
+    public record Stored(Webhook webhook, boolean created) {}
+
+    /** Stores {@code w}; the row as it now stands. */
+    public Uni<Stored> put(Webhook w, Instant now) {
         return pool.preparedQuery(UPSERT)
                 .execute(Tuple.from(new Object[] {
                     w.id(),
@@ -45,7 +48,10 @@ public class WebhookRepository {
                     w.secret(),
                     utc(now)
                 }))
-                .map(rows -> rows.iterator().next().getBoolean("created"));
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    return new Stored(of(r), r.getBoolean("created"));
+                });
     }
 
     /** The subscription {@code id}; null when there is none. */

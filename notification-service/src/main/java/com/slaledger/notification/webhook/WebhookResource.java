@@ -95,9 +95,9 @@ public class WebhookResource {
                     return resolved(body.url());
                 })
                 .chain(() -> webhooks.put(body.toWebhook(id), clock.instant()))
-                .chain(created -> webhooks.find(id).map(w -> Response.status(created ? 201 : 200)
-                        .entity(WebhookView.of(w))
-                        .build()));
+                .map(stored -> Response.status(stored.created() ? 201 : 200)
+                        .entity(WebhookView.of(stored.webhook()))
+                        .build());
     }
 
     /** Fails with a 400 when the URL's host resolves to a refused address; a name that does not resolve now passes. */

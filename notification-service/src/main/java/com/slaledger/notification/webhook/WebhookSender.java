@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -136,20 +135,22 @@ public class WebhookSender {
                 : WebhookMessage.standard(
                         d.noticeId(), d.kind(), d.contractId(), d.period(), d.payload(), d.noticedAt());
         return vertx.executeBlocking(Uni.createFrom().item(() -> check(d.url())))
-                .chain(target -> target instanceof String refusal
-                        ? Uni.createFrom().item(new Answer(null, refusal, true))
-                        : post((WebhookAddressRule.Target) target, d, body))
+                .chain(checked -> checked.target() == null
+                        ? Uni.createFrom().item(new Answer(null, checked.refusal(), true))
+                        : post(checked.target(), d, body))
                 .onFailure()
                 .recoverWithItem(e -> new Answer(null, String.valueOf(e.getMessage()), false))
                 .chain(answer -> record(d, answer));
     }
 
-    /** The target, or the refusal as a string; UnknownHostException (temporary) as a failure. */
-    private Object check(String url) {
+    /** The address to post to, or why the URL is refused (a name that does not resolve now fails: temporary). */
+    private record Checked(WebhookAddressRule.Target target, String refusal) {}
+
+    private Checked check(String url) {
         try {
-            return rule.check(url);
+            return new Checked(rule.check(url), null);
         } catch (WebhookAddressRule.Refused e) {
-            return "refused: the URL " + e.getMessage();
+            return new Checked(null, "refused: the URL " + e.getMessage());
         } catch (UnknownHostException e) {
             throw new IllegalStateException("the host does not resolve now: " + e.getMessage());
         }
@@ -240,9 +241,5 @@ public class WebhookSender {
 
     private static String truncate(String s) {
         return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
-    }
-
-    static List<String> kinds() {
-        return List.of("SHORTFALL", "WARNING", "STATEMENT", "CREDIT", "DISPUTE", "MAINTENANCE");
     }
 }
