@@ -17,6 +17,9 @@ public interface ConsoleConfig {
     @WithDefault("http://localhost:8082")
     String ticketUrl();
 
+    /** The ledger's address as customers' calendar programs reach it (absent: ledger-url). */
+    Optional<String> feedBaseUrl();
+
     @WithDefault("http://localhost:8084")
     String notificationUrl();
 

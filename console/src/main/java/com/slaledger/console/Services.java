@@ -31,6 +31,14 @@ public class Services {
                 .withTimeout(config.timeout());
     }
 
+    /**
+     * Where calendar programs reach the ledger's maintenance feed: {@code console.feed-base-url},
+     * or the ledger's own address when the console reaches it the way customers do.
+     */
+    public String feedBase() {
+        return config.feedBaseUrl().orElse(config.ledgerUrl());
+    }
+
     public String ledger(String path) {
         return config.ledgerUrl() + path;
     }

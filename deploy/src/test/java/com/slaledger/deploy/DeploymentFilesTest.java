@@ -306,6 +306,7 @@ class DeploymentFilesTest {
                 "sla.statements",
                 "sla.credits",
                 "sla.disputes",
+                "sla.maintenance",
                 "sla.evaluations",
                 "sla.audit-heads",
                 "sla.dead-letters")) {
@@ -324,6 +325,7 @@ class DeploymentFilesTest {
         assertThat(producers.get("sla.statements")).containsExactly("ledger");
         assertThat(producers.get("sla.credits")).containsExactly("ledger");
         assertThat(producers.get("sla.disputes")).containsExactly("ledger");
+        assertThat(producers.get("sla.maintenance")).containsExactly("ledger");
         assertThat(producers.get("sla.contracts")).containsExactly("ledger");
         assertThat(producers.get("sla.evaluations")).containsExactly("ledger");
         assertThat(producers.get("sla.audit-heads")).containsExactly("ledger");

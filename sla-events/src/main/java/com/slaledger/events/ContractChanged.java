@@ -25,7 +25,16 @@ public record ContractChanged(
         Money monthlyFee,
         List<MaintenanceWindow> maintenanceWindows,
         Instant changedAt,
-        Alerts alerts) {
+        Alerts alerts,
+        String locale) {
+
+    /** The language notices are written in when a contract names none (and in records from before SPEC §18). */
+    public static final String DEFAULT_LOCALE = "en";
+
+    /** The language of the contract's notices: en, de, fr, es or pt (SPEC §18). */
+    public String language() {
+        return locale == null ? DEFAULT_LOCALE : locale;
+    }
 
     /** Who the contract is with and where its notices go. */
     public record Customer(String name, List<String> noticeEmails) {}

@@ -27,6 +27,8 @@ public final class Topics {
     public static final String CREDITS = "sla.credits";
     /** DisputeChanged, keyed by contractId (SPEC §17). */
     public static final String DISPUTES = "sla.disputes";
+    /** MaintenanceNoticed, keyed by contractId (SPEC §18). */
+    public static final String MAINTENANCE = "sla.maintenance";
     /**
      * "Evaluate this contract": the ledger's own work queue, keyed by contractId, consumed by its
      * evaluator group. Kafka's partition assignment decides which instance owns which contracts.
@@ -66,6 +68,7 @@ public final class Topics {
             new Spec(STATEMENTS, Map.of("retention.ms", MONTH)),
             new Spec(CREDITS, Map.of("retention.ms", MONTH)),
             new Spec(DISPUTES, Map.of("retention.ms", MONTH)),
+            new Spec(MAINTENANCE, Map.of("retention.ms", MONTH)),
             new Spec(EVALUATIONS, Map.of("retention.ms", WEEK)),
             new Spec(AUDIT_HEADS, Map.of("cleanup.policy", "compact")),
             new Spec(DEAD_LETTERS, Map.of("retention.ms", MONTH)));

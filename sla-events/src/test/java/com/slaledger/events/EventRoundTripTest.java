@@ -82,7 +82,8 @@ class EventRoundTripTest {
                 new Money(new BigDecimal("1000.00"), "EUR"),
                 List.of(new ContractChanged.MaintenanceWindow(T, T.plusSeconds(7200), "DB upgrade")),
                 T,
-                new ContractChanged.Alerts(List.of("noc@provider.example"), List.of(new BigDecimal("50"))));
+                new ContractChanged.Alerts(List.of("noc@provider.example"), List.of(new BigDecimal("50"))),
+                "de");
         assertThat(roundTrip(event, new ContractChangedDeserializer())).isEqualTo(event);
         assertThat(json(event)).contains("\"minimumDowntime\":\"PT5M\"");
     }

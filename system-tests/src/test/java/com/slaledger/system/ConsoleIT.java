@@ -180,6 +180,22 @@ class ConsoleIT {
         assertThat(browser.getPageSource())
                 .doesNotContain("Globex Console Corp")
                 .contains("Contract " + OTHER);
+
+        // the customer copies its maintenance calendar's address: it opens the feed without a token
+        // (a calendar program sends none); replacing the key ends the old address
+        browser.get(SystemStack.CONSOLE + "/contracts/" + CONTRACT);
+        String feed = browser.findElement(By.id("feed-address")).getAttribute("value");
+        assertThat(feed)
+                .startsWith(SystemStack.ENDPOINTS.ledger() + "/api/v1/contracts/" + CONTRACT + "/maintenance.ics?key=");
+        SlaClient.Reply calendar = api.as(null).get(feed);
+        assertThat(calendar.status()).as(SlaClient.describe(calendar)).isEqualTo(200);
+        assertThat(calendar.contentType()).startsWith("text/calendar");
+        assertThat(calendar.body()).startsWith("BEGIN:VCALENDAR").contains("END:VCALENDAR");
+        submit(By.id("replace-feed-key"));
+        String replaced = browser.findElement(By.id("feed-address")).getAttribute("value");
+        assertThat(replaced).isNotEqualTo(feed);
+        assertThat(api.as(null).get(feed).status()).isEqualTo(404);
+        assertThat(api.as(null).get(replaced).status()).isEqualTo(200);
     }
 
     /**

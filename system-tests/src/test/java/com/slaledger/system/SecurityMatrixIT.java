@@ -75,6 +75,11 @@ class SecurityMatrixIT {
             Map.entry("ledger POST /api/v1/contracts/{contractId}/exclusions/{exclusionId}/reject", roles("operator")),
             Map.entry("ledger POST /api/v1/contracts/{contractId}/claims", roles("operator", "customer")),
             Map.entry("ledger POST /api/v1/contracts/{contractId}/disputes", roles("operator", "customer")),
+            Map.entry("ledger GET /api/v1/contracts/{contractId}/maintenance.ics", readersAndOwner()),
+            Map.entry("ledger GET /api/v1/contracts/{contractId}/feed-key", readersAndOwner()),
+            Map.entry(
+                    "ledger POST /api/v1/contracts/{contractId}/feed-key",
+                    new Rule(Set.of("operator", "customer"), true)),
             Map.entry("ledger GET /api/v1/credits", readersAndOwner()),
             Map.entry("ledger GET /api/v1/credits/{creditId}", roles("operator", "viewer", "customer")),
             Map.entry("ledger POST /api/v1/credits/{creditId}/approve", roles("operator")),

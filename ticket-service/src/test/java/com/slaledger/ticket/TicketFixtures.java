@@ -36,6 +36,7 @@ public final class TicketFixtures {
                         null,
                         List.of(),
                         SuiteClock.now(),
+                        null,
                         null));
         return id;
     }

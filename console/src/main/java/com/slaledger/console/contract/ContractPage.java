@@ -60,7 +60,9 @@ public class ContractPage {
             String zone,
             boolean operator,
             List<ContractSections.Credit> credits,
-            List<ContractSections.Dispute> disputes) {}
+            List<ContractSections.Dispute> disputes,
+            String feedAddress,
+            boolean replacesFeedKey) {}
 
     private final Services services;
     private final Sessions sessions;
@@ -105,6 +107,8 @@ public class ContractPage {
         JsonNode exclusions = services.read(token, services.ledger("/api/v1/contracts/" + contractId + "/exclusions"));
         JsonNode credits = services.read(token, services.ledger("/api/v1/credits?contractId=" + id));
         JsonNode disputes = services.read(token, services.ledger("/api/v1/disputes?contractId=" + id));
+        JsonNode feedKey = services.read(token, services.ledger("/api/v1/contracts/" + contractId + "/feed-key"));
+        String feed = feedKey.path("feed").asText(null);
         return Response.ok(Templates.contract(new ContractView(
                                 contractId,
                                 contract.path("customer").path("name").asText(),
@@ -128,7 +132,9 @@ public class ContractPage {
                                 Pages.zone(contract).getId(),
                                 sessions.operates(session),
                                 ContractSections.credits(credits, Pages.zone(contract)),
-                                ContractSections.disputes(disputes, Pages.zone(contract))))
+                                ContractSections.disputes(disputes, Pages.zone(contract)),
+                                feed == null ? null : services.feedBase() + feed,
+                                sessions.operates(session) || sessions.hasRole(session, "customer")))
                         .render())
                 .build();
     }

@@ -321,6 +321,26 @@ public class ContractActions {
         return answered(contractId, period, r);
     }
 
+    /** The customer (or an operator) replaces the calendar feed's key: the old address stops working (SPEC §18). */
+    @POST
+    @Path("{contractId}/feed-key")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response replaceFeedKey(
+            @CookieParam(Session.COOKIE) String session,
+            @PathParam("contractId") String contractId,
+            @FormParam("period") String period,
+            @FormParam(Session.CSRF_FIELD) String csrf) {
+        String token = sessions.formToken(session, csrf);
+        Response refused = Session.refused(token, contractId);
+        if (refused != null) {
+            return refused;
+        }
+        SlaClient.Reply r =
+                services.send(token, "POST", services.ledger("/api/v1/contracts/" + contractId + "/feed-key"), null);
+        return answered(contractId, period, r);
+    }
+
     /** An operator sends a notice again, to the contract's current recipients. */
     @POST
     @Path("{contractId}/notices/{noticeId}/resend")

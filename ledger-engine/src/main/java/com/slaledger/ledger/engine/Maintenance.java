@@ -57,6 +57,11 @@ public record Maintenance(List<Window> windows, List<Recurring> recurring) {
 
         /** The rule's dates in [{@code from}, {@code to}), in order, the rule seeded at {@code seed}. */
         List<LocalDate> dates(LocalDate seed, LocalDate from, LocalDate to);
+
+        /** The rule as written (what names a recurring window from one contract version to the next). */
+        default String text() {
+            return toString();
+        }
     }
 
     /** A recurring window: a rule's dates, at a local start time, for a duration (at most a day). */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.slaledger.events.CreditChanged;
 import com.slaledger.events.DisputeChanged;
 import com.slaledger.events.EventJson;
+import com.slaledger.events.MaintenanceNoticed;
 import com.slaledger.events.ShortfallDetected;
 import com.slaledger.events.StatementIssued;
 import com.slaledger.events.WarningIssued;
@@ -119,6 +120,28 @@ public class NoticeConsumer {
             }
             return new NoticeRepository.NewNotice(
                     e.idempotencyKey(), e.contractId(), e.period(), NoticeKind.DISPUTE, json);
+        });
+    }
+
+    @Incoming("maintenance")
+    public Uni<Void> onMaintenance(KafkaRecordBatch<String, String> batch) {
+        return store(batch, json -> {
+            MaintenanceNoticed e = read(json, MaintenanceNoticed.class);
+            if (e.contractId() == null
+                    || e.uid() == null
+                    || e.stage() == null
+                    || e.noticeKey() == null
+                    || e.period() == null
+                    || e.start() == null
+                    || e.end() == null) {
+                throw new IllegalArgumentException(
+                        "maintenance notice without contractId, uid, stage, noticeKey, period or window");
+            }
+            if (!List.of("ANNOUNCED", "REMINDER", "CHANGED", "CANCELLED").contains(e.stage())) {
+                throw new IllegalArgumentException("maintenance notice of unknown stage " + e.stage());
+            }
+            return new NoticeRepository.NewNotice(
+                    e.idempotencyKey(), e.contractId(), e.period(), NoticeKind.MAINTENANCE, json);
         });
     }
 

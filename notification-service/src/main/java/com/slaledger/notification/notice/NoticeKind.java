@@ -5,5 +5,6 @@ public enum NoticeKind {
     WARNING,
     STATEMENT,
     CREDIT,
-    DISPUTE
+    DISPUTE,
+    MAINTENANCE
 }

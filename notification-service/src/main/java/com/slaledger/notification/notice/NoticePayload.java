@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.slaledger.events.CreditChanged;
 import com.slaledger.events.DisputeChanged;
 import com.slaledger.events.EventJson;
+import com.slaledger.events.MaintenanceNoticed;
 import com.slaledger.events.ShortfallDetected;
 import com.slaledger.events.StatementIssued;
 import com.slaledger.events.WarningIssued;
@@ -24,6 +25,7 @@ public final class NoticePayload {
             case STATEMENT -> read(n.payload, StatementIssued.class);
             case CREDIT -> read(n.payload, CreditChanged.class);
             case DISPUTE -> read(n.payload, DisputeChanged.class);
+            case MAINTENANCE -> read(n.payload, MaintenanceNoticed.class);
         };
     }
 

@@ -8,6 +8,7 @@ import com.slaledger.document.StatementDocument;
 import com.slaledger.document.StatementPdf;
 import com.slaledger.events.CreditChanged;
 import com.slaledger.events.DisputeChanged;
+import com.slaledger.events.MaintenanceNoticed;
 import com.slaledger.events.ShortfallDetected;
 import com.slaledger.events.StatementIssued;
 import com.slaledger.events.WarningIssued;
@@ -83,6 +84,16 @@ public class NoticeRenderer {
                     null,
                     null);
         }
+        if (payload instanceof MaintenanceNoticed m) {
+            return new Content(
+                    subject(NoticeTemplates.maintenanceSubject(m, view.zone()).render()),
+                    NoticeTemplates.maintenanceText(m, view.customerName, view.zone(), provider)
+                            .render(),
+                    NoticeTemplates.maintenanceHtml(m, view.customerName, view.zone(), provider)
+                            .render(),
+                    null,
+                    null);
+        }
         if (payload instanceof ShortfallDetected s) {
             return new Content(
                     subject(NoticeTemplates.shortfallSubject(s).render()),
@@ -120,6 +131,10 @@ public class NoticeRenderer {
             rendered = NoticeTemplates.creditSubject(c).render();
         } else if (event instanceof DisputeChanged d) {
             rendered = NoticeTemplates.disputeSubject(d).render();
+        } else if (event instanceof MaintenanceNoticed m) {
+            // without the contract view: the window's start in UTC
+            rendered = NoticeTemplates.maintenanceSubject(m, java.time.ZoneOffset.UTC)
+                    .render();
         } else if (event instanceof ShortfallDetected s) {
             rendered = NoticeTemplates.shortfallSubject(s).render();
         } else {

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 
 import com.slaledger.events.CreditChanged;
 import com.slaledger.events.DisputeChanged;
+import com.slaledger.events.MaintenanceNoticed;
 import com.slaledger.events.ShortfallDetected;
 import com.slaledger.events.StatementIssued;
 import com.slaledger.events.WarningIssued;
@@ -41,6 +42,14 @@ public class NoticeTemplates {
     public static native TemplateInstance disputeText(DisputeChanged d, String customer, ZoneId zone, String provider);
 
     public static native TemplateInstance disputeHtml(DisputeChanged d, String customer, ZoneId zone, String provider);
+
+    public static native TemplateInstance maintenanceSubject(MaintenanceNoticed m, ZoneId zone);
+
+    public static native TemplateInstance maintenanceText(
+            MaintenanceNoticed m, String customer, ZoneId zone, String provider);
+
+    public static native TemplateInstance maintenanceHtml(
+            MaintenanceNoticed m, String customer, ZoneId zone, String provider);
 
     public static native TemplateInstance statementSubject(StatementIssued s);
 

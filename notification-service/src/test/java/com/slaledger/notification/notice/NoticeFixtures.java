@@ -53,7 +53,8 @@ public final class NoticeFixtures {
                 null,
                 List.of(),
                 T,
-                alertEmails == null ? null : new ContractChanged.Alerts(alertEmails, List.of(new BigDecimal("50"))));
+                alertEmails == null ? null : new ContractChanged.Alerts(alertEmails, List.of(new BigDecimal("50"))),
+                null);
     }
 
     static com.slaledger.events.WarningIssued warning(String id) {

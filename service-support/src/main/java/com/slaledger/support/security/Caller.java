@@ -39,6 +39,11 @@ public class Caller {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    /** Whether the request carries no credential at all. */
+    public boolean anonymous() {
+        return identity.isAnonymous();
+    }
+
     public boolean has(String role) {
         return identity.hasRole(role);
     }

@@ -39,7 +39,8 @@ public final class ContractEvents {
                 t.alerts() == null
                         ? null
                         : new ContractChanged.Alerts(
-                                t.alerts().emails(), t.alerts().allowanceUsedPercent()));
+                                t.alerts().emails(), t.alerts().allowanceUsedPercent()),
+                t.locale());
     }
 
     public static MeasurementPolicy policy(com.slaledger.ledger.engine.MeasurementPolicy p) {

@@ -28,7 +28,23 @@ public record ContractRequest(
         @Schema(
                         description = "how credits are claimed (SPEC §17), default AUTOMATIC",
                         example = "{\"claim\": \"REQUIRED\", \"claimWindow\": \"P30D\"}")
-                Credits credits) {
+                Credits credits,
+        @Schema(
+                        description = "the language of the contract's notices, statement mail and PDF (SPEC §18):"
+                                + " en (default), de, fr, es or pt",
+                        example = "de")
+                String locale,
+        @Schema(
+                        description = "maintenance notices to the customer (SPEC §18): announced announceAhead before a"
+                                + " window starts, reminded reminderBefore it (optional)",
+                        example = "{\"announceAhead\": \"P7D\", \"reminderBefore\": \"PT1H\"}")
+                MaintenanceNotices maintenanceNotices) {
+
+    /** When the customer hears of maintenance (SPEC §18), ISO-8601 durations before a window starts. */
+    public record MaintenanceNotices(
+            @Schema(description = "announce a window this long before it starts", example = "P7D") String announceAhead,
+            @Schema(description = "remind this long before it starts (optional)", example = "PT1H")
+                    String reminderBefore) {}
 
     /** Without credit terms. */
     public ContractRequest(
@@ -63,6 +79,8 @@ public record ContractRequest(
                 startsOn,
                 support,
                 duties,
+                null,
+                null,
                 null);
     }
 

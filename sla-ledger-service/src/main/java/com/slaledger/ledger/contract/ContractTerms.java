@@ -46,7 +46,29 @@ public record ContractTerms(
         LocalDate startsOn,
         Support support,
         List<Duty> duties,
-        @JsonInclude(JsonInclude.Include.NON_NULL) CreditTerms credits) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) CreditTerms credits,
+        @Schema(description = "en (absent), de, fr, es or pt", example = "de")
+                @JsonInclude(JsonInclude.Include.NON_NULL)
+                String locale,
+        @JsonInclude(JsonInclude.Include.NON_NULL) MaintenanceNoticeTerms maintenanceNotices) {
+
+    /** The languages notices, statement mails and PDFs are written in (SPEC §18); the first is the default. */
+    public static final List<String> LOCALES = List.of("en", "de", "fr", "es", "pt");
+
+    /** The contract's language: {@code en} when it names none. */
+    @JsonIgnore
+    public String language() {
+        return locale == null ? LOCALES.get(0) : locale;
+    }
+
+    /**
+     * When the customer hears of maintenance (SPEC §18): each window is announced {@code
+     * announceAhead} before it starts and, with {@code reminderBefore}, reminded that long before.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MaintenanceNoticeTerms(
+            @Schema(example = "P7D", type = SchemaType.STRING) Duration announceAhead,
+            @Schema(example = "PT1H", type = SchemaType.STRING) Duration reminderBefore) {}
 
     /** Without credit terms (claims AUTOMATIC). */
     public ContractTerms(
@@ -81,6 +103,8 @@ public record ContractTerms(
                 startsOn,
                 support,
                 duties,
+                null,
+                null,
                 null);
     }
 
@@ -228,7 +252,9 @@ public record ContractTerms(
                 startsOn,
                 support,
                 duties,
-                credits);
+                credits,
+                locale,
+                maintenanceNotices);
     }
 
     /** The calendar support targets are measured in ({@code 24x7} without support terms). */

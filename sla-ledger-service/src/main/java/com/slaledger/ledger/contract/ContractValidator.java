@@ -94,6 +94,8 @@ public final class ContractValidator {
         ContractTerms.Support support = support(r.support(), v);
         List<ContractTerms.Duty> duties = duties(r.duties(), now, v);
         ContractTerms.CreditTerms credits = credits(r.credits(), v);
+        String locale = locale(r.locale(), v);
+        ContractTerms.MaintenanceNoticeTerms maintenanceNotices = maintenanceNotices(r.maintenanceNotices(), v);
         int elements = (support == null ? 0 : support.targets().size()) + duties.size();
         if (elements > MAX_ELEMENTS) {
             v.add(new Violation("duties", "support targets and duties: at most " + MAX_ELEMENTS + " together"));
@@ -103,9 +105,73 @@ public final class ContractValidator {
         }
         return new Result(
                 new ContractTerms(
-                        customer, services, policy, target, minimum, zone, tiers, cap, fee, windows, noData, alerts,
-                        startsOn, support, duties, credits),
+                        customer,
+                        services,
+                        policy,
+                        target,
+                        minimum,
+                        zone,
+                        tiers,
+                        cap,
+                        fee,
+                        windows,
+                        noData,
+                        alerts,
+                        startsOn,
+                        support,
+                        duties,
+                        credits,
+                        locale,
+                        maintenanceNotices),
                 List.of());
+    }
+
+    /** The furthest ahead a maintenance notice may be announced: a year and a day. */
+    static final Duration MAX_ANNOUNCE_AHEAD = Duration.ofDays(366);
+
+    private static String locale(String locale, List<Violation> v) {
+        if (locale == null) {
+            return null;
+        }
+        if (!ContractTerms.LOCALES.contains(locale)) {
+            v.add(new Violation("locale", "must be one of " + String.join(", ", ContractTerms.LOCALES)));
+            return null;
+        }
+        // en is the default: stored as absent, so that putting it changes nothing
+        return ContractTerms.LOCALES.get(0).equals(locale) ? null : locale;
+    }
+
+    private static ContractTerms.MaintenanceNoticeTerms maintenanceNotices(
+            ContractRequest.MaintenanceNotices m, List<Violation> v) {
+        if (m == null) {
+            return null;
+        }
+        Duration ahead = noticeDuration(m.announceAhead(), "maintenanceNotices.announceAhead", true, v);
+        Duration reminder = noticeDuration(m.reminderBefore(), "maintenanceNotices.reminderBefore", false, v);
+        if (ahead != null && reminder != null && reminder.compareTo(ahead) >= 0) {
+            v.add(new Violation("maintenanceNotices.reminderBefore", "must be shorter than announceAhead"));
+        }
+        return ahead == null ? null : new ContractTerms.MaintenanceNoticeTerms(ahead, reminder);
+    }
+
+    private static Duration noticeDuration(String text, String field, boolean required, List<Violation> v) {
+        if (text == null) {
+            if (required) {
+                v.add(new Violation(field, "is required: an ISO-8601 duration, e.g. P7D"));
+            }
+            return null;
+        }
+        try {
+            Duration d = Duration.parse(text);
+            if (d.isNegative() || d.isZero() || d.compareTo(MAX_ANNOUNCE_AHEAD) > 0) {
+                v.add(new Violation(field, "must be longer than zero and at most P366D"));
+                return null;
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            v.add(new Violation(field, "must be an ISO-8601 duration, e.g. P7D"));
+            return null;
+        }
     }
 
     /** The longest claim window: a year and a day. */

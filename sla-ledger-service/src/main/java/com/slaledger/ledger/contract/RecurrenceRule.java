@@ -34,10 +34,17 @@ public final class RecurrenceRule implements Maintenance.DateRule {
     private static final Map<String, RecurrenceRule> PARSED = new ConcurrentHashMap<>();
     private static final int MOST_CACHED = 10_000;
 
+    private final String text;
     private final Recur<LocalDate> recur;
 
-    private RecurrenceRule(Recur<LocalDate> recur) {
+    private RecurrenceRule(String text, Recur<LocalDate> recur) {
+        this.text = text;
         this.recur = recur;
+    }
+
+    @Override
+    public String text() {
+        return text;
     }
 
     /** The rule, or an IllegalArgumentException saying what is wrong with it. */
@@ -46,7 +53,7 @@ public final class RecurrenceRule implements Maintenance.DateRule {
         if (known != null) {
             return known;
         }
-        RecurrenceRule rule = new RecurrenceRule(recur(text));
+        RecurrenceRule rule = new RecurrenceRule(text, recur(text));
         if (PARSED.size() < MOST_CACHED) {
             PARSED.put(text, rule);
         }

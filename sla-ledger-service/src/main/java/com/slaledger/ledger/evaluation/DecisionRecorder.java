@@ -20,6 +20,7 @@ import com.slaledger.ledger.engine.Checklist;
 import com.slaledger.ledger.engine.Evaluation;
 import com.slaledger.ledger.engine.PolicyFigures;
 import com.slaledger.ledger.engine.Warnings;
+import com.slaledger.ledger.maintenance.MaintenanceNoticeRecorder;
 import com.slaledger.ledger.shortfall.Shortfall;
 import com.slaledger.ledger.shortfall.ShortfallRepository;
 import com.slaledger.ledger.statement.EngineMapping;
@@ -34,7 +35,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Records an evaluation's {@link Evaluation.Decision}, in the evaluation's transaction and in the
  * decision's order: per period the availability shortfall, the other elements' shortfalls, the
- * current period's metrics and warnings, the statement and the credits that follow it; each as its row (whose key makes it
+ * current period's metrics and warnings, the statement and the credits that follow it, the maintenance
+ * notices due; each as its row (whose key makes it
  * unique: once per contract, period and tier, element, threshold or version) and its event through
  * the outbox; then when the contract is next due. It decides nothing.
  */
@@ -49,6 +51,7 @@ public class DecisionRecorder {
     private final Outbox outbox;
     private final CreditRecorder credits;
     private final LedgerConfig config;
+    private final MaintenanceNoticeRecorder maintenance;
 
     public DecisionRecorder(
             ShortfallRepository shortfalls,
@@ -58,7 +61,9 @@ public class DecisionRecorder {
             EvaluationSchedule schedule,
             Outbox outbox,
             CreditRecorder credits,
-            LedgerConfig config) {
+            LedgerConfig config,
+            MaintenanceNoticeRecorder maintenance) {
+        this.maintenance = maintenance;
         this.shortfalls = shortfalls;
         this.issued = issued;
         this.warnings = warnings;
@@ -78,11 +83,15 @@ public class DecisionRecorder {
             chain = chain.chain(
                     o -> period(history, terms, p, p == decision.current(), now).map(o::plus));
         }
-        // SPEC §17: unclaimed credits expire at their deadline; the next deadline is a due time
-        return chain.call(() -> credits.expireDue(contractId, now).chain(expiry -> {
-            long due = expiry == null ? decision.nextDue() : Math.min(decision.nextDue(), expiry);
-            return schedule.dueAt(contractId, Instant.ofEpochSecond(due));
-        }));
+        // SPEC §17: unclaimed credits expire at their deadline; SPEC §18: maintenance is announced,
+        // reminded, changed and cancelled when due; the next of each is a due time
+        return chain.call(() -> credits.expireDue(contractId, now)
+                .chain(expiry -> maintenance.record(history, now).chain(notice -> {
+                    long due = decision.nextDue();
+                    due = expiry == null ? due : Math.min(due, expiry);
+                    due = notice == null ? due : Math.min(due, notice);
+                    return schedule.dueAt(contractId, Instant.ofEpochSecond(due));
+                })));
     }
 
     private Uni<Outcome> period(
