@@ -15,11 +15,18 @@ import com.slaledger.events.StatementIssued;
  * @param isFinal whether the period is over (and its grace time): false for a provisional document
  *     of the current period; {@code statement.version()} 0 for one computed on request before any
  *     was issued
+ * @param words the language it is written in (the contract's locale, SPEC §18)
  */
 public record StatementDocument(
-        String provider, String customer, ZoneId zone, StatementIssued statement, boolean isFinal) {
+        String provider, String customer, ZoneId zone, StatementIssued statement, boolean isFinal, Words words) {
 
-    /** The statement of a closed period, as issued. */
+    /** In English. */
+    public StatementDocument(
+            String provider, String customer, ZoneId zone, StatementIssued statement, boolean isFinal) {
+        this(provider, customer, zone, statement, isFinal, Words.english());
+    }
+
+    /** The statement of a closed period, as issued, in English. */
     public StatementDocument(String provider, String customer, ZoneId zone, StatementIssued statement) {
         this(provider, customer, zone, statement, true);
     }

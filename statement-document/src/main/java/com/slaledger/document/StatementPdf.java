@@ -3,14 +3,13 @@ package com.slaledger.document;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.slaledger.events.ChecklistElement;
 import com.slaledger.events.DowntimeInterval;
 import com.slaledger.events.StatementIssued;
-import com.slaledger.ledger.engine.Decimals;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -35,135 +34,128 @@ public final class StatementPdf {
 
     public static byte[] render(StatementDocument d) {
         StatementIssued s = d.statement();
+        Words t = d.words();
         try (PDDocument pdf = new PDDocument()) {
             PDDocumentInformation info = pdf.getDocumentInformation();
-            info.setTitle("Service-level statement " + s.contractId() + " " + s.period());
+            info.setTitle(t.say("pdf.title") + " " + s.contractId() + " " + s.period());
             info.setAuthor(d.provider());
             Writer w = new Writer(pdf);
-            w.line(Writer.BOLD, 16, "Service-level statement");
+            w.line(Writer.BOLD, 16, t.say("pdf.title"));
             w.gap(4);
+            w.line(Writer.REGULAR, 11, t.say("pdf.between", d.provider(), d.customer(), s.contractId()));
             w.line(
                     Writer.REGULAR,
                     11,
-                    d.provider() + " - statement for " + d.customer() + " (contract " + s.contractId() + ")");
-            w.line(
-                    Writer.REGULAR,
-                    11,
-                    "Period: " + Wording.month(d.period()) + " in " + d.zone().getId() + ", from "
-                            + Wording.instant(s.periodStart(), d.zone()) + " to "
-                            + Wording.instant(s.periodEnd(), d.zone()) + " (exclusive)");
+                    t.say(
+                            "pdf.period",
+                            t.month(d.period()),
+                            d.zone().getId(),
+                            t.instant(s.periodStart(), d.zone()),
+                            t.instant(s.periodEnd(), d.zone())));
             w.line(Writer.REGULAR, 11, issued(d));
             w.gap(8);
-            w.line(
-                    Writer.BOLD,
-                    12,
-                    s.allMet()
-                            ? "Every element of the agreement was met."
-                            : "The agreement was NOT met in every element.");
+            w.line(Writer.BOLD, 12, s.allMet() ? t.say("statement.allMet") : t.say("statement.notAllMet"));
             w.gap(6);
-            w.line(Writer.BOLD, 12, "Availability");
-            w.row("Measurement", s.policy().name());
-            w.row("Agreed availability", plain(s.uptimeTargetPercent()) + "%");
-            w.row("Measured availability", plain(s.availabilityPercent()) + "%" + (s.met() ? " (met)" : " (NOT met)"));
+            w.line(Writer.BOLD, 12, t.say("pdf.availability"));
+            w.row(t.say("label.measurement"), s.policy().name());
+            w.row(t.say("label.agreedAvailability"), t.percent(s.uptimeTargetPercent()));
             w.row(
-                    "Eligible time",
-                    Wording.grouped(s.eligibleSeconds()) + " s (" + Wording.duration(s.eligibleSeconds())
-                            + "), the period less maintenance windows");
+                    t.say("pdf.measuredAvailability"),
+                    t.say(s.met() ? "pdf.withMet" : "pdf.withNotMet", t.percent(s.availabilityPercent())));
             w.row(
-                    "Counted downtime",
-                    Wording.grouped(s.downtimeSeconds()) + " s (" + Wording.duration(s.downtimeSeconds()) + ")");
+                    t.say("label.eligibleTime"),
+                    t.say("pdf.eligible", t.grouped(s.eligibleSeconds()), t.duration(s.eligibleSeconds())));
+            w.row(
+                    t.say("label.countedDowntime"),
+                    t.say("pdf.seconds", t.grouped(s.downtimeSeconds()), t.duration(s.downtimeSeconds())));
             if (!s.exclusions().isEmpty()) {
                 w.row(
-                        "Excluded downtime",
-                        Wording.grouped(s.excludedSeconds()) + " s (" + Wording.duration(s.excludedSeconds())
-                                + "), taken out by the approved exclusions below");
+                        t.say("label.excludedDowntime"),
+                        t.say("pdf.excluded", t.grouped(s.excludedSeconds()), t.duration(s.excludedSeconds())));
             }
             w.row(
-                    "Service credit",
-                    plain(s.creditPercent()) + "%"
-                            + (s.creditAmount() == null
-                                    ? ""
-                                    : " = " + s.creditAmount().amount().toPlainString() + " "
-                                            + s.creditAmount().currency()));
+                    t.say("label.credit"),
+                    t.percent(s.creditPercent()) + (s.creditAmount() == null ? "" : " = " + t.money(s.creditAmount())));
             w.gap(8);
-            w.line(Writer.BOLD, 12, "The audit checklist");
+            w.line(Writer.BOLD, 12, t.say("pdf.checklist"));
             for (ChecklistElement e : s.elements()) {
-                w.line(Writer.BOLD, 10, (e.met() ? "[met] " : "[NOT MET] ") + e.label() + " (" + e.element() + ")");
-                w.line(Writer.REGULAR, 10, "    agreed: " + e.agreed() + "; measured: " + e.measured());
+                w.line(Writer.BOLD, 10, "[" + t.say(e.met() ? "met" : "notMet") + "] " + t.named(e));
+                w.line(Writer.REGULAR, 10, "    " + t.say("pdf.agreedMeasured", e.agreed(), e.measured()));
                 if (e.pausedSeconds() != null && e.pausedSeconds() > 0) {
-                    w.line(
-                            Writer.REGULAR,
-                            10,
-                            "    paused while waiting on the customer: " + Wording.duration(e.pausedSeconds())
-                                    + " of business time, not counted");
+                    w.line(Writer.REGULAR, 10, "    " + t.say("pdf.paused", t.duration(e.pausedSeconds())));
                 }
                 if (e.lapses() != null) {
                     for (ChecklistElement.Lapse l : e.lapses()) {
                         w.line(
                                 Writer.REGULAR,
                                 10,
-                                "    lapse from " + Wording.instant(l.start(), d.zone()) + " to "
-                                        + Wording.instant(l.end(), d.zone()) + ": " + Wording.grouped(l.seconds())
-                                        + " s");
+                                "    "
+                                        + t.say(
+                                                "pdf.lapse",
+                                                t.instant(l.start(), d.zone()),
+                                                t.instant(l.end(), d.zone()),
+                                                t.grouped(l.seconds())));
                     }
                 }
             }
             w.gap(8);
-            w.line(Writer.BOLD, 12, "Downtime intervals");
+            w.line(Writer.BOLD, 12, t.say("pdf.intervals"));
             if (s.intervals().isEmpty()) {
-                w.line(Writer.REGULAR, 10, "none");
+                w.line(Writer.REGULAR, 10, t.say("none"));
             }
             for (DowntimeInterval i : s.intervals()) {
                 w.line(
                         Writer.REGULAR,
                         10,
-                        Wording.instant(i.start(), d.zone()) + " to " + Wording.instant(i.end(), d.zone()) + ": "
-                                + Wording.grouped(i.seconds()) + " s (" + Wording.duration(i.seconds()) + "), "
+                        span(t, d, i.start(), i.end()) + ": "
+                                + t.say("pdf.seconds", t.grouped(i.seconds()), t.duration(i.seconds())) + ", "
                                 + String.join(", ", i.services())
+                                + ", "
                                 + (i.counted()
-                                        ? ", counted"
-                                        : ", not counted" + (i.reason() == null ? "" : " (" + i.reason() + ")")));
+                                        ? t.say("pdf.counted")
+                                        : t.say("pdf.notCounted")
+                                                + (i.reason() == null ? "" : " (" + i.reason() + ")")));
             }
             if (s.omittedIntervals() > 0) {
                 w.line(
                         Writer.REGULAR,
                         10,
-                        "... and " + s.omittedIntervals() + " more: GET /api/v1/contracts/" + s.contractId()
-                                + "/statements/" + s.period() + " lists them all");
+                        t.say(
+                                "pdf.omitted",
+                                s.omittedIntervals(),
+                                "GET /api/v1/contracts/" + s.contractId() + "/statements/" + s.period()));
             }
             if (!s.exclusions().isEmpty()) {
                 w.gap(8);
-                w.line(Writer.BOLD, 12, "Exclusions");
+                w.line(Writer.BOLD, 12, t.say("pdf.exclusions"));
                 for (StatementIssued.Excluded x : s.exclusions()) {
                     w.line(
                             Writer.REGULAR,
                             10,
-                            Wording.instant(x.start(), d.zone()) + " to " + Wording.instant(x.end(), d.zone()) + ": "
-                                    + Wording.duration(x.seconds()) + ", " + x.category() + ", "
+                            span(t, d, x.start(), x.end()) + ": " + t.duration(x.seconds()) + ", " + x.category() + ", "
                                     + String.join(", ", x.services()) + " - " + x.reason());
                 }
             }
             if (!s.disputes().isEmpty()) {
                 w.gap(8);
-                w.line(Writer.BOLD, 12, "Disputes accepted (counted as downtime)");
+                w.line(Writer.BOLD, 12, t.say("pdf.disputes"));
                 for (StatementIssued.Disputed x : s.disputes()) {
                     w.line(
                             Writer.REGULAR,
                             10,
-                            Wording.instant(x.start(), d.zone()) + " to " + Wording.instant(x.end(), d.zone()) + ": "
-                                    + Wording.duration(x.seconds())
+                            span(t, d, x.start(), x.end()) + ": " + t.duration(x.seconds())
                                     + (x.services().isEmpty() ? "" : ", " + String.join(", ", x.services())));
                 }
             }
             if (!s.maintenance().isEmpty()) {
                 w.gap(8);
-                w.line(Writer.BOLD, 12, "Maintenance");
+                w.line(Writer.BOLD, 12, t.say("pdf.maintenance"));
                 for (StatementIssued.Planned m : s.maintenance()) {
                     w.line(
                             Writer.REGULAR,
                             10,
-                            Wording.instant(m.start(), d.zone()) + " to " + Wording.instant(m.end(), d.zone()) + ": "
-                                    + Wording.duration(m.seconds()) + (m.reason() == null ? "" : " - " + m.reason()));
+                            span(t, d, m.start(), m.end()) + ": " + t.duration(m.seconds())
+                                    + (m.reason() == null ? "" : " - " + m.reason()));
                 }
             }
             w.close();
@@ -175,21 +167,23 @@ public final class StatementPdf {
         }
     }
 
+    /** "<start> to <end>" in the document's zone and words. */
+    private static String span(Words t, StatementDocument d, Instant start, Instant end) {
+        return t.instant(start, d.zone()) + " " + t.say("to") + " " + t.instant(end, d.zone());
+    }
+
     /** Which statement this is: amended, issued, computed on request, or provisional. */
     static String issued(StatementDocument d) {
         StatementIssued s = d.statement();
-        String at = Wording.instant(s.issuedAt(), d.zone());
+        Words t = d.words();
+        String at = t.instant(s.issuedAt(), d.zone());
         if (!d.isFinal()) {
-            return "Provisional: the period is not over; the figures are those of " + at;
+            return t.say("pdf.provisional", at);
         }
         if (s.version() > 1) {
-            return "Amended statement, version " + s.version() + "; issued " + at;
+            return t.say("pdf.amended", s.version(), at);
         }
-        return (s.version() == 1 ? "Issued " : "Computed ") + at;
-    }
-
-    private static String plain(BigDecimal n) {
-        return n == null ? "" : Decimals.plain(n).toPlainString();
+        return t.say(s.version() == 1 ? "pdf.issued" : "pdf.computed", at);
     }
 
     /** Lines down the page, wrapping at the width and starting a new page at the bottom margin. */

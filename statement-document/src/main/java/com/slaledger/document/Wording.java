@@ -3,8 +3,6 @@ package com.slaledger.document;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
@@ -16,26 +14,13 @@ public final class Wording {
 
     private Wording() {}
 
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
-    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter UTC_FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
-
     /**
      * An instant in {@code zone} with its offset, and in UTC in brackets (the UTC date only when
-     * it differs from the local one); in UTC alone when the zone is UTC. Null: "now (ongoing)".
+     * it differs from the local one); in UTC alone when the zone is UTC. Null: "now (ongoing)". In
+     * English; {@link Words} writes it in the contract's language.
      */
     public static String instant(Instant at, ZoneId zone) {
-        if (at == null) {
-            return "now (ongoing)";
-        }
-        var utc = at.atOffset(ZoneOffset.UTC);
-        if (zone == null || zone.normalized().equals(ZoneOffset.UTC)) {
-            return UTC_FULL.format(utc) + " UTC";
-        }
-        var local = at.atZone(zone);
-        String inUtc = local.toLocalDate().equals(utc.toLocalDate()) ? UTC_TIME.format(utc) : UTC_FULL.format(utc);
-        return LOCAL.format(local) + " (" + inUtc + " UTC)";
+        return Words.english().instant(at, zone);
     }
 
     /** "3 min", "1 h 02 min", "26 h 40 min 05 s", "45 s", "0 s". */
@@ -64,11 +49,11 @@ public final class Wording {
 
     /** "October 2026". */
     public static String month(YearMonth period) {
-        return MONTH.format(period);
+        return Words.english().month(period);
     }
 
     /** 2674800 → "2,674,800". */
     public static String grouped(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return Words.english().grouped(n);
     }
 }

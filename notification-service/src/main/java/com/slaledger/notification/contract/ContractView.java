@@ -9,6 +9,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import com.slaledger.document.Words;
 import com.slaledger.support.persistence.ContractViewRow;
 
 /** What notification-service knows of a contract: who the customer is and where notices go. */
@@ -29,6 +30,14 @@ public class ContractView extends ContractViewRow {
 
     /** The contract's time zone (UTC until the contract is seen again after an upgrade). */
     public String timezone;
+
+    /** The contract's language, en, de, fr, es or pt (English until the contract is seen again after an upgrade). */
+    public String locale;
+
+    /** The words notices and documents of this contract are written in. */
+    public Words words() {
+        return Words.of(locale);
+    }
 
     public ZoneId zone() {
         try {

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ContractViewProjection extends ContractProjection {
 
     public ContractViewProjection(Clock clock) {
-        super(clock, "customer_name", "notice_emails", "alert_emails", "timezone");
+        super(clock, "customer_name", "notice_emails", "alert_emails", "timezone", "locale");
     }
 
     @Incoming("contracts")
@@ -41,6 +41,8 @@ public class ContractViewProjection extends ContractProjection {
                 "alert_emails",
                 event.alerts() == null ? "" : joined(event.alerts().emails()),
                 "timezone",
-                event.timezone() == null ? "UTC" : event.timezone());
+                event.timezone() == null ? "UTC" : event.timezone(),
+                "locale",
+                event.language());
     }
 }

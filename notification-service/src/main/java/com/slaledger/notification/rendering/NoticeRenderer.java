@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.slaledger.document.StatementDocument;
 import com.slaledger.document.StatementPdf;
+import com.slaledger.document.Words;
 import com.slaledger.events.CreditChanged;
 import com.slaledger.events.DisputeChanged;
 import com.slaledger.events.MaintenanceNoticed;
@@ -45,7 +46,7 @@ public class NoticeRenderer {
 
     /**
      * What notice {@code n} says, signed by {@code provider} (notification.provider-name) and
-     * written in the contract's time zone, its payload read once; null while the contract is
+     * written in the contract's language and time zone (SPEC §18), its payload read once; null while the contract is
      * unknown. The statement mail attaches the statement as a PDF to file (SPEC §14), made from the
      * event as stored, so a retry or resend attaches the same document.
      */
@@ -54,6 +55,7 @@ public class NoticeRenderer {
             return null;
         }
         Object payload = NoticePayload.of(n);
+        Words words = view.words();
         if (payload instanceof WarningIssued w) {
             return new Content(
                     subject(NoticeTemplates.warningSubject(w).render()),
@@ -66,52 +68,53 @@ public class NoticeRenderer {
         }
         if (payload instanceof CreditChanged c) {
             return new Content(
-                    subject(NoticeTemplates.creditSubject(c).render()),
-                    NoticeTemplates.creditText(c, view.customerName, view.zone(), provider)
+                    subject(NoticeTemplates.creditSubject(c, words).render()),
+                    NoticeTemplates.creditText(c, view.customerName, view.zone(), provider, words)
                             .render(),
-                    NoticeTemplates.creditHtml(c, view.customerName, view.zone(), provider)
+                    NoticeTemplates.creditHtml(c, view.customerName, view.zone(), provider, words)
                             .render(),
                     null,
                     null);
         }
         if (payload instanceof DisputeChanged d) {
             return new Content(
-                    subject(NoticeTemplates.disputeSubject(d).render()),
-                    NoticeTemplates.disputeText(d, view.customerName, view.zone(), provider)
+                    subject(NoticeTemplates.disputeSubject(d, words).render()),
+                    NoticeTemplates.disputeText(d, view.customerName, view.zone(), provider, words)
                             .render(),
-                    NoticeTemplates.disputeHtml(d, view.customerName, view.zone(), provider)
+                    NoticeTemplates.disputeHtml(d, view.customerName, view.zone(), provider, words)
                             .render(),
                     null,
                     null);
         }
         if (payload instanceof MaintenanceNoticed m) {
             return new Content(
-                    subject(NoticeTemplates.maintenanceSubject(m, view.zone()).render()),
-                    NoticeTemplates.maintenanceText(m, view.customerName, view.zone(), provider)
+                    subject(NoticeTemplates.maintenanceSubject(m, view.zone(), words)
+                            .render()),
+                    NoticeTemplates.maintenanceText(m, view.customerName, view.zone(), provider, words)
                             .render(),
-                    NoticeTemplates.maintenanceHtml(m, view.customerName, view.zone(), provider)
+                    NoticeTemplates.maintenanceHtml(m, view.customerName, view.zone(), provider, words)
                             .render(),
                     null,
                     null);
         }
         if (payload instanceof ShortfallDetected s) {
             return new Content(
-                    subject(NoticeTemplates.shortfallSubject(s).render()),
-                    NoticeTemplates.shortfallText(s, view.customerName, view.zone(), provider)
+                    subject(NoticeTemplates.shortfallSubject(s, words).render()),
+                    NoticeTemplates.shortfallText(s, view.customerName, view.zone(), provider, words)
                             .render(),
-                    NoticeTemplates.shortfallHtml(s, view.customerName, view.zone(), provider)
+                    NoticeTemplates.shortfallHtml(s, view.customerName, view.zone(), provider, words)
                             .render(),
                     null,
                     null);
         }
         StatementIssued s = (StatementIssued) payload;
         return new Content(
-                subject(NoticeTemplates.statementSubject(s).render()),
-                NoticeTemplates.statementText(s, view.customerName, view.zone(), provider)
+                subject(NoticeTemplates.statementSubject(s, words).render()),
+                NoticeTemplates.statementText(s, view.customerName, view.zone(), provider, words)
                         .render(),
-                NoticeTemplates.statementHtml(s, view.customerName, view.zone(), provider)
+                NoticeTemplates.statementHtml(s, view.customerName, view.zone(), provider, words)
                         .render(),
-                StatementPdf.render(new StatementDocument(provider, view.customerName, view.zone(), s)),
+                StatementPdf.render(new StatementDocument(provider, view.customerName, view.zone(), s, true, words)),
                 attachmentName(s));
     }
 
@@ -124,21 +127,23 @@ public class NoticeRenderer {
         n.kind = kind;
         n.payload = payload;
         Object event = NoticePayload.of(n);
+        Words english = Words.english();
         String rendered;
         if (event instanceof WarningIssued w) {
             rendered = NoticeTemplates.warningSubject(w).render();
         } else if (event instanceof CreditChanged c) {
-            rendered = NoticeTemplates.creditSubject(c).render();
+            rendered = NoticeTemplates.creditSubject(c, english).render();
         } else if (event instanceof DisputeChanged d) {
-            rendered = NoticeTemplates.disputeSubject(d).render();
+            rendered = NoticeTemplates.disputeSubject(d, english).render();
         } else if (event instanceof MaintenanceNoticed m) {
             // without the contract view: the window's start in UTC
-            rendered = NoticeTemplates.maintenanceSubject(m, java.time.ZoneOffset.UTC)
+            rendered = NoticeTemplates.maintenanceSubject(m, java.time.ZoneOffset.UTC, english)
                     .render();
         } else if (event instanceof ShortfallDetected s) {
-            rendered = NoticeTemplates.shortfallSubject(s).render();
+            rendered = NoticeTemplates.shortfallSubject(s, english).render();
         } else {
-            rendered = NoticeTemplates.statementSubject((StatementIssued) event).render();
+            rendered = NoticeTemplates.statementSubject((StatementIssued) event, english)
+                    .render();
         }
         return subject(rendered);
     }

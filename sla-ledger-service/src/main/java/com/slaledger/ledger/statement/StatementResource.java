@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import com.slaledger.document.StatementCsv;
 import com.slaledger.document.StatementDocument;
 import com.slaledger.document.StatementPdf;
+import com.slaledger.document.Words;
 import com.slaledger.events.DowntimeInterval;
 import com.slaledger.ledger.LedgerConfig;
 import com.slaledger.ledger.contract.ContractRepository;
@@ -155,7 +156,9 @@ public class StatementResource {
                             c.terms().customer().name(),
                             terms.zone(),
                             EngineMapping.issued(terms, in.statement(), in.elements(), version, at, true),
-                            isFinal);
+                            isFinal,
+                            // SPEC §18: the PDF in the contract's language (the CSV does not read it)
+                            Words.of(c.terms().language()));
                 })));
     }
 

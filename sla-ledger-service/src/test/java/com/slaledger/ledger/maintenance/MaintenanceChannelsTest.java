@@ -37,6 +37,7 @@ import static com.slaledger.ledger.LedgerFixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
@@ -327,6 +328,41 @@ class MaintenanceChannelsTest {
         // nothing more: four notices, once each, whatever the evaluations
         assertThat(TestKafka.read(Topics.MAINTENANCE, r -> id.equals(r.key()), 5, Duration.ofSeconds(3)))
                 .hasSize(4);
+    }
+
+    @Test
+    void anUnknownLanguageAndBadNoticeTermsAre400sNamingTheField() {
+        String id = unique("mbad");
+        String bad = contract(KERNEL)
+                .replace("\"locale\": \"de\"", "\"locale\": \"it\"")
+                .replace("\"announceAhead\": \"P7D\", \"reminderBefore\": \"PT1H\"", "\"reminderBefore\": \"P8D\"");
+        given().contentType("application/json")
+                .body(bad)
+                .when()
+                .put("/api/v1/contracts/{id}", id)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItems("locale", "maintenanceNotices.announceAhead"));
+        String tooLate = contract(KERNEL).replace("\"PT1H\"", "\"P7D\"");
+        given().contentType("application/json")
+                .body(tooLate)
+                .when()
+                .put("/api/v1/contracts/{id}", id)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("maintenanceNotices.reminderBefore"))
+                .body("violations[0].message", equalTo("must be shorter than announceAhead"));
+        given().when().get("/api/v1/contracts/{id}", id).then().statusCode(404);
+        // en is the default: put, it is not echoed back (the contract reads as before)
+        putContract(id, contract(KERNEL).replace("\"locale\": \"de\"", "\"locale\": \"en\""), 201);
+        given().when()
+                .get("/api/v1/contracts/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("locale", org.hamcrest.Matchers.nullValue())
+                // an ISO-8601 duration as java.time writes it: 7 days are 168 hours
+                .body("maintenanceNotices.announceAhead", equalTo("PT168H"));
     }
 
     private void evaluateAsOf(String contract, Instant at) {
