@@ -77,6 +77,7 @@ class SecurityMatrixIT {
             Map.entry("ledger POST /api/v1/contracts/{contractId}/disputes", roles("operator", "customer")),
             Map.entry("ledger GET /api/v1/contracts/{contractId}/maintenance.ics", readersAndOwner()),
             Map.entry("ledger GET /api/v1/contracts/{contractId}/feed-key", readersAndOwner()),
+            Map.entry("ledger GET /api/v1/contracts/{contractId}/openslo", readersAndOwner()),
             Map.entry(
                     "ledger POST /api/v1/contracts/{contractId}/feed-key",
                     new Rule(Set.of("operator", "customer"), true)),
