@@ -14,6 +14,7 @@ import java.util.Random;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slaledger.client.SlaClient;
+import com.slaledger.client.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -99,8 +100,77 @@ class ScaleOutIT {
         }
     }
 
+    private static final List<String> HOOKED = List.of("SHORTFALL", "STATEMENT");
+
     @Test
-    void twoInstancesEachKilledMidStreamGiveTheUndisturbedStatementsAndEachNoticeOnce() {
+    void twoInstancesEachKilledMidStreamGiveTheUndisturbedStatementsAndEachNoticeOnce() throws Exception {
+        try (WebhookReceiver billing = WebhookReceiver.start("127.0.0.1")) {
+            List<String> hooked = new ArrayList<>(List.of("scale-live"));
+            for (int k = 0; k < SCENARIOS; k++) {
+                hooked.add("scale-run-" + k);
+            }
+            SlaClient.expect(
+                    first.putJson(
+                            SystemStack.ENDPOINTS.notification() + "/api/v1/webhooks/sys-scale-billing",
+                            Map.of(
+                                    "url",
+                                    billing.url(),
+                                    "events",
+                                    HOOKED,
+                                    "contracts",
+                                    hooked,
+                                    "format",
+                                    "standard",
+                                    "secret",
+                                    "whsec_c2NhbGUtb3V0LXRlc3Qtc2VjcmV0LWtleS0zMmJ5dGVzIQ==")),
+                    201);
+            try {
+                run();
+                // each of these notices posted once per subscription by two notification instances, one
+                // killed midway: one webhook-id each (a retry after a crash would repeat the same id), and
+                // the delivery log says DELIVERED once per notice
+                int hookedNotices = 0;
+                for (String contract : hooked) {
+                    JsonNode notices = first.notices(contract);
+                    long expected = 0;
+                    for (JsonNode n : notices) {
+                        expected += HOOKED.contains(n.path("kind").asText()) ? 1 : 0;
+                    }
+                    hookedNotices += (int) expected;
+                    long ids = billing.received().stream()
+                            .filter(p -> contract.equals(contractOf(p)))
+                            .map(p -> p.header("webhook-id"))
+                            .distinct()
+                            .count();
+                    assertThat(ids).as(contract).isEqualTo(expected);
+                }
+                assertThat(hookedNotices).as("the test must exercise webhooks").isGreaterThanOrEqualTo(3);
+                JsonNode log = SlaClient.expect(
+                                first.get(SystemStack.ENDPOINTS.notification()
+                                        + "/api/v1/webhooks/sys-scale-billing/deliveries"),
+                                200)
+                        .json();
+                assertThat(log).hasSize(hookedNotices);
+                assertThat(log).allMatch(d -> d.path("status").asText().equals("DELIVERED"));
+            } finally {
+                first.send(
+                        "DELETE",
+                        SystemStack.ENDPOINTS.notification() + "/api/v1/webhooks/sys-scale-billing",
+                        null,
+                        null);
+            }
+        }
+    }
+
+    private static String contractOf(WebhookReceiver.Received post) {
+        try {
+            return SlaClient.JSON.readTree(post.body()).at("/data/contractId").asText();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + post.body(), e);
+        }
+    }
+
+    private void run() {
         SystemStack.instance("monitor-service", 2);
         SystemStack.instance("sla-ledger-service", 2);
         SystemStack.instance("notification-service", 2);
