@@ -130,20 +130,24 @@ public final class Demo {
     private final SlaClient approver;
     private final YearMonth month;
 
+    /** The stack's "now" (the system clock, but for a test that runs the stack at another instant). */
+    private final java.time.Clock clock;
+
     /**
      * acme must claim its credits (SPEC §17) within a window that ends 30 days after this run,
      * whatever the month: the period's end + the ledger's hour of grace + the window.
      */
     private final String acmeClaimWindow;
 
-    Demo(SlaClient api, SlaClient approver, YearMonth month) {
+    Demo(SlaClient api, SlaClient approver, YearMonth month, java.time.Clock clock) {
         this.api = api;
         this.approver = approver;
+        this.clock = clock;
         long end = month.plusMonths(1)
                 .atDay(1)
                 .atStartOfDay(java.time.ZoneId.of("Europe/Lisbon"))
                 .toEpochSecond();
-        long deadline = Instant.now().plus(Duration.ofDays(30)).getEpochSecond();
+        long deadline = clock.instant().plus(Duration.ofDays(30)).getEpochSecond();
         this.acmeClaimWindow = "PT" + Math.max(86_400, deadline - end - 3600) + "S";
         this.month = month;
     }
@@ -173,7 +177,8 @@ public final class Demo {
         new Demo(
                         new SlaClient(e, System.getenv("SLA_TOKEN")),
                         new SlaClient(e, System.getenv("SLA_APPROVER_TOKEN")),
-                        month)
+                        month,
+                        java.time.Clock.systemUTC())
                 .run();
     }
 
@@ -259,7 +264,7 @@ public final class Demo {
                 .atStartOfDay(ZoneOffset.UTC)
                 .toInstant()
                 .plus(Duration.ofHours(2))
-                .isBefore(Instant.now())) {
+                .isBefore(clock.instant())) {
             say("no credits yet: " + month + " is not over (statements are issued after the period and its grace)");
             return;
         }
@@ -350,12 +355,15 @@ public final class Demo {
     }
 
     /**
-     * acme's backup reports every night at 01:30 UTC from the month's start to now, but for a
-     * failure on the {@link #BACKUP_FAILED_ON}th; initech's security updates every seven days from
-     * the 5th on (the duty counts from two days before the month, so the first is on time).
+     * acme's backup reports every night at 01:30 UTC from the month's start to the second day
+     * after it (or now, if sooner), but for a failure on the {@link #BACKUP_FAILED_ON}th; initech's
+     * security updates every seven days from the 5th on (the duty counts from two days before the
+     * month, so the first is on time). Bounded by the month, not by the day the demo runs, so that
+     * every run after it prints the same.
      */
     List<Map<String, Object>> dutyEvidence() {
-        Instant now = Instant.now();
+        Instant now =
+                min(clock.instant(), month.plusMonths(1).atDay(3).atStartOfDay().toInstant(ZoneOffset.UTC));
         List<Map<String, Object>> out = new ArrayList<>();
         for (LocalDate d = month.atDay(1); ; d = d.plusDays(1)) {
             Instant at = d.atTime(1, 30).toInstant(ZoneOffset.UTC);
@@ -524,7 +532,7 @@ public final class Demo {
         Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).minus(Duration.ofDays(1));
         Instant until = min(
                 month.atEndOfMonth().atStartOfDay().toInstant(ZoneOffset.UTC).plus(Duration.ofDays(2)),
-                Instant.now().minus(Duration.ofMinutes(1)));
+                clock.instant().minus(Duration.ofMinutes(1)));
         List<Map<String, Object>> out = new ArrayList<>();
         for (String service : SERVICES) {
             for (int k = 0; k < PROBES.length; k++) {

@@ -100,22 +100,37 @@ public final class SystemStack implements BeforeAllCallback, ExtensionContext.St
 
     /**
      * A test class whose data has fixed dates and whose expectations depend on "now": the stack
-     * runs at {@link SuiteClock#PINNED} for it.
+     * runs at {@link SuiteClock#PINNED} for it, or at {@link #at()} when it names an instant.
      */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
-    @interface Pinned {}
+    @interface Pinned {
+        /** An ISO-8601 instant; empty: {@link SuiteClock#PINNED}. */
+        String at() default "";
+    }
 
-    /** The pinned classes first (the stack starts at their clock), then the others; by name in each. */
+    /**
+     * The pinned classes first (the stack starts at their clock), those at {@link SuiteClock#PINNED}
+     * before those at an instant of their own, then the others; by name in each.
+     */
     public static final class ByClock implements ClassOrderer {
         @Override
         public void orderClasses(ClassOrdererContext context) {
             context.getClassDescriptors()
                     .sort(Comparator.comparing(
                                     (ClassDescriptor d) -> !d.getTestClass().isAnnotationPresent(Pinned.class))
+                            .thenComparing(d -> pinnedAt(d.getTestClass()))
                             .thenComparing(d -> d.getTestClass().getName()));
         }
     }
+
+    private static String pinnedAt(Class<?> testClass) {
+        Pinned pinned = testClass.getAnnotation(Pinned.class);
+        return pinned == null ? "" : pinned.at();
+    }
+
+    /** The instants classes are pinned at, and the offset each got when its first class started. */
+    private static final Map<String, Duration> PINNED_AT = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The offset the services run with now (null: not started). */
     private static volatile Duration offset;
@@ -152,9 +167,13 @@ public final class SystemStack implements BeforeAllCallback, ExtensionContext.St
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Duration wanted = context.getRequiredTestClass().isAnnotationPresent(Pinned.class)
-                ? SuiteClock.pinnedOffset()
-                : SuiteClock.offset();
+        Class<?> testClass = context.getRequiredTestClass();
+        String at = pinnedAt(testClass);
+        Duration wanted = !testClass.isAnnotationPresent(Pinned.class)
+                ? SuiteClock.offset()
+                : at.isEmpty()
+                        ? SuiteClock.pinnedOffset()
+                        : PINNED_AT.computeIfAbsent(at, a -> SuiteClock.offsetTo(Instant.parse(a)));
         // One stack for the whole run: the root store closes it after the last test class.
         context.getRoot()
                 .getStore(ExtensionContext.Namespace.GLOBAL)
