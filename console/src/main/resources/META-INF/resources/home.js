@@ -1,10 +1,19 @@
-// filter and sort the table in place: no library, nothing loaded from elsewhere
+// filter and sort the table in place: no library, nothing loaded from elsewhere. The filter is
+// kept in the address (?filter=), so that Back from a contract's page finds the list as it was.
 (function () {
   const table = document.getElementById('contracts');
+  const input = document.getElementById('filter');
   const rows = () => Array.from(table.tBodies[0].rows);
-  document.getElementById('filter').addEventListener('input', e => {
-    const q = e.target.value.toLowerCase();
-    rows().forEach(r => { r.hidden = q && !r.textContent.toLowerCase().includes(q); });
+  const apply = q => rows().forEach(r => { r.hidden = q && !r.textContent.toLowerCase().includes(q); });
+  const kept = new URLSearchParams(location.search).get('filter');
+  if (kept) {
+    input.value = kept;
+    apply(kept.toLowerCase());
+  }
+  input.addEventListener('input', e => {
+    const q = e.target.value;
+    apply(q.toLowerCase());
+    history.replaceState(null, '', q ? '?filter=' + encodeURIComponent(q) : location.pathname);
   });
   table.querySelectorAll('th button').forEach(b => b.addEventListener('click', () => {
     const i = Number(b.dataset.sort), asc = b.dataset.dir !== 'asc';

@@ -1,9 +1,13 @@
 package com.slaledger.console;
 
+import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.slaledger.document.Words;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -33,25 +37,32 @@ public final class Pages {
         }
     }
 
-    private static final java.time.format.DateTimeFormatter LOCAL =
-            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm zzz", java.util.Locale.ENGLISH);
+    /** The notices' English words: one way of writing instants, durations and months. */
+    private static final Words WORDS = Words.english();
 
     /**
-     * An ISO instant as people read it, in the contract's zone with its offset: {@code 1 Dec 2026,
-     * 01:00 WET (UTC+0)}; empty for none, the text itself when it is not an instant.
+     * An ISO instant as the notices write it: in the contract's zone with its offset, the UTC time
+     * beside it ({@code 2026-11-03 01:00:00 +00:00 (01:00:00 UTC)}); empty for none, the text
+     * itself when it is not an instant.
      */
     public static String local(String instant, ZoneId zone) {
         if (instant == null || instant.isEmpty() || "null".equals(instant)) {
             return "";
         }
         try {
-            var at = java.time.Instant.parse(instant).atZone(zone);
-            int minutes = at.getOffset().getTotalSeconds() / 60;
-            String offset = "UTC" + (minutes < 0 ? "-" : "+") + Math.abs(minutes) / 60
-                    + (minutes % 60 == 0 ? "" : String.format(":%02d", Math.abs(minutes) % 60));
-            return LOCAL.format(at) + " (" + offset + ")";
-        } catch (java.time.format.DateTimeParseException e) {
+            return WORDS.instant(Instant.parse(instant), zone);
+        } catch (DateTimeParseException e) {
             return instant;
         }
+    }
+
+    /** Seconds as the notices write them: "45 s", "4 min 59 s", "1 h 05 min". */
+    public static String duration(long seconds) {
+        return WORDS.duration(seconds);
+    }
+
+    /** A period by name: "November 2026". */
+    public static String month(YearMonth period) {
+        return WORDS.month(period);
     }
 }

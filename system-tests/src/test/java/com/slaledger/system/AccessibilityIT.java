@@ -90,6 +90,26 @@ class AccessibilityIT {
         check("contract (operator)");
         browser.get(SystemStack.CONSOLE + "/edit/contracts/" + CONTRACT);
         check("contract editor");
+        browser.get(SystemStack.CONSOLE + "/edit/contracts/" + CONTRACT + "/terms");
+        check("contract form");
+        browser.findElement(By.id("target")).clear();
+        browser.findElement(By.id("target")).sendKeys("150");
+        browser.findElement(By.cssSelector("#contract-form button[type=submit]"))
+                .click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("target-error")));
+        check("contract form, refused");
+        browser.get(SystemStack.CONSOLE + "/edit/contracts/" + CONTRACT + "/maintenance");
+        check("maintenance windows");
+        // with a problem beside a field
+        var js = (org.openqa.selenium.JavascriptExecutor) browser;
+        js.executeScript("document.getElementById('new-start').value = '2027-07-10T02:00'");
+        js.executeScript("document.getElementById('new-end').value = '2027-07-10T01:00'");
+        browser.findElement(By.cssSelector("#maintenance-form button[type=submit]"))
+                .click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".field-error")));
+        check("maintenance windows, refused");
         browser.get(SystemStack.CONSOLE + "/edit/services");
         check("services editor");
         browser.get(SystemStack.CONSOLE + "/edit/calendars/a11y-office");

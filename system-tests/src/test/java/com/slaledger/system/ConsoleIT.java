@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.slaledger.client.LocalTokens;
 import com.slaledger.client.SlaClient;
 import com.slaledger.document.PdfText;
+import com.slaledger.document.Words;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,31 +117,41 @@ class ConsoleIT {
                 .contains(statement.at("/elements/0/measured").asText());
         assertThat(browser.findElements(By.cssSelector("svg.timeline rect.counted")))
                 .hasSize(1);
-        assertThat(browser.findElement(By.id("intervals")).getText()).contains(Long.toString(seconds));
+        // lengths as the notices write them: 1800 s is "30 min"
+        assertThat(browser.findElement(By.id("intervals")).getText())
+                .contains(Words.english().duration(seconds));
         screenshot("console-contract.png");
-
-        // an operator edits the maintenance windows: a wrong one is refused with the API's words, a
-        // window over the outage takes it out of the statement
-        WebElement windows = browser.findElement(By.id("windows"));
-        windows.clear();
-        windows.sendKeys(
-                "[{\"start\": \"" + down.plus(outage) + "\", \"end\": \"" + down + "\", \"reason\": \"backwards\"}]");
-        browser.findElement(By.cssSelector("form[action$='/maintenance'] button"))
-                .click();
-        // the submit navigates: wait for the answer page rather than read the one being left
-        assertThat(new WebDriverWait(browser, Duration.ofSeconds(10))
-                        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".error")))
-                        .getText())
-                .contains("maintenanceWindows");
+        // Back finds the list as it was left: the filter is kept in the address
+        browser.navigate().back();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains("Contracts"));
+        assertThat(browser.getCurrentUrl()).endsWith("/?filter=console-");
+        assertThat(browser.findElement(By.id("filter")).getAttribute("value")).isEqualTo("console-");
+        assertThat(browser.findElements(By.cssSelector("#contracts tbody tr")).stream()
+                        .filter(WebElement::isDisplayed)
+                        .allMatch(r -> r.getAttribute("data-contract").startsWith("console-")))
+                .isTrue();
         browser.get(SystemStack.CONSOLE + "/contracts/" + CONTRACT);
-        windows = browser.findElement(By.id("windows"));
-        windows.clear();
-        windows.sendKeys("[{\"start\": \"" + down + "\", \"end\": \"" + down.plus(outage)
-                + "\", \"reason\": \"planned failover\"}]");
-        browser.findElement(By.cssSelector("form[action$='/maintenance'] button"))
-                .click();
-        WebElement left = windows;
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> gone(left));
+
+        // an operator adds a maintenance window in the form (the contract is in UTC): one ending
+        // before it starts is refused with the API's words beside the row, the values kept; one over
+        // the outage takes it out of the statement
+        browser.findElement(By.id("edit-maintenance")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.titleContains("Maintenance windows"));
+        setLocal("new-start", down.plus(outage), ZoneOffset.UTC);
+        setLocal("new-end", down, ZoneOffset.UTC);
+        type(By.id("new-reason"), "backwards");
+        submit(By.cssSelector("#maintenance-form button[type=submit]"));
+        assertThat(browser.findElement(By.cssSelector("tr[data-window=new] .field-error"))
+                        .getText())
+                .isNotBlank();
+        assertThat(browser.findElement(By.id("new-reason")).getAttribute("value"))
+                .isEqualTo("backwards");
+        setLocal("new-start", down, ZoneOffset.UTC);
+        setLocal("new-end", down.plus(outage), ZoneOffset.UTC);
+        type(By.id("new-reason"), "planned failover");
+        submit(By.cssSelector("#maintenance-form button[type=submit]"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains(CONTRACT + " ("));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode after = api.statement(CONTRACT, period.toString());
             assertThat(after.path("downtimeSeconds").asLong()).isZero();
@@ -148,7 +159,7 @@ class ConsoleIT {
                     .isEqualTo(statement.path("eligibleSeconds").asLong() - seconds);
         });
         browser.get(SystemStack.CONSOLE + "/contracts/" + CONTRACT);
-        assertThat(browser.findElement(By.id("windows")).getAttribute("value")).contains("planned failover");
+        assertThat(browser.findElement(By.id("maintenance")).getText()).contains("planned failover");
         assertThat(browser.findElements(By.cssSelector("svg.timeline rect.maintenance")))
                 .hasSize(1);
 
@@ -199,41 +210,125 @@ class ConsoleIT {
     }
 
     /**
+     * Maintenance windows typed in Lisbon's local time are kept as UTC instants: 02:00 on 10 July
+     * 2027 is 01:00Z (WEST, UTC+1), 02:00 on 16 January 2027 is 02:00Z (WET, UTC+0). A window whose
+     * end comes first is refused beside its row; ticking Remove takes one away.
+     */
+    @Test
+    void maintenanceWindowsAreTypedInTheContractsLocalTime() throws Exception {
+        String id = "console-lisbon";
+        Map<String, Object> terms = new LinkedHashMap<>();
+        terms.put("customer", Map.of("name", "Lisbon Console Lda", "noticeEmails", List.of("sla@lisbon.example")));
+        terms.put("services", List.of("sys-console-lisbon"));
+        terms.put("policy", "PROVIDER_MONITORED");
+        terms.put("uptimeTargetPercent", 99.9);
+        terms.put("timezone", "Europe/Lisbon");
+        SlaClient.expect(api.putContract(id, terms), 200, 201);
+        signIn(SystemStack.token(LocalTokens.Grant.of("operator")));
+        String ledger = SystemStack.ENDPOINTS.ledger() + "/api/v1/contracts/" + id;
+
+        browser.get(SystemStack.CONSOLE + "/edit/contracts/" + id + "/maintenance");
+        assertThat(browser.getPageSource()).contains("Europe/Lisbon");
+        js("new-start", "2027-07-10T02:00");
+        js("new-end", "2027-07-10T01:00");
+        type(By.id("new-reason"), "summer upgrade");
+        submit(By.cssSelector("#maintenance-form button[type=submit]"));
+        WebElement refused = browser.findElement(By.cssSelector("tr[data-window=new]"));
+        assertThat(refused.findElement(By.cssSelector(".field-error")).getText())
+                .isNotBlank();
+        assertThat(browser.findElement(By.id("new-start")).getAttribute("value"))
+                .startsWith("2027-07-10T02:00");
+        assertThat(api.get(ledger).json().path("maintenanceWindows")).isEmpty();
+        screenshot("console-maintenance.png");
+
+        js("new-end", "2027-07-10T04:00");
+        submit(By.cssSelector("#maintenance-form button[type=submit]"));
+        JsonNode windows = api.get(ledger).json().path("maintenanceWindows");
+        assertThat(windows).hasSize(1);
+        assertThat(windows.at("/0/start").asText()).isEqualTo("2027-07-10T01:00:00Z");
+        assertThat(windows.at("/0/end").asText()).isEqualTo("2027-07-10T03:00:00Z");
+        assertThat(windows.at("/0/reason").asText()).isEqualTo("summer upgrade");
+
+        browser.get(SystemStack.CONSOLE + "/edit/contracts/" + id + "/maintenance");
+        assertThat(browser.findElement(By.id("start-0")).getAttribute("value")).startsWith("2027-07-10T02:00");
+        js("new-start", "2027-01-16T02:00");
+        js("new-end", "2027-01-16T03:00");
+        type(By.id("new-reason"), "winter upgrade");
+        submit(By.cssSelector("#maintenance-form button[type=submit]"));
+        // put in time order, as the ledger keeps them: January's first
+        windows = api.get(ledger).json().path("maintenanceWindows");
+        assertThat(windows).hasSize(2);
+        assertThat(windows.at("/0/start").asText()).isEqualTo("2027-01-16T02:00:00Z");
+        assertThat(windows.at("/1/reason").asText()).isEqualTo("summer upgrade");
+
+        browser.get(SystemStack.CONSOLE + "/edit/contracts/" + id + "/maintenance");
+        assertThat(browser.findElement(By.id("reason-0")).getAttribute("value")).isEqualTo("winter upgrade");
+        browser.findElement(By.id("remove-0")).click();
+        submit(By.cssSelector("#maintenance-form button[type=submit]"));
+        windows = api.get(ledger).json().path("maintenanceWindows");
+        assertThat(windows).hasSize(1);
+        assertThat(windows.at("/0/reason").asText()).isEqualTo("summer upgrade");
+    }
+
+    private static void js(String id, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id(id)), value);
+    }
+
+    /**
      * An operator creates a contract, changes its terms, registers and changes a service and
      * writes a calendar, all from the console; what the API refuses is shown in its own words and
      * the operator's text stays in the form.
      */
     @Test
-    void anOperatorEditsContractsServicesAndCalendars() {
+    void anOperatorEditsContractsServicesAndCalendars() throws Exception {
         String ledger = SystemStack.ENDPOINTS.ledger();
         signIn(SystemStack.token(LocalTokens.Grant.of("operator")));
 
-        // a new contract: not JSON, then a target the API refuses, then right
+        // a new contract through the form: a target the API refuses (beside the field, the rest of
+        // what was typed kept), then right
         browser.findElement(By.id("new-contract-id")).sendKeys("console-initech");
         submit(By.cssSelector("#new-contract button"));
         assertThat(browser.getTitle()).startsWith("New contract console-initech");
+        type(By.id("customer"), "Initech Console");
+        type(By.id("emails"), "sla@initech.example, billing@initech.example");
+        type(By.id("services"), "sys-console-new");
+        type(By.id("target"), "150");
+        type(By.id("minimumMinutes"), "5");
+        type(By.id("timezone"), "Asia/Tokyo");
+        type(By.id("tier-below-0"), "99.5");
+        type(By.id("tier-credit-0"), "10");
+        type(By.id("feeAmount"), "800");
+        type(By.id("feeCurrency"), "gbp");
+        submit(By.cssSelector("#contract-form button[type=submit]"));
+        assertThat(browser.findElement(By.id("target-error")).getText()).contains("uptimeTargetPercent");
+        assertThat(browser.findElement(By.id("target")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(browser.findElement(By.id("customer")).getAttribute("value")).isEqualTo("Initech Console");
+        assertThat(browser.findElement(By.id("timezone")).getAttribute("value")).isEqualTo("Asia/Tokyo");
+        assertThat(api.get(ledger + "/api/v1/contracts/console-initech").status())
+                .isEqualTo(404);
+        type(By.id("target"), "99.5");
+        submit(By.cssSelector("#contract-form button[type=submit]"));
+        assertThat(browser.getTitle()).contains("console-initech");
+        JsonNode created = api.get(ledger + "/api/v1/contracts/console-initech").json();
+        assertThat(created.path("uptimeTargetPercent").asDouble()).isEqualTo(99.5);
+        assertThat(created.path("minimumDowntime").asText()).isEqualTo("PT5M");
+        assertThat(created.path("timezone").asText()).isEqualTo("Asia/Tokyo");
+        assertThat(created.at("/customer/noticeEmails")).hasSize(2);
+        assertThat(created.at("/creditTiers/0/creditPercent").asInt()).isEqualTo(10);
+        assertThat(created.at("/monthlyFee/currency").asText()).isEqualTo("GBP");
+
+        // the JSON editor, for every term: not JSON is refused with the text kept
+        browser.findElement(By.id("edit-json")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains("Edit contract"));
         type(By.id("document"), "{\"customer\": ");
         submit(By.cssSelector("form[action='/edit/contracts/console-initech'] button"));
         assertThat(error()).contains("Not JSON");
         assertThat(browser.findElement(By.id("document")).getAttribute("value")).isEqualTo("{\"customer\": ");
-        String terms = "{\"customer\": {\"name\": \"Initech Console\", \"noticeEmails\": [\"sla@initech.example\"]},"
-                + " \"services\": [\"sys-console-new\"], \"policy\": \"PROVIDER_MONITORED\", \"uptimeTargetPercent\": %s}";
-        type(By.id("document"), terms.formatted("150"));
-        submit(By.cssSelector("form[action='/edit/contracts/console-initech'] button"));
-        assertThat(error()).contains("uptimeTargetPercent");
-        assertThat(api.get(ledger + "/api/v1/contracts/console-initech").status())
-                .isEqualTo(404);
-        type(By.id("document"), terms.formatted("99.5"));
-        submit(By.cssSelector("form[action='/edit/contracts/console-initech'] button"));
-        assertThat(browser.getTitle()).contains("console-initech");
-        assertThat(api.get(ledger + "/api/v1/contracts/console-initech")
-                        .json()
-                        .path("uptimeTargetPercent")
-                        .asDouble())
-                .isEqualTo(99.5);
-
+        browser.get(SystemStack.CONSOLE + "/contracts/console-initech");
         // its terms changed: a second version
-        browser.findElement(By.id("edit-terms")).click();
+        browser.findElement(By.id("edit-json")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains("Edit contract"));
         String current = browser.findElement(By.id("document")).getAttribute("value");
         assertThat(current).contains("Initech Console").contains("99.5");
@@ -243,6 +338,26 @@ class ConsoleIT {
                         .json()
                         .size())
                 .isEqualTo(2);
+
+        // and through the form again, which shows the stored terms: a third version
+        browser.get(SystemStack.CONSOLE + "/contracts/console-initech");
+        browser.findElement(By.id("edit-terms")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains("Edit contract"));
+        assertThat(browser.findElement(By.id("minimumMinutes")).getAttribute("value"))
+                .isEqualTo("5");
+        assertThat(browser.findElement(By.id("feeCurrency")).getAttribute("value"))
+                .isEqualTo("GBP");
+        type(By.id("minimumMinutes"), "10");
+        submit(By.cssSelector("#contract-form button[type=submit]"));
+        assertThat(api.get(ledger + "/api/v1/contracts/console-initech")
+                        .json()
+                        .path("minimumDowntime")
+                        .asText())
+                .isEqualTo("PT10M");
+        assertThat(api.get(ledger + "/api/v1/contracts/console-initech/versions")
+                        .json()
+                        .size())
+                .isEqualTo(3);
 
         // a service: a staleAfter the API refuses, then a right one; then its quorum in its row
         browser.get(SystemStack.CONSOLE + "/edit/services");
@@ -316,7 +431,7 @@ class ConsoleIT {
         assertThat(row.getText())
                 .contains("CUSTOMER_CAUSED")
                 .contains("PROPOSED")
-                .contains("3600")
+                .contains("1 h 00 min")
                 .contains("proposed by operator");
         submit(By.cssSelector("#exclusions tbody tr[data-exclusion] form button[type=submit]"));
         assertThat(error()).contains("second operator");
@@ -436,6 +551,15 @@ class ConsoleIT {
             }
             throw e;
         }
+    }
+
+    /** A datetime-local field set to {@code at} in {@code zone}, to the second (as a date picker would). */
+    private static void setLocal(String id, Instant at, java.time.ZoneId zone) {
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                        "arguments[0].value = arguments[1]",
+                        browser.findElement(By.id(id)),
+                        java.time.LocalDateTime.ofInstant(at, zone).withNano(0).toString());
     }
 
     private static void type(By field, String text) {

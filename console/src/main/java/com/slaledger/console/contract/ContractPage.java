@@ -2,6 +2,7 @@ package com.slaledger.console.contract;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.ws.rs.CookieParam;
@@ -43,6 +44,9 @@ public class ContractPage {
             String period,
             String previous,
             String next,
+            String periodName,
+            String previousName,
+            String nextName,
             String periodStart,
             String periodEnd,
             boolean isFinal,
@@ -54,7 +58,6 @@ public class ContractPage {
             List<ContractSections.Ticket> tickets,
             List<ContractSections.Notice> notices,
             List<ContractSections.Version> versions,
-            String maintenanceJson,
             List<ContractSections.Exclusion> exclusions,
             List<ContractSections.Planned> maintenance,
             String zone,
@@ -109,30 +112,33 @@ public class ContractPage {
         JsonNode disputes = services.read(token, services.ledger("/api/v1/disputes?contractId=" + id));
         JsonNode feedKey = services.read(token, services.ledger("/api/v1/contracts/" + contractId + "/feed-key"));
         String feed = feedKey.path("feed").asText(null);
+        ZoneId zone = Pages.zone(contract);
         return Response.ok(Templates.contract(new ContractView(
                                 contractId,
                                 contract.path("customer").path("name").asText(),
                                 month.toString(),
                                 month.minusMonths(1).toString(),
                                 month.plusMonths(1).toString(),
-                                statement.path("periodStart").asText(),
-                                statement.path("periodEnd").asText(),
+                                Pages.month(month),
+                                Pages.month(month.minusMonths(1)),
+                                Pages.month(month.plusMonths(1)),
+                                Pages.local(statement.path("periodStart").asText(), zone),
+                                Pages.local(statement.path("periodEnd").asText(), zone),
                                 statement.path("final").asBoolean(),
                                 statement.path("policy").asText(),
                                 ContractSections.policies(statement),
                                 ContractSections.elements(statement),
                                 Timeline.of(contract, statement, tickets, clock.instant()),
-                                ContractSections.intervals(statement),
-                                ContractSections.tickets(tickets),
-                                ContractSections.notices(notices),
-                                ContractSections.versions(versions),
-                                contract.path("maintenanceWindows").toPrettyString(),
-                                ContractSections.exclusions(exclusions),
-                                ContractSections.maintenance(statement),
-                                Pages.zone(contract).getId(),
+                                ContractSections.intervals(statement, zone),
+                                ContractSections.tickets(tickets, zone),
+                                ContractSections.notices(notices, zone),
+                                ContractSections.versions(versions, zone),
+                                ContractSections.exclusions(exclusions, zone),
+                                ContractSections.maintenance(statement, zone),
+                                zone.getId(),
                                 sessions.operates(session),
-                                ContractSections.credits(credits, Pages.zone(contract)),
-                                ContractSections.disputes(disputes, Pages.zone(contract)),
+                                ContractSections.credits(credits, zone),
+                                ContractSections.disputes(disputes, zone),
                                 feed == null ? null : services.feedBase() + feed,
                                 sessions.operates(session) || sessions.hasRole(session, "customer")))
                         .render())

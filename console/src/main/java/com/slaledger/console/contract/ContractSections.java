@@ -1,21 +1,34 @@
 package com.slaledger.console.contract;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.slaledger.console.Pages;
 
-/** The sections of a contract's page, each from the JSON its API answered, as plain rows for the template. */
+/**
+ * The sections of a contract's page, each from the JSON its API answered, as plain rows for the
+ * template: instants in the contract's zone and durations in hours and minutes, as the notices
+ * write them (Pages), the seconds kept beside for sorting and machines.
+ */
 public final class ContractSections {
 
     private ContractSections() {}
 
     public record Policy(
-            String name, boolean chosen, long downtimeSeconds, String availability, boolean met, String credit) {}
+            String name,
+            boolean chosen,
+            long downtimeSeconds,
+            String downtime,
+            String availability,
+            boolean met,
+            String credit) {}
 
     public record Element(String element, String label, String agreed, String measured, boolean met) {}
 
-    public record Interval(String start, String end, long seconds, String services, boolean counted, String reason) {}
+    public record Interval(
+            String start, String end, long seconds, String length, String services, boolean counted, String reason) {}
 
     public record Ticket(
             String externalId,
@@ -43,6 +56,7 @@ public final class ContractSections {
             String start,
             String end,
             long seconds,
+            String length,
             String category,
             String reason,
             String services,
@@ -65,7 +79,7 @@ public final class ContractSections {
             boolean due,
             boolean approved) {}
 
-    static List<Credit> credits(JsonNode list, java.time.ZoneId zone) {
+    static List<Credit> credits(JsonNode list, ZoneId zone) {
         List<Credit> out = new ArrayList<>();
         list.forEach(c -> {
             String status = c.path("status").asText();
@@ -80,7 +94,7 @@ public final class ContractSections {
                             ? amount.path("amount").asText() + " "
                                     + amount.path("currency").asText()
                             : "",
-                    com.slaledger.console.Pages.local(c.path("claimDeadline").asText(""), zone),
+                    Pages.local(c.path("claimDeadline").asText(""), zone),
                     c.path("invoiceReference").asText(""),
                     "PENDING_CLAIM".equals(status),
                     "DUE".equals(status),
@@ -96,13 +110,14 @@ public final class ContractSections {
             String start,
             String end,
             long seconds,
+            String length,
             String services,
             String description,
             String status,
             String note,
             boolean open) {}
 
-    static List<Dispute> disputes(JsonNode list, java.time.ZoneId zone) {
+    static List<Dispute> disputes(JsonNode list, ZoneId zone) {
         List<Dispute> out = new ArrayList<>();
         list.forEach(d -> {
             List<String> services = new ArrayList<>();
@@ -110,9 +125,10 @@ public final class ContractSections {
             out.add(new Dispute(
                     d.path("disputeId").asText(),
                     d.path("period").asText(),
-                    com.slaledger.console.Pages.local(d.path("start").asText(), zone),
-                    com.slaledger.console.Pages.local(d.path("end").asText(), zone),
+                    Pages.local(d.path("start").asText(), zone),
+                    Pages.local(d.path("end").asText(), zone),
                     d.path("seconds").asLong(),
+                    Pages.duration(d.path("seconds").asLong()),
                     services.isEmpty() ? "all" : String.join(", ", services),
                     d.path("description").asText(),
                     d.path("status").asText(),
@@ -123,18 +139,19 @@ public final class ContractSections {
     }
 
     /** A maintenance window or occurrence of the period (SPEC §16.3). */
-    public record Planned(String start, String end, long seconds, String reason) {}
+    public record Planned(String start, String end, long seconds, String length, String reason) {}
 
-    static List<Exclusion> exclusions(JsonNode list) {
+    static List<Exclusion> exclusions(JsonNode list, ZoneId zone) {
         List<Exclusion> out = new ArrayList<>();
         list.forEach(x -> {
             List<String> services = new ArrayList<>();
             x.path("services").forEach(s -> services.add(s.asText()));
             out.add(new Exclusion(
                     x.path("exclusionId").asText(),
-                    x.path("start").asText(),
-                    x.path("end").asText(),
+                    Pages.local(x.path("start").asText(), zone),
+                    Pages.local(x.path("end").asText(), zone),
                     x.path("seconds").asLong(),
+                    Pages.duration(x.path("seconds").asLong()),
                     x.path("category").asText(),
                     x.path("reason").asText(),
                     String.join(", ", services),
@@ -146,14 +163,15 @@ public final class ContractSections {
         return out;
     }
 
-    static List<Planned> maintenance(JsonNode statement) {
+    static List<Planned> maintenance(JsonNode statement, ZoneId zone) {
         List<Planned> out = new ArrayList<>();
         statement
                 .path("maintenance")
                 .forEach(m -> out.add(new Planned(
-                        m.path("start").asText(),
-                        m.path("end").asText(),
+                        Pages.local(m.path("start").asText(), zone),
+                        Pages.local(m.path("end").asText(), zone),
                         m.path("seconds").asLong(),
+                        Pages.duration(m.path("seconds").asLong()),
                         m.path("reason").asText(""))));
         return out;
     }
@@ -168,6 +186,7 @@ public final class ContractSections {
                         e.getKey(),
                         e.getKey().equals(statement.path("policy").asText()),
                         e.getValue().path("downtimeSeconds").asLong(),
+                        Pages.duration(e.getValue().path("downtimeSeconds").asLong()),
                         e.getValue().path("availabilityPercent").asText(),
                         e.getValue().path("met").asBoolean(),
                         e.getValue().path("creditPercent").asText())));
@@ -188,15 +207,18 @@ public final class ContractSections {
         return out;
     }
 
-    static List<Interval> intervals(JsonNode statement) {
+    static List<Interval> intervals(JsonNode statement, ZoneId zone) {
         List<Interval> out = new ArrayList<>();
         statement.path("intervals").forEach(i -> {
             List<String> services = new ArrayList<>();
             i.path("services").forEach(x -> services.add(x.asText()));
             out.add(new Interval(
-                    i.path("start").asText(),
-                    i.path("end").isNull() ? "ongoing" : i.path("end").asText(),
+                    Pages.local(i.path("start").asText(), zone),
+                    i.path("end").isNull()
+                            ? "ongoing"
+                            : Pages.local(i.path("end").asText(), zone),
                     i.path("seconds").asLong(),
+                    Pages.duration(i.path("seconds").asLong()),
                     String.join(", ", services),
                     i.path("counted").asBoolean(),
                     i.path("reason").asText("")));
@@ -204,19 +226,19 @@ public final class ContractSections {
         return out;
     }
 
-    static List<Ticket> tickets(JsonNode tickets) {
+    static List<Ticket> tickets(JsonNode tickets, ZoneId zone) {
         List<Ticket> out = new ArrayList<>();
         tickets.forEach(t -> out.add(new Ticket(
                 t.path("externalId").asText(),
                 t.path("kind").asText(),
                 t.path("priority").asText(),
-                t.path("reportedAt").asText(),
-                t.path("respondedAt").asText(""),
-                t.path("resolvedAt").asText(""))));
+                Pages.local(t.path("reportedAt").asText(), zone),
+                Pages.local(t.path("respondedAt").asText(""), zone),
+                Pages.local(t.path("resolvedAt").asText(""), zone))));
         return out;
     }
 
-    static List<Notice> notices(JsonNode notices) {
+    static List<Notice> notices(JsonNode notices, ZoneId zone) {
         List<Notice> out = new ArrayList<>();
         notices.forEach(n -> {
             List<String> deliveries = new ArrayList<>();
@@ -229,16 +251,16 @@ public final class ContractSections {
                     n.path("element").asText(""),
                     n.path("status").asText(),
                     n.path("subject").asText(""),
-                    n.path("createdAt").asText(),
+                    Pages.local(n.path("createdAt").asText(), zone),
                     String.join("; ", deliveries)));
         });
         return out;
     }
 
-    static List<Version> versions(JsonNode versions) {
+    static List<Version> versions(JsonNode versions, ZoneId zone) {
         List<Version> out = new ArrayList<>();
-        versions.forEach(v -> out.add(
-                new Version(v.path("version").asLong(), v.path("validFrom").asText())));
+        versions.forEach(v -> out.add(new Version(
+                v.path("version").asLong(), Pages.local(v.path("validFrom").asText(), zone))));
         return out;
     }
 }

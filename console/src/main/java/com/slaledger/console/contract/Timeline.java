@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.slaledger.console.Pages;
 
 /**
  * A period's timeline as SVG rectangles: one row per covered service with its downtime (counted,
@@ -64,7 +65,7 @@ public record Timeline(List<Row> rows, List<Tick> ticks) {
     public static Timeline of(JsonNode contract, JsonNode statement, JsonNode tickets, Instant now) {
         Instant start = Instant.parse(statement.path("periodStart").asText());
         Instant end = Instant.parse(statement.path("periodEnd").asText());
-        Scale scale = new Scale(start, end, now);
+        Scale scale = new Scale(start, end, now, Pages.zone(contract));
         List<Row> rows = new ArrayList<>();
         for (JsonNode service : contract.path("services")) {
             String id = service.isObject() ? service.path("name").asText() : service.asText();
@@ -83,7 +84,7 @@ public record Timeline(List<Row> rows, List<Tick> ticks) {
                             (counted
                                             ? "counted downtime"
                                             : "not counted (" + i.path("reason").asText() + ")") + ", "
-                                    + i.path("seconds").asLong() + " s"));
+                                    + Pages.duration(i.path("seconds").asLong())));
                 }
             }
             for (JsonNode n : statement.path("noData")) {
@@ -93,7 +94,7 @@ public record Timeline(List<Row> rows, List<Tick> ticks) {
                                 n.path("start").asText(),
                                 n.path("end").isNull() ? null : n.path("end").asText(),
                                 "nodata",
-                                "no data, " + n.path("seconds").asLong() + " s"));
+                                "no data, " + Pages.duration(n.path("seconds").asLong())));
                     }
                 }
             }
@@ -137,7 +138,10 @@ public record Timeline(List<Row> rows, List<Tick> ticks) {
     }
 
     /** Instants onto percent of the period; an open end runs to now (or the period's end). */
-    private record Scale(Instant start, Instant end, Instant now) {
+    private record Scale(Instant start, Instant end, Instant now, java.time.ZoneId zone) {
+
+        private static final java.time.format.DateTimeFormatter DAY =
+                java.time.format.DateTimeFormatter.ofPattern("d MMM", java.util.Locale.ENGLISH);
 
         double x(Instant at) {
             long span = end.getEpochSecond() - start.getEpochSecond();
@@ -163,7 +167,7 @@ public record Timeline(List<Row> rows, List<Tick> ticks) {
             long day = 86_400;
             for (long t = start.getEpochSecond(); t < end.getEpochSecond(); t += 7 * day) {
                 Instant i = Instant.ofEpochSecond(t);
-                out.add(new Tick(x(i), i.toString().substring(5, 10)));
+                out.add(new Tick(x(i), DAY.format(i.atZone(zone))));
             }
             return out;
         }

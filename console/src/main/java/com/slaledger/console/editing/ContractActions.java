@@ -1,7 +1,6 @@
 package com.slaledger.console.editing;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slaledger.client.SlaClient;
@@ -23,8 +21,8 @@ import com.slaledger.console.session.Session;
 import com.slaledger.console.session.Sessions;
 
 /**
- * What people do from a contract's page: operators replace its maintenance windows, decide
- * exclusions and disputes, approve and apply credits, send a notice again; customers claim credits
+ * What people do from a contract's page (its maintenance windows have their own form,
+ * MaintenanceEditor): operators decide exclusions and disputes, approve and apply credits, send a notice again; customers claim credits
  * and file disputes.
  * Each is put to the API as it is, so the API's validation is the only one and its problem details
  * are what the page shows.
@@ -40,44 +38,6 @@ public class ContractActions {
     public ContractActions(Services services, Sessions sessions) {
         this.services = services;
         this.sessions = sessions;
-    }
-
-    /**
-     * An operator replaces a contract's maintenance windows (a JSON array as the API takes it): the
-     * contract is read, its windows replaced and the whole put back.
-     */
-    @POST
-    @Path("{contractId}/maintenance")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
-    public Response maintenance(
-            @CookieParam(Session.COOKIE) String session,
-            @PathParam("contractId") String contractId,
-            @FormParam("windows") String windows,
-            @FormParam("period") String period,
-            @FormParam(Session.CSRF_FIELD) String csrf) {
-        String token = sessions.formToken(session, csrf);
-        Response refused = Session.refused(token, contractId);
-        if (refused != null) {
-            return refused;
-        }
-        SlaClient.Reply c = services.get(token, services.ledger("/api/v1/contracts/" + contractId));
-        if (!c.ok()) {
-            return problem(contractId, c);
-        }
-        ObjectNode terms = (ObjectNode) Services.json(c);
-        try {
-            terms.set("maintenanceWindows", JSON.readTree(windows == null || windows.isBlank() ? "[]" : windows));
-        } catch (JsonProcessingException e) {
-            return Response.status(400)
-                    .entity(Pages.problem(
-                            contractId, "maintenance windows: not a JSON array: " + e.getOriginalMessage()))
-                    .build();
-        }
-        terms.remove(List.of("contractId", "version", "changedAt"));
-        SlaClient.Reply put =
-                services.send(token, "PUT", services.ledger("/api/v1/contracts/" + contractId), terms.toString());
-        return answered(contractId, period, put);
     }
 
     /**

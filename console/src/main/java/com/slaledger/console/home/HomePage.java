@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slaledger.client.SlaClient;
+import com.slaledger.console.Pages;
 import com.slaledger.console.Services;
 import com.slaledger.console.session.Session;
 import com.slaledger.console.session.Sessions;
@@ -139,13 +140,18 @@ public class HomePage {
         return out;
     }
 
+    /** "2026-11" as "November 2026"; anything else as it is. */
+    private static String periodName(String period) {
+        return Pages.PERIOD.matcher(period).matches() ? Pages.month(java.time.YearMonth.parse(period)) : period;
+    }
+
     private static HomeRow row(JsonNode c, String lastNotice) {
         List<String> notMet = new ArrayList<>();
         c.path("notMet").forEach(e -> notMet.add(e.asText()));
         return new HomeRow(
                 c.path("contractId").asText(),
                 c.path("customer").asText(),
-                c.path("period").asText(),
+                periodName(c.path("period").asText()),
                 c.path("availabilityPercent").asText(""),
                 c.path("uptimeTargetPercent").asText(""),
                 Math.min(100, c.path("allowanceUsedPercent").asDouble(0)),
