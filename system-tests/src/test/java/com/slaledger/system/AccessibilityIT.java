@@ -113,7 +113,9 @@ class AccessibilityIT {
         browser.get(SystemStack.CONSOLE + "/edit/services");
         check("services editor");
         browser.get(SystemStack.CONSOLE + "/edit/calendars/a11y-office");
-        check("calendar editor");
+        check("calendar editor (JSON)");
+        browser.get(SystemStack.CONSOLE + "/edit/calendars/a11y-office/hours");
+        check("calendar form");
         browser.get(SystemStack.CONSOLE + "/webhooks");
         check("webhooks");
 

@@ -306,6 +306,7 @@ class ConsoleIT {
                 .isEqualTo("true");
         assertThat(browser.findElement(By.id("customer")).getAttribute("value")).isEqualTo("Initech Console");
         assertThat(browser.findElement(By.id("timezone")).getAttribute("value")).isEqualTo("Asia/Tokyo");
+        screenshot("console-contract-form.png");
         assertThat(api.get(ledger + "/api/v1/contracts/console-initech").status())
                 .isEqualTo(404);
         type(By.id("target"), "99.5");
@@ -383,21 +384,27 @@ class ConsoleIT {
         assertThat(service.path("downQuorum").asInt()).isEqualTo(3);
         assertThat(service.path("staleAfter").asText()).isEqualTo("PT5M");
 
-        // a calendar from the header's form: the template saved, then a time zone refused
+        // a calendar from the header's form: office hours as offered, Friday afternoon off and a
+        // holiday; then a time zone and a Tuesday refused beside their fields, the values kept
         type(By.id("nav-calendar"), "console-office");
         submit(By.cssSelector("header form[action='/edit/calendars'] button"));
         assertThat(browser.getTitle()).startsWith("New calendar console-office");
-        submit(By.cssSelector("form[action='/edit/calendars/console-office'] button"));
+        assertThat(browser.findElement(By.id("day-MON")).getAttribute("value")).isEqualTo("09:00-18:00");
+        type(By.id("day-FRI"), "09:00-13:00");
+        type(By.id("holidays"), "2026-12-25\n2027-01-01");
+        submit(By.cssSelector("#calendar-form button[type=submit]"));
         assertThat(browser.findElement(By.cssSelector(".saved")).getText()).contains("console-office");
-        assertThat(api.get(ledger + "/api/v1/calendars/console-office")
-                        .json()
-                        .path("timezone")
-                        .asText())
-                .isEqualTo("Europe/Lisbon");
-        String calendar = browser.findElement(By.id("document")).getAttribute("value");
-        type(By.id("document"), calendar.replace("Europe/Lisbon", "Mars/Olympus_Mons"));
-        submit(By.cssSelector("form[action='/edit/calendars/console-office'] button"));
-        assertThat(error()).contains("timezone");
+        JsonNode office = api.get(ledger + "/api/v1/calendars/console-office").json();
+        assertThat(office.path("timezone").asText()).isEqualTo("Europe/Lisbon");
+        assertThat(office.at("/weekly/FRI/0/1").asText()).isEqualTo("13:00");
+        assertThat(office.path("weekly").has("SAT")).isFalse();
+        assertThat(office.path("holidays")).hasSize(2);
+        type(By.id("timezone"), "Mars/Olympus_Mons");
+        type(By.id("day-TUE"), "18:00-09:00");
+        submit(By.cssSelector("#calendar-form button[type=submit]"));
+        assertThat(browser.findElement(By.id("timezone-error")).getText()).contains("timezone");
+        assertThat(browser.findElement(By.id("day-TUE-error")).getText()).contains("weekly.TUE");
+        assertThat(browser.findElement(By.id("day-TUE")).getAttribute("value")).isEqualTo("18:00-09:00");
         assertThat(api.get(ledger + "/api/v1/calendars/console-office")
                         .json()
                         .path("timezone")

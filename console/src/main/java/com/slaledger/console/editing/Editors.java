@@ -160,12 +160,13 @@ public class Editors {
         return save(CALENDAR, token, calendarId, text, exists);
     }
 
-    /** A contract opens in its form (ContractForm), a calendar in the JSON editor. */
+    /** A contract opens in its form (ContractForm), a calendar in its (CalendarForm). */
     private static Response open(Kind kind, String token, String id) {
         Response refused = Session.refused(token, id);
         return refused != null
                 ? refused
-                : Response.seeOther(URI.create("/edit/" + kind.api() + "/" + id + (kind == CONTRACT ? "/terms" : "")))
+                : Response.seeOther(
+                                URI.create("/edit/" + kind.api() + "/" + id + (kind == CONTRACT ? "/terms" : "/hours")))
                         .build();
     }
 
