@@ -693,6 +693,31 @@ public final class Demo {
                 p.path("creditPercent").decimalValue().stripTrailingZeros().toPlainString());
     }
 
+    private static final List<String> KIND_ORDER =
+            List.of("SHORTFALL", "WARNING", "STATEMENT", "CREDIT", "DISPUTE", "MAINTENANCE");
+
+    /**
+     * A contract's notices by kind, shortfalls by element (availability first): the ledger finds
+     * the elements of one period in whatever order its evaluations meet them, so the order they
+     * were created in differs from run to run. Credit notices keep theirs (the steps in turn).
+     */
+    static List<JsonNode> inPrintOrder(JsonNode notices) {
+        List<JsonNode> out = new ArrayList<>();
+        notices.forEach(out::add);
+        out.sort(java.util.Comparator.comparing((JsonNode n) -> {
+                    int rank = KIND_ORDER.indexOf(n.path("kind").asText());
+                    return rank < 0 ? KIND_ORDER.size() : rank;
+                })
+                .thenComparing(n -> {
+                    if (!"SHORTFALL".equals(n.path("kind").asText())) {
+                        return "";
+                    }
+                    String element = n.path("element").asText("");
+                    return element.equals("availability") ? "" : element;
+                }));
+        return out;
+    }
+
     private void reportNotices() {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         Map<String, JsonNode> notices = new LinkedHashMap<>();
@@ -713,7 +738,7 @@ public final class Demo {
         say("notices (notification-service, GET " + api.endpoints().notification()
                 + "/api/v1/notices?contractId=...):");
         for (Map.Entry<String, JsonNode> e : notices.entrySet()) {
-            for (JsonNode n : e.getValue()) {
+            for (JsonNode n : inPrintOrder(e.getValue())) {
                 System.out.printf(
                         "  %-8s %-9s %-7s %s%n",
                         e.getKey(),

@@ -95,19 +95,24 @@ class ConsoleSessionIT {
         String pageCsrf = csrf(page.body());
         assertThat(pageCsrf).isNotEmpty().isNotEqualTo(session);
 
-        String replaced =
-                "[{\"start\":\"" + start + "\",\"end\":\"" + start.plusSeconds(60) + "\",\"reason\":\"forged\"}]";
+        // the maintenance form's fields: the stored window removed, a forged one in the new row
+        // (the contract is in UTC: the local date-times are the instants' own)
+        String from = java.time.LocalDateTime.ofInstant(start, java.time.ZoneOffset.UTC)
+                .toString();
+        String to = java.time.LocalDateTime.ofInstant(start.plusSeconds(60), java.time.ZoneOffset.UTC)
+                .toString();
+        String maintenance = "/edit/contracts/" + CONTRACT + "/maintenance";
         // a cross-site form: refused before anything is read, even with the right CSRF token
         HttpResponse<String> crossSite = send(post(
-                "/contracts/" + CONTRACT + "/maintenance",
-                Map.of("windows", replaced, "csrf", pageCsrf),
+                maintenance,
+                Map.of("start", from, "end", to, "reason", "forged", "remove", "0", "csrf", pageCsrf),
                 "sla_session=" + session,
                 "http://evil.example"));
         assertThat(crossSite.statusCode()).isEqualTo(403);
         // a same-site page (another port) that knows no CSRF token: refused too
         HttpResponse<String> noToken = send(post(
-                "/contracts/" + CONTRACT + "/maintenance",
-                Map.of("windows", replaced),
+                maintenance,
+                Map.of("start", from, "end", to, "reason", "forged", "remove", "0"),
                 "sla_session=" + session,
                 SystemStack.CONSOLE));
         assertThat(noToken.statusCode()).isEqualTo(403);
@@ -115,8 +120,8 @@ class ConsoleSessionIT {
 
         // the page's own form: done
         HttpResponse<String> own = send(post(
-                "/contracts/" + CONTRACT + "/maintenance",
-                Map.of("windows", replaced, "csrf", pageCsrf),
+                maintenance,
+                Map.of("start", from, "end", to, "reason", "forged", "remove", "0", "csrf", pageCsrf),
                 "sla_session=" + session,
                 SystemStack.CONSOLE));
         assertThat(own.statusCode()).as(own.body()).isEqualTo(303);

@@ -166,7 +166,9 @@ class CreditsIT {
         assertThat(row.getText()).contains("PENDING_CLAIM").contains("100.00 EUR");
         row.findElement(By.cssSelector("input[name=note]")).sendKeys("checkout outage on the 3rd");
         row.findElement(By.cssSelector("button[type=submit]")).click();
+        // the row is read while the page it is on is being replaced: a stale row is read again
         new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(ExpectedConditions.attributeToBe(
                         By.cssSelector("#credits tr[data-credit='" + creditId + "']"), "data-status", "DUE"));
         assertThat(browser.findElements(By.cssSelector("#credits tr[data-credit] form[action$='/approve']")))
