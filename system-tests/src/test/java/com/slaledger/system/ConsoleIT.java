@@ -427,11 +427,8 @@ class ConsoleIT {
         String page = SystemStack.CONSOLE + "/contracts/" + id + "?period=" + period;
         signIn(SystemStack.token(LocalTokens.Grant.of("operator")));
         browser.get(page);
-        var js = (org.openqa.selenium.JavascriptExecutor) browser;
-        js.executeScript(
-                "arguments[0].value = arguments[1]", browser.findElement(By.id("x-start")), period.atDay(3) + "T14:00");
-        js.executeScript(
-                "arguments[0].value = arguments[1]", browser.findElement(By.id("x-end")), period.atDay(3) + "T15:00");
+        js("x-start", period.atDay(3) + "T14:00");
+        js("x-end", period.atDay(3) + "T15:00");
         type(By.id("x-reason"), "customer's firewall change blocked all traffic");
         submit(By.cssSelector("#propose-exclusion button[type=submit]"));
         WebElement row = browser.findElement(By.cssSelector("#exclusions tbody tr[data-exclusion]"));
@@ -562,11 +559,7 @@ class ConsoleIT {
 
     /** A datetime-local field set to {@code at} in {@code zone}, to the second (as a date picker would). */
     private static void setLocal(String id, Instant at, java.time.ZoneId zone) {
-        ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript(
-                        "arguments[0].value = arguments[1]",
-                        browser.findElement(By.id(id)),
-                        java.time.LocalDateTime.ofInstant(at, zone).withNano(0).toString());
+        js(id, java.time.LocalDateTime.ofInstant(at, zone).withNano(0).toString());
     }
 
     private static void type(By field, String text) {

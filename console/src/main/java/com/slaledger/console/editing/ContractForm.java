@@ -71,6 +71,27 @@ public class ContractForm {
             return errors.getOrDefault(field, "");
         }
 
+        /** The same values as typed, with what the API said of them. */
+        Terms refused(boolean stored, FieldProblems problems) {
+            return new Terms(
+                    contractId,
+                    stored,
+                    customer,
+                    emails,
+                    services,
+                    policy,
+                    target,
+                    minimumMinutes,
+                    timezone,
+                    tiers,
+                    feeAmount,
+                    feeCurrency,
+                    alertEmails,
+                    alertPercents,
+                    problems.byField(),
+                    problems.summary());
+        }
+
         public boolean monitored() {
             return !"CUSTOMER_TICKET".equals(policy);
         }
@@ -175,23 +196,7 @@ public class ContractForm {
                         .findFirst()
                         .orElse(null),
                 true);
-        Terms shown = new Terms(
-                contractId,
-                exists,
-                typed.customer(),
-                typed.emails(),
-                typed.services(),
-                typed.policy(),
-                typed.target(),
-                typed.minimumMinutes(),
-                typed.timezone(),
-                typed.tiers(),
-                typed.feeAmount(),
-                typed.feeCurrency(),
-                typed.alertEmails(),
-                typed.alertPercents(),
-                problems.byField(),
-                problems.summary());
+        Terms shown = typed.refused(exists, problems);
         return Response.status(put.status() == 403 ? 403 : 400)
                 .entity(Templates.terms(shown).render())
                 .build();

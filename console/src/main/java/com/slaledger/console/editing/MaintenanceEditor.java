@@ -124,7 +124,7 @@ public class MaintenanceEditor {
             }
         }
         String back = period != null && Pages.PERIOD.matcher(period).matches() ? period : null;
-        return Response.ok(render(contractId, contract, rows, blank(rows.size(), "", "", ""), null, back))
+        return Response.ok(render(contractId, contract, rows, row(rows.size(), "", "", ""), null, back))
                 .build();
     }
 
@@ -193,8 +193,8 @@ public class MaintenanceEditor {
             kept.add(row(kept.size(), starts.get(i), ends.get(i), reasons.get(i)));
         }
         Row blank = n == 0
-                ? blank(kept.size(), "", "", "")
-                : blank(kept.size(), starts.get(n - 1), ends.get(n - 1), reasons.get(n - 1));
+                ? row(kept.size(), "", "", "")
+                : row(kept.size(), starts.get(n - 1), ends.get(n - 1), reasons.get(n - 1));
         boolean adds = !(blank.start().isBlank()
                 && blank.end().isBlank()
                 && blank.reason().isBlank());
@@ -293,10 +293,6 @@ public class MaintenanceEditor {
         return new Row(index, start, end, reason, "", "", "", "");
     }
 
-    private static Row blank(int index, String start, String end, String reason) {
-        return row(index, start, end, reason);
-    }
-
     private static Row withErrors(Row r, int at, FieldProblems problems) {
         return new Row(
                 r.index(),
@@ -324,9 +320,8 @@ public class MaintenanceEditor {
     static String field(String instant, ZoneId zone) {
         try {
             LocalDateTime local = LocalDateTime.ofInstant(Instant.parse(instant), zone);
-            return local.truncatedTo(ChronoUnit.SECONDS).getSecond() == 0
-                    ? local.truncatedTo(ChronoUnit.MINUTES).toString()
-                    : local.truncatedTo(ChronoUnit.SECONDS).toString();
+            // LocalDateTime writes no seconds when they are zero: 2026-10-10T02:00
+            return local.truncatedTo(ChronoUnit.SECONDS).toString();
         } catch (DateTimeParseException e) {
             return instant;
         }
